@@ -1,0 +1,402 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Comparison.Documents;
+
+/// <summary>
+/// Reads documents from the two input formats: a directory of <c>.txt</c> files, or a JSON Lines file with
+/// one <c>{"id", "text", "date"?, "source"?, "title"?, "url"?}</c> object per line.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Arguments are checked when a method is called; the documents themselves are read lazily as the result is
+/// enumerated, one line or one file at a time, so a JSON Lines file of any size never sits in memory whole
+/// (only the set of identifiers seen so far does, to reject duplicates).
+/// </para>
+/// <para>
+/// A UTF-8 byte order mark is accepted. Invalid UTF-8 is decoded with U+FFFD replacement characters rather
+/// than failing. A malformed line, a missing <c>id</c> or <c>text</c>, a duplicate identifier or an invalid
+/// date raises a <see cref="DocumentFormatException"/> that names the file, the line and the problem.
+/// </para>
+/// <para>
+/// In a <c>.txt</c> file, a text that begins (after optional white space) with <c>date YYYY-MM-DD</c> has
+/// that publication date; the header and the white space around it are removed from the front, and nothing
+/// else of the text is changed.
+/// </para>
+/// </remarks>
+public static class DocumentReader
+{
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>
+    /// Reads a corpus from a path: a directory of <c>.txt</c> files, a single <c>.txt</c> file, or a
+    /// <c>.jsonl</c> file.
+    /// </summary>
+    /// <param name="path">A directory, a <c>.txt</c> file or a <c>.jsonl</c> file.</param>
+    /// <returns>The documents, read lazily; a directory's files in ordinal order of their names.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    /// <exception cref="DocumentFormatException">The file is not a <c>.txt</c> or <c>.jsonl</c> file.</exception>
+    public static IEnumerable<Document> Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+        {
+            return ReadDirectory(path);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No file or directory at '{path}'.", path);
+        }
+
+        string extension = Path.GetExtension(path);
+        if (extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadJsonLines(path);
+        }
+
+        if (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase))
+        {
+            return [ReadTextFile(path)];
+        }
+
+        throw new DocumentFormatException(path, 0, $"unsupported input '{extension}': expected a directory of .txt files, a .txt file or a .jsonl file.");
+    }
+
+    /// <summary>Reads every <c>.txt</c> file directly inside a directory, in ordinal order of file names.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <returns>The documents, read lazily; the identifier of each is its file name without extension.</returns>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    public static IEnumerable<Document> ReadDirectory(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"No directory at '{directory}'.");
+        }
+
+        string[] files = Directory.GetFiles(directory, "*.txt", SearchOption.TopDirectoryOnly);
+        Array.Sort(files, StringComparer.Ordinal);
+        return ReadFiles(files);
+
+        static IEnumerable<Document> ReadFiles(string[] files)
+        {
+            foreach (string file in files)
+            {
+                yield return ReadTextFile(file);
+            }
+        }
+    }
+
+    /// <summary>Reads one <c>.txt</c> file as a document whose identifier is the file name without extension.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DocumentFormatException">The date header holds an invalid date.</exception>
+    public static Document ReadTextFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string content;
+        using (var reader = new StreamReader(path, LenientUtf8, detectEncodingFromByteOrderMarks: true))
+        {
+            content = reader.ReadToEnd();
+        }
+
+        string id = Path.GetFileNameWithoutExtension(path);
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new DocumentFormatException(path, 0, "the file name gives an empty document id.");
+        }
+
+        return ParseTextFile(id, content, path);
+    }
+
+    /// <summary>
+    /// Parses the content of a <c>.txt</c> article: an optional <c>date YYYY-MM-DD</c> header, then the text.
+    /// </summary>
+    /// <param name="id">The document identifier.</param>
+    /// <param name="content">The whole file content.</param>
+    /// <param name="path">The file name to use in error messages; default <c>id + ".txt"</c>.</param>
+    /// <returns>The document, with <see cref="Document.Published"/> set when the header is present.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="content"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DocumentFormatException">The header names a date that does not exist.</exception>
+    public static Document ParseTextFile(string id, string content, string? path = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(content);
+        int i = 0;
+        while (i < content.Length && char.IsWhiteSpace(content[i]))
+        {
+            i++;
+        }
+
+        const string Keyword = "date";
+        if (content.Length - i >= Keyword.Length + 1 + 10
+            && content.AsSpan(i, Keyword.Length).SequenceEqual(Keyword)
+            && char.IsWhiteSpace(content[i + Keyword.Length]))
+        {
+            int j = i + Keyword.Length;
+            while (j < content.Length && content[j] is ' ' or '\t')
+            {
+                j++;
+            }
+
+            if (content.Length - j >= 10 && LooksLikeIsoDate(content.AsSpan(j, 10))
+                && (content.Length == j + 10 || !char.IsAsciiLetterOrDigit(content[j + 10])))
+            {
+                ReadOnlySpan<char> dateText = content.AsSpan(j, 10);
+                if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+                {
+                    int line = 1 + content.AsSpan(0, j).Count('\n');
+                    throw new DocumentFormatException(path ?? id + ".txt", line, $"invalid date '{dateText}' in the date header: expected a real calendar date as YYYY-MM-DD.");
+                }
+
+                int bodyStart = j + 10;
+                while (bodyStart < content.Length && char.IsWhiteSpace(content[bodyStart]))
+                {
+                    bodyStart++;
+                }
+
+                return new Document(id, content[bodyStart..]) { Published = date };
+            }
+        }
+
+        return new Document(id, content);
+    }
+
+    /// <summary>Reads a JSON Lines file, streaming it one line at a time.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The documents, read lazily in file order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DocumentFormatException">While enumerating: a line is not a valid document.</exception>
+    public static IEnumerable<Document> ReadJsonLines(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No file at '{path}'.", path);
+        }
+
+        return ReadJsonLinesCore(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path, ownsStream: true);
+    }
+
+    /// <summary>Reads JSON Lines from a stream, one line at a time. The stream is not disposed.</summary>
+    /// <param name="stream">A readable stream of UTF-8 text.</param>
+    /// <param name="name">The name to use in error messages (a file name or a description).</param>
+    /// <returns>The documents, read lazily in stream order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read.</exception>
+    /// <exception cref="DocumentFormatException">While enumerating: a line is not a valid document.</exception>
+    public static IEnumerable<Document> ReadJsonLines(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(stream));
+        }
+
+        return ReadJsonLinesCore(() => stream, name, ownsStream: false);
+    }
+
+    /// <summary>Parses one JSON Lines record.</summary>
+    /// <param name="line">The JSON object text.</param>
+    /// <param name="name">The file name to use in error messages.</param>
+    /// <param name="lineNumber">The 1-based line number to use in error messages.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="line"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DocumentFormatException">The line is not a valid document.</exception>
+    public static Document ParseJsonLine(string line, string name, int lineNumber)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(name);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException ex)
+        {
+            throw new DocumentFormatException(name, lineNumber, $"malformed JSON ({ex.Message}); each line must be one JSON object.", ex);
+        }
+
+        using (json)
+        {
+            JsonElement root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new DocumentFormatException(name, lineNumber, $"expected a JSON object, found {root.ValueKind}.");
+            }
+
+            string? id = null, text = null, source = null, title = null, url = null;
+            DateOnly? published = null;
+            var metadata = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                JsonElement value = property.Value;
+                switch (property.Name)
+                {
+                    case "id":
+                        id = value.ValueKind switch
+                        {
+                            JsonValueKind.String => GetString(value, "id"),
+                            JsonValueKind.Number => value.GetRawText(),
+                            _ => throw new DocumentFormatException(name, lineNumber, $"\"id\" must be a string or a number, found {value.ValueKind}."),
+                        };
+                        break;
+                    case "text":
+                        text = value.ValueKind == JsonValueKind.String
+                            ? GetString(value, "text")
+                            : throw new DocumentFormatException(name, lineNumber, $"\"text\" must be a string, found {value.ValueKind}.");
+                        break;
+                    case "date":
+                        published = ParseDate(value);
+                        break;
+                    case "source":
+                        source = OptionalString(value, "source");
+                        break;
+                    case "title":
+                        title = OptionalString(value, "title");
+                        break;
+                    case "url":
+                        url = OptionalString(value, "url");
+                        break;
+                    default:
+                        if (value.ValueKind is JsonValueKind.String)
+                        {
+                            metadata[property.Name] = GetString(value, property.Name);
+                        }
+                        else if (value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                        {
+                            metadata[property.Name] = value.GetRawText();
+                        }
+
+                        break;
+                }
+            }
+
+            if (id is null)
+            {
+                throw new DocumentFormatException(name, lineNumber, "missing \"id\": every line needs a non-empty \"id\" and a \"text\".");
+            }
+
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new DocumentFormatException(name, lineNumber, "\"id\" is empty: every line needs a non-empty \"id\".");
+            }
+
+            if (text is null)
+            {
+                throw new DocumentFormatException(name, lineNumber, $"missing \"text\" for id '{id}': every line needs a \"text\" (it may be empty).");
+            }
+
+            return new Document(id, text)
+            {
+                Published = published,
+                Source = source,
+                Title = title,
+                Url = url,
+                Metadata = metadata.ToImmutable(),
+            };
+        }
+
+        string GetString(JsonElement value, string field)
+        {
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new DocumentFormatException(name, lineNumber, $"\"{field}\" holds an invalid escape sequence (a lone surrogate): {ex.Message}", ex);
+            }
+        }
+
+        string? OptionalString(JsonElement value, string field) => value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => GetString(value, field),
+            _ => throw new DocumentFormatException(name, lineNumber, $"\"{field}\" must be a string or null, found {value.ValueKind}."),
+        };
+
+        DateOnly? ParseDate(JsonElement value)
+        {
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                throw new DocumentFormatException(name, lineNumber, $"\"date\" must be a string YYYY-MM-DD or null, found {value.ValueKind}.");
+            }
+
+            string raw = GetString(value, "date");
+            if (raw.Length == 0)
+            {
+                return null;
+            }
+
+            if (raw.Length >= 10 && DateOnly.TryParseExact(raw.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date)
+                && (raw.Length == 10 || raw[10] is 'T' or ' '))
+            {
+                if (raw.Length > 10 && !DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                {
+                    throw new DocumentFormatException(name, lineNumber, $"invalid date '{raw}': expected YYYY-MM-DD or an ISO 8601 date and time.");
+                }
+
+                return date;
+            }
+
+            throw new DocumentFormatException(name, lineNumber, $"invalid date '{raw}': expected YYYY-MM-DD or an ISO 8601 date and time.");
+        }
+    }
+
+    private static IEnumerable<Document> ReadJsonLinesCore(Func<Stream> open, string name, bool ownsStream)
+    {
+        Stream stream = open();
+        try
+        {
+            using var reader = new StreamReader(stream, LenientUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: !ownsStream);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            int lineNumber = 0;
+            string? line;
+            while ((line = reader.ReadLine()) is not null)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                Document document = ParseJsonLine(line, name, lineNumber);
+                if (!seen.Add(document.Id))
+                {
+                    throw new DocumentFormatException(name, lineNumber, $"duplicate id '{document.Id}': every document needs its own id.");
+                }
+
+                yield return document;
+            }
+        }
+        finally
+        {
+            if (ownsStream)
+            {
+                stream.Dispose();
+            }
+        }
+    }
+
+    private static bool LooksLikeIsoDate(ReadOnlySpan<char> s) =>
+        char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3]) && s[4] == '-'
+        && char.IsAsciiDigit(s[5]) && char.IsAsciiDigit(s[6]) && s[7] == '-' && char.IsAsciiDigit(s[8]) && char.IsAsciiDigit(s[9]);
+}
