@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Comparison.Cli.Commands;
 using Comparison.Documents;
 
 namespace Comparison.Cli;
@@ -18,7 +18,7 @@ internal static class CliApplication
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        RootCommand root = BuildRootCommand(stdout, stderr);
+        RootCommand root = BuildRootCommand();
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -44,31 +44,16 @@ internal static class CliApplication
             await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return BadInput;
         }
-    }
-
-    private static RootCommand BuildRootCommand(TextWriter stdout, TextWriter stderr)
-    {
-        var root = new RootCommand("Compare news sources: duplicates, event clusters, shared passages and the facts on which reports disagree.");
-        root.Subcommands.Add(BuildAnalyzeCommand(stdout));
-        _ = stderr;
-        return root;
-    }
-
-    private static Command BuildAnalyzeCommand(TextWriter stdout)
-    {
-        var input = new Argument<string>("INPUT") { Description = "A directory of .txt files or a .jsonl file." };
-        var command = new Command("analyze", "Run the whole pipeline on a corpus and print a report.") { input };
-        command.SetAction(parse =>
+        catch (UsageException ex)
         {
-            string path = parse.GetValue(input)!;
-            foreach (Document document in DocumentReader.Read(path))
-            {
-                string date = document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Id}\t{date}\t{document.Text.Length} chars"));
-            }
-
-            return Success;
-        });
-        return command;
+            await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
     }
+
+    // One line per command; each command lives in its own file under Commands/.
+    private static RootCommand BuildRootCommand() => new("Compare news sources: duplicates, event clusters, shared passages and the facts on which reports disagree.")
+    {
+        AnalyzeCommand.Create(),
+    };
 }

