@@ -100,6 +100,28 @@ public static class ClusteringMetrics
 
     private static double Pairs(long count) => count * (count - 1) / 2.0;
 
+    // Unordered pairs placed together in both partitions, in the gold, and in the prediction.
+    private static (double Together, double Gold, double Predicted) PairCounts(Contingency table)
+    {
+        double together = 0, gold = 0, predicted = 0;
+        foreach (int cell in table.Cells)
+        {
+            together += Pairs(cell);
+        }
+
+        foreach (int size in table.GoldSizes)
+        {
+            gold += Pairs(size);
+        }
+
+        foreach (int size in table.PredictedSizes)
+        {
+            predicted += Pairs(size);
+        }
+
+        return (together, gold, predicted);
+    }
+
     private static double AdjustedRandIndex(Contingency table)
     {
         if (table.Items < 2)
@@ -107,22 +129,7 @@ public static class ClusteringMetrics
             return 1.0;
         }
 
-        double index = 0, goldPairs = 0, predictedPairs = 0;
-        foreach (int cell in table.Cells)
-        {
-            index += Pairs(cell);
-        }
-
-        foreach (int size in table.GoldSizes)
-        {
-            goldPairs += Pairs(size);
-        }
-
-        foreach (int size in table.PredictedSizes)
-        {
-            predictedPairs += Pairs(size);
-        }
-
+        var (index, goldPairs, predictedPairs) = PairCounts(table);
         double expected = goldPairs * predictedPairs / Pairs(table.Items);
         double maximum = (goldPairs + predictedPairs) / 2;
         double denominator = maximum - expected;
@@ -191,22 +198,7 @@ public static class ClusteringMetrics
 
     private static PrecisionRecall Pairwise(Contingency table)
     {
-        double together = 0, goldPairs = 0, predictedPairs = 0;
-        foreach (int cell in table.Cells)
-        {
-            together += Pairs(cell);
-        }
-
-        foreach (int size in table.GoldSizes)
-        {
-            goldPairs += Pairs(size);
-        }
-
-        foreach (int size in table.PredictedSizes)
-        {
-            predictedPairs += Pairs(size);
-        }
-
+        var (together, goldPairs, predictedPairs) = PairCounts(table);
         return new PrecisionRecall(
             predictedPairs == 0 ? 1.0 : together / predictedPairs,
             goldPairs == 0 ? 1.0 : together / goldPairs);
