@@ -62,7 +62,7 @@ public static class AllPairs
 
         var index = PrefixIndex.Build(vectors, threshold);
         var perVector = new SimilarPair[n][];
-        ForEachVector(n, cancellationToken, (probe, x) => perVector[x] = probe.Run(index, vectors, x, threshold));
+        ForEachVector(n, (probe, x) => perVector[x] = probe.Run(index, vectors, x, threshold), cancellationToken);
 
         // Pairs of vector x are (y, x) with y < x in increasing y; gather them and sort by (First, Second).
         int total = 0;
@@ -188,11 +188,11 @@ public static class AllPairs
         }
 
         var index = PrefixIndex.Build(vectors, threshold: 0);
-        ForEachVector(n, cancellationToken, (probe, x) => probe.RunAll(index, vectors, x, lists[x]));
+        ForEachVector(n, (probe, x) => probe.RunAll(index, vectors, x, lists[x]), cancellationToken);
     }
 
     // Runs the body for every vector position, in parallel chunks, each worker with its own scratch.
-    private static void ForEachVector(int n, CancellationToken cancellationToken, Action<Probe, int> body) =>
+    private static void ForEachVector(int n, Action<Probe, int> body, CancellationToken cancellationToken) =>
         Parallel.ForEach(
             Partitioner.Create(0, n, Math.Max(16, n / (Environment.ProcessorCount * 16) + 1)),
             new ParallelOptions { CancellationToken = cancellationToken },
