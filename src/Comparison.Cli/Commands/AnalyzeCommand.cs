@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Comparison.Documents;
+using Comparison.Text;
 
 namespace Comparison.Cli.Commands;
 
@@ -16,10 +17,13 @@ internal static class AnalyzeCommand
         {
             var documents = CliCommon.ReadInput(parse.GetValue(input)!);
             using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(output));
+            var shingler = new Shingler();
             foreach (Document document in documents)
             {
                 string date = document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Id}\t{date}\t{document.Text.Length} chars"));
+                int words = shingler.TokensFor(document.Text).Length;
+                int sentences = SentenceSplitter.Split(document.Text).Length;
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Id}\t{date}\t{words} words\t{sentences} sentences"));
             }
 
             return CliApplication.Success;
