@@ -5,6 +5,10 @@ using Comparison.Documents;
 namespace Comparison.Cli;
 
 /// <summary>The <c>comparison</c> command line: parses arguments, calls the library and prints.</summary>
+/// <remarks>
+/// Exit codes: 0 success, 1 bad input (the message names the file and line), 2 usage error,
+/// 130 cancelled by Ctrl+C (128 + SIGINT, as shells report it).
+/// </remarks>
 internal static class CliApplication
 {
     /// <summary>Exit code for success.</summary>
@@ -16,7 +20,12 @@ internal static class CliApplication
     /// <summary>Exit code for a usage error.</summary>
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Exit code when the run was cancelled (Ctrl+C): 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr, CancellationToken.None);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         RootCommand root = BuildRootCommand();
         ParseResult parse = root.Parse(args);
@@ -24,15 +33,30 @@ internal static class CliApplication
         {
             foreach (var error in parse.Errors)
             {
-                await stderr.WriteLineAsync(error.Message).ConfigureAwait(false);
+                await stderr.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             }
 
+            await stderr.WriteLineAsync($"Run '{UsageHint(parse)} --help' for usage.").ConfigureAwait(false);
             return UsageError;
         }
 
+        // Ctrl+C is handled by Program (it cancels cancellationToken), not by System.CommandLine, so that a
+        // cancelled run always ends through the same path: OperationCanceledException, exit code 130.
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return Cancelled;
         }
         catch (DocumentFormatException ex)
         {
@@ -49,6 +73,24 @@ internal static class CliApplication
             await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return UsageError;
         }
+        catch (ArgumentException ex)
+        {
+            // Options handed to the library are validated there; the exception names the bad property.
+            await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
+    }
+
+    private static string UsageHint(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(result.Command is RootCommand ? "comparison" : result.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
     }
 
     // One line per command; each command lives in its own file under Commands/.

@@ -4,7 +4,7 @@ using Comparison.Documents;
 
 namespace Comparison.Cli;
 
-/// <summary>Options and plumbing shared by every command: input, format, output file.</summary>
+/// <summary>Options and plumbing shared by every command: input, format, output file, progress, cancellation.</summary>
 internal static class CliCommon
 {
     /// <summary>The INPUT argument: a directory of .txt files or a .jsonl file.</summary>
@@ -22,14 +22,64 @@ internal static class CliCommon
         return option;
     }
 
+    /// <summary>
+    /// The --format option of a command that writes a report. Without it the format follows the extension of
+    /// --output (.json, .md/.markdown, .html/.htm, .txt) and is otherwise <c>text</c>, on a terminal or not: a
+    /// pipe gets what the screen shows, and scripts ask for <c>--format json</c>. Resolve with <see cref="ResolveFormat"/>.
+    /// </summary>
+    public static Option<string?> ReportFormatOption(params string[] allowed)
+    {
+        var option = new Option<string?>("--format", "-f")
+        {
+            Description = "Output format: " + string.Join(", ", allowed) + ". Default: from the --output extension (.json, .md, .html, .txt), otherwise text.",
+        };
+        option.AcceptOnlyFromAmong(allowed);
+        return option;
+    }
+
+    /// <summary>
+    /// The format to write: the one given, else the one the output file's extension names (when allowed),
+    /// else <paramref name="fallback"/>.
+    /// </summary>
+    public static string ResolveFormat(string? format, string? outputPath, IReadOnlyCollection<string> allowed, string fallback = "text")
+    {
+        if (!string.IsNullOrEmpty(format))
+        {
+            return format;
+        }
+
+        string? implied = Path.GetExtension(outputPath ?? string.Empty).ToLowerInvariant() switch
+        {
+            ".json" => "json",
+            ".md" or ".markdown" => "markdown",
+            ".html" or ".htm" => "html",
+            ".txt" or ".text" => "text",
+            _ => null,
+        };
+        return implied is not null && allowed.Contains(implied) ? implied : fallback;
+    }
+
     /// <summary>The --output option: write to a file instead of stdout.</summary>
     public static Option<string?> OutputOption() => new("--output", "-o") { Description = "Write the result to this file instead of stdout." };
 
     /// <summary>The --quiet option: no progress on stderr.</summary>
-    public static Option<bool> QuietOption() => new("--quiet", "-q") { Description = "No progress display on stderr." };
+    public static Option<bool> QuietOption() => new("--quiet", "-q") { Description = "No progress display on stderr (progress is only ever shown when stderr is a terminal)." };
 
     /// <summary>Reads every document of the input, in input order. Format errors propagate (exit code 1).</summary>
-    public static IReadOnlyList<Document> ReadInput(string path) => DocumentReader.Read(path).ToList();
+    public static IReadOnlyList<Document> ReadInput(string path) => ReadInput(path, CancellationToken.None);
+
+    /// <summary>Reads every document of the input, in input order, stopping when cancelled. Format errors propagate (exit code 1).</summary>
+    public static IReadOnlyList<Document> ReadInput(string path, CancellationToken cancellationToken)
+    {
+        var documents = new List<Document>();
+        foreach (Document document in DocumentReader.Read(path))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            documents.Add(document);
+        }
+
+        return documents;
+    }
 
     /// <summary>Opens the output: the file named by --output (UTF-8, no BOM), or the command's stdout.</summary>
     public static TextWriter OpenOutput(ParseResult parse, string? outputPath)
@@ -41,6 +91,10 @@ internal static class CliCommon
 
         return new StreamWriter(outputPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
     }
+
+    /// <summary>True when the command writes its errors to the real console and that console's stderr is a terminal.</summary>
+    public static bool StderrIsTerminal(ParseResult parse) =>
+        ReferenceEquals(parse.InvocationConfiguration.Error, Console.Error) && !Console.IsErrorRedirected;
 
     private sealed class NonClosingWriter(TextWriter inner) : TextWriter
     {

@@ -1,33 +1,68 @@
 using System.CommandLine;
-using System.Globalization;
 using Comparison.Documents;
-using Comparison.Text;
+using Comparison.Reports;
 
 namespace Comparison.Cli.Commands;
 
 /// <summary><c>comparison analyze INPUT</c>: the whole pipeline in one report.</summary>
 internal static class AnalyzeCommand
 {
+    private static readonly string[] Formats = ["text", "json", "markdown", "html"];
+
     public static Command Create()
     {
         var input = CliCommon.InputArgument();
+        var format = CliCommon.ReportFormatOption(Formats);
         var output = CliCommon.OutputOption();
-        var command = new Command("analyze", "Run the whole pipeline on a corpus and print a report.") { input, output };
-        command.SetAction(parse =>
+        var quiet = CliCommon.QuietOption();
+        var threshold = new Option<double>("--threshold", "-t")
         {
-            var documents = CliCommon.ReadInput(parse.GetValue(input)!);
-            using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(output));
-            var shingler = new Shingler();
-            foreach (Document document in documents)
+            Description = "Jaccard threshold for near-duplicates, in (0, 1].",
+            DefaultValueFactory = _ => AnalyzerOptions.Default.DuplicateThreshold,
+        };
+        var matrixMax = new Option<int>("--matrix-max")
+        {
+            Description = "Largest corpus for which the document-by-document similarity matrix (the HTML heatmap) is computed; 0 turns it off.",
+            DefaultValueFactory = _ => AnalyzerOptions.Default.SimilarityMatrixMaxDocuments,
+        };
+        var command = new Command("analyze", "Run the whole pipeline on a corpus (duplicates, clusters, shared passages, discrepancies) and write one report.")
+        {
+            input, format, output, quiet, threshold, matrixMax,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string? outputPath = parse.GetValue(output);
+            ReportFormat reportFormat = ReportWriter.ParseFormat(CliCommon.ResolveFormat(parse.GetValue(format), outputPath, Formats));
+            var options = AnalyzerOptions.Default with
             {
-                string date = document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
-                int words = shingler.TokensFor(document.Text).Length;
-                int sentences = SentenceSplitter.Split(document.Text).Length;
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Id}\t{date}\t{words} words\t{sentences} sentences"));
-            }
+                DuplicateThreshold = parse.GetValue(threshold),
+                SimilarityMatrixMaxDocuments = parse.GetValue(matrixMax),
+            };
+            var analyzer = new Analyzer(options);
+            string path = parse.GetValue(input)!;
 
+            AnalysisReport report = await CliProgress.RunAsync(
+                parse,
+                parse.GetValue(quiet),
+                report =>
+                {
+                    IReadOnlyList<Document> documents = CliCommon.ReadInput(path, cancellationToken);
+                    var progress = new Progress(report);
+                    return analyzer.Analyze(documents, progress, cancellationToken);
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            cancellationToken.ThrowIfCancellationRequested();
+            using TextWriter writer = CliCommon.OpenOutput(parse, outputPath);
+            ReportWriter.Write(report, reportFormat, writer);
             return CliApplication.Success;
         });
         return command;
+    }
+
+    /// <summary>Forwards the analyzer's progress to the display synchronously (no SynchronizationContext hop).</summary>
+    private sealed class Progress(CliProgress.StageReporter report) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value) => report(value.Stage, value.Completed, value.Total);
     }
 }

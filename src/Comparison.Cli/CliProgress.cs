@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Comparison.Cli;
+
+/// <summary>
+/// Runs a long piece of work with a Spectre.Console progress display on stderr — only when stderr is a terminal
+/// and --quiet was not given, so stdout stays clean for pipes and redirected runs print nothing extra.
+/// </summary>
+/// <remarks>
+/// The work reports through a <see cref="StageReporter"/>: one progress bar per stage name, created on the
+/// stage's first report. Reports may come from any thread.
+/// </remarks>
+internal static class CliProgress
+{
+    /// <summary>Receives progress: the stage name, the units done so far and the total (0 when unknown).</summary>
+    public delegate void StageReporter(string stage, long completed, long total);
+
+    /// <summary>Runs <paramref name="work"/>, showing its progress when <see cref="IsShown"/>.</summary>
+    public static async Task<T> RunAsync<T>(ParseResult parse, bool quiet, Func<StageReporter, T> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!IsShown(parse, quiet))
+        {
+            return work(static (_, _, _) => { });
+        }
+
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Interactive = InteractionSupport.Yes,
+        });
+        return await console.Progress()
+            .AutoClear(true)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                var gate = new Lock();
+                void Report(string stage, long completed, long total)
+                {
+                    lock (gate)
+                    {
+                        if (!tasks.TryGetValue(stage, out ProgressTask? task))
+                        {
+                            task = context.AddTask(Markup.Escape(stage), autoStart: true, maxValue: Math.Max(1, total));
+                            tasks.Add(stage, task);
+                        }
+
+                        if (total > 0)
+                        {
+                            task.MaxValue = total;
+                            task.Value = Math.Min(completed, total);
+                        }
+                        else
+                        {
+                            task.IsIndeterminate = true;
+                        }
+                    }
+                }
+
+                T result = await Task.Run(() => work(Report), cancellationToken).ConfigureAwait(false);
+                lock (gate)
+                {
+                    foreach (ProgressTask task in tasks.Values)
+                    {
+                        task.IsIndeterminate = false;
+                        task.Value = task.MaxValue;
+                    }
+                }
+
+                return result;
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether progress is shown: stderr is the console's, it is a terminal, and --quiet is off.</summary>
+    public static bool IsShown(ParseResult parse, bool quiet) => !quiet && CliCommon.StderrIsTerminal(parse);
+}

@@ -1,0 +1,695 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Comparison.Documents;
+
+namespace Comparison.Reports;
+
+/// <summary>
+/// Writes a report as ONE self-contained HTML page: inline CSS, JavaScript and SVG, nothing fetched from the
+/// network. Clusters, a similarity heatmap, each discrepancy with its mentions side by side and the spans
+/// highlighted in context, shared passages, a coverage table of which source reports which fact, and the
+/// articles themselves with every span highlighted. Readable on a laptop screen and printable.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every piece of text that comes from the input (article text, identifiers, titles, sources, labels) is
+/// HTML-escaped, so an article holding <c>&lt;script&gt;</c> or an <c>onerror=</c> attribute is shown as text
+/// and never runs. As a second line of defence the page carries a Content-Security-Policy that allows only its
+/// own inline script and style (by SHA-256 hash) and no network access at all.
+/// </para>
+/// <para>
+/// Element ids are built from document positions, never from identifiers. The full text of at most
+/// <see cref="MaxArticles"/> articles is embedded (those of multi-document clusters first), and the heatmap
+/// covers the documents of the report's <see cref="SimilarityMatrix"/> only. The output is byte-identical for
+/// the same report. Thread-safe.
+/// </para>
+/// </remarks>
+public static class HtmlReportWriter
+{
+    /// <summary>The most articles whose full text is embedded in the page.</summary>
+    public const int MaxArticles = 200;
+
+    private const string Style = """
+        :root{--ink:#1d1f23;--muted:#5b6270;--line:#d8dce3;--bg:#fff;--soft:#f5f6f8;--accent:#1f5fbf;--warn:#b3261e;--mark-d:#ffd54f;--mark-p:#b3e5fc;--mark-f:#dcedc8}
+        *{box-sizing:border-box}
+        body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:var(--bg)}
+        header,main{max-width:1180px;margin:0 auto;padding:0 20px}
+        header{padding-top:18px;border-bottom:1px solid var(--line)}
+        h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.3rem;margin:28px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
+        h3{font-size:1.1rem;margin:18px 0 8px}h4{font-size:1rem;margin:12px 0 6px}
+        .summary{color:var(--muted);margin:0 0 8px}
+        nav a{margin-right:14px;color:var(--accent);text-decoration:none}nav{padding:6px 0 12px}
+        .cluster{border:1px solid var(--line);border-radius:8px;padding:4px 16px 12px;margin:14px 0;background:var(--bg);break-inside:avoid-page}
+        .cid{color:var(--muted);font-weight:normal;margin-right:6px}
+        ul.docs{margin:4px 0 8px;padding-left:20px}ul.docs li{margin:2px 0}
+        .meta{color:var(--muted)}
+        code,.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.86em}
+        .badge{display:inline-block;font-size:.75rem;padding:1px 7px;border-radius:10px;background:var(--soft);border:1px solid var(--line);color:var(--muted);vertical-align:middle;margin-left:6px}
+        .badge.number,.badge.date,.badge.attribution,.badge.quote,.badge.name{background:#fdecea;border-color:#f3b8b3;color:var(--warn)}
+        .discrepancy{border-left:4px solid var(--warn);padding:2px 0 6px 12px;margin:12px 0;break-inside:avoid}
+        .mentions{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:10px}
+        figure.mention{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:var(--soft)}
+        figure.mention figcaption{font-size:.85rem;color:var(--muted);margin-bottom:4px}
+        blockquote{margin:0}
+        .says{font-weight:600}
+        mark{padding:0 1px;border-radius:2px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+        mark.d{background:var(--mark-d)}mark.p{background:var(--mark-p)}mark.f{background:var(--mark-f)}mark.d.p,mark.d.f{background:var(--mark-d);box-shadow:inset 0 -3px 0 #4fc3f7}
+        table{border-collapse:collapse;width:100%;margin:8px 0;font-size:.92rem}
+        th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+        th{background:var(--soft)}td.none{color:#aab0bb;text-align:center}tr.disagrees td:first-child{color:var(--warn);font-weight:600}
+        td.num{text-align:right;font-variant-numeric:tabular-nums}
+        .passage{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin:8px 0 16px;break-inside:avoid}
+        .passage>div{border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:var(--soft)}
+        .heatmap{overflow-x:auto}.heatmap svg{max-width:100%;height:auto}.legend{columns:2 300px;font-size:.85rem;color:var(--muted);padding-left:22px}
+        details.article{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:4px 10px}
+        details.article>summary{cursor:pointer;font-weight:600}
+        .text{white-space:pre-wrap;line-height:1.6;margin:8px 0}
+        .keys span{margin-right:12px}
+        @media print{nav,.noprint{display:none}body{font-size:11pt}header,main{max-width:none;padding:0}.cluster{border-color:#999}details.article{break-inside:auto}a{color:inherit;text-decoration:none}}
+        """;
+
+    private const string Script = """
+        document.documentElement.setAttribute("data-report-script","ran");
+        var opened=[];
+        addEventListener("beforeprint",function(){document.querySelectorAll("details:not([open])").forEach(function(d){d.open=true;opened.push(d);});});
+        addEventListener("afterprint",function(){opened.forEach(function(d){d.open=false;});opened=[];});
+        document.addEventListener("click",function(e){var a=e.target.closest("a[href^='#doc-']");if(!a)return;var t=document.getElementById(a.getAttribute("href").slice(1));if(t&&t.tagName==="DETAILS")t.open=true;});
+        """;
+
+    /// <summary>Writes the HTML page.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="destination">The writer; not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static void Write(AnalysisReport report, TextWriter destination)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        var page = new Page(report);
+        destination.Write(page.Render());
+    }
+
+    /// <summary>Escapes text for HTML element content and double- or single-quoted attribute values.</summary>
+    /// <param name="text">Any text.</param>
+    /// <returns>The text with <c>&amp; &lt; &gt; " '</c> replaced by character references.</returns>
+    internal static string Escape(ReadOnlySpan<char> text)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        AppendEscaped(sb, text);
+        return sb.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                case '\0': sb.Append('\uFFFD'); break;
+                default: sb.Append(c); break;
+            }
+        }
+    }
+
+    private static string Hash(string content) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+
+    /// <summary>One rendering: the report, its look-ups and the output buffer.</summary>
+    private sealed class Page
+    {
+        private readonly AnalysisReport _report;
+        private readonly ReportIndex _index;
+        private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _embedded = new(StringComparer.Ordinal);
+        private readonly StringBuilder _html = new(1 << 16);
+
+        public Page(AnalysisReport report)
+        {
+            _report = report;
+            _index = new ReportIndex(report);
+            for (int i = 0; i < report.Documents.Length; i++)
+            {
+                _position.TryAdd(report.Documents[i].Id, i);
+            }
+
+            foreach (string id in ArticlesToEmbed())
+            {
+                _embedded.Add(id);
+            }
+        }
+
+        public string Render()
+        {
+            string csp = $"default-src 'none'; script-src '{Hash(Script)}'; style-src '{Hash(Style)}'; img-src data:; base-uri 'none'; form-action 'none'";
+            Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+            Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").Raw(csp).Raw("\">\n");
+            Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+            Raw("<meta name=\"generator\" content=\"Comparison\">\n<title>Comparison report</title>\n<style>").Raw(Style).Raw("</style>\n</head>\n<body>\n");
+            Raw("<header>\n<h1>Comparison report</h1>\n<p class=\"summary\">").Text(_index.Summary()).Raw("</p>\n<nav>");
+            if (_report.Clusters is not null || _report.Discrepancies is not null)
+            {
+                Raw("<a href=\"#clusters\">Clusters</a>");
+            }
+
+            if (_report.Similarity is not null)
+            {
+                Raw("<a href=\"#similarity\">Similarity</a>");
+            }
+
+            if (_report.Passages is not null)
+            {
+                Raw("<a href=\"#passages\">Shared passages</a>");
+            }
+
+            if (_report.Duplicates is not null)
+            {
+                Raw("<a href=\"#duplicates\">Duplicates</a>");
+            }
+
+            Raw("<a href=\"#articles\">Articles</a></nav>\n</header>\n<main>\n");
+            WriteClusters();
+            WriteSimilarity();
+            WritePassages();
+            WriteDuplicates();
+            WriteArticles();
+            Raw("</main>\n<script>").Raw(Script).Raw("</script>\n</body>\n</html>\n");
+            return _html.ToString();
+        }
+
+        private void WriteClusters()
+        {
+            if (_report.Clusters is null)
+            {
+                if (_report.Discrepancies is { } facts)
+                {
+                    Raw("<section id=\"clusters\">\n<h2>Discrepancies</h2>\n");
+                    foreach (ReportDiscrepancy discrepancy in facts.Discrepancies)
+                    {
+                        WriteDiscrepancy(discrepancy);
+                    }
+
+                    Raw("</section>\n");
+                }
+
+                return;
+            }
+
+            Raw("<section id=\"clusters\">\n<h2>Event clusters</h2>\n");
+            if (_index.MultiDocumentClusters.Length == 0)
+            {
+                Raw("<p>No two documents report the same event.</p>\n");
+            }
+
+            foreach (ReportCluster cluster in _index.MultiDocumentClusters)
+            {
+                WriteCluster(cluster);
+            }
+
+            if (_index.Singletons.Length > 0)
+            {
+                Raw("<h3>Documents that stand alone</h3>\n<ul class=\"docs singletons\">\n");
+                foreach (ReportCluster cluster in _index.Singletons)
+                {
+                    Raw("<li data-cluster=\"").Raw(Int(cluster.Id)).Raw("\">");
+                    DocumentLink(cluster.Documents[0]);
+                    Raw(" <span class=\"meta\">").Text(_index.Describe(cluster.Documents[0])).Raw("</span></li>\n");
+                }
+
+                Raw("</ul>\n");
+                foreach (ReportCluster cluster in _index.Singletons)
+                {
+                    foreach (ReportDiscrepancy discrepancy in _index.DiscrepanciesOf(cluster.Id))
+                    {
+                        WriteDiscrepancy(discrepancy);
+                    }
+                }
+            }
+
+            Raw("</section>\n");
+        }
+
+        private void WriteCluster(ReportCluster cluster)
+        {
+            Raw("<article class=\"cluster\" id=\"cluster-").Raw(Int(cluster.Id)).Raw("\" data-cluster=\"").Raw(Int(cluster.Id)).Raw("\">\n");
+            Raw("<h3><span class=\"cid\">Cluster ").Raw(Int(cluster.Id)).Raw("</span><span class=\"label\">").Text(cluster.Label).Raw("</span>");
+            Raw("<span class=\"badge\">").Text(ReportIndex.Count(cluster.Documents.Length, "document", "documents")).Raw("</span></h3>\n<ul class=\"docs\">\n");
+            foreach (string id in cluster.Documents)
+            {
+                Raw("<li data-document=\"").Text(id).Raw("\">");
+                DocumentLink(id);
+                if (string.Equals(id, cluster.Representative, StringComparison.Ordinal))
+                {
+                    Raw(" <span class=\"badge\">representative</span>");
+                }
+
+                Raw(" <span class=\"meta\">").Text(_index.Describe(id)).Raw("</span></li>\n");
+            }
+
+            Raw("</ul>\n");
+            var discrepancies = _index.DiscrepanciesOf(cluster.Id).ToList();
+            if (_report.Discrepancies is not null)
+            {
+                Raw("<h4>Where the sources disagree</h4>\n");
+                if (discrepancies.Count == 0)
+                {
+                    Raw("<p class=\"meta\">No discrepancy found.</p>\n");
+                }
+
+                foreach (ReportDiscrepancy discrepancy in discrepancies)
+                {
+                    WriteDiscrepancy(discrepancy);
+                }
+
+                WriteCoverage(cluster);
+                WriteClaims(cluster);
+            }
+
+            Raw("</article>\n");
+        }
+
+        private void WriteDiscrepancy(ReportDiscrepancy discrepancy)
+        {
+            Raw("<div class=\"discrepancy\" data-kind=\"").Text(discrepancy.Kind).Raw("\">\n<h4><span class=\"subject\">").Text(discrepancy.Subject).Raw("</span>");
+            Raw("<span class=\"badge ").Text(discrepancy.Kind).Raw("\">").Text(discrepancy.Kind).Raw("</span>");
+            if (discrepancy.Relation is not null)
+            {
+                Raw("<span class=\"badge\">").Text(discrepancy.Relation).Raw("</span>");
+            }
+
+            if (discrepancy.Severity is not null)
+            {
+                Raw("<span class=\"badge\">").Text(discrepancy.Severity).Raw("</span>");
+            }
+
+            Raw("</h4>\n<div class=\"mentions\">\n");
+            foreach (ReportMention mention in discrepancy.Mentions)
+            {
+                SpanContext context = _index.Context(mention);
+                Raw("<figure class=\"mention\" data-document=\"").Text(mention.Document).Raw("\" data-start=\"").Raw(Int(mention.Start)).Raw("\" data-end=\"").Raw(Int(mention.End)).Raw("\">\n<figcaption>");
+                DocumentLink(mention.Document);
+                Raw(" <span class=\"meta\">").Text(_index.Describe(mention.Document)).Raw("</span></figcaption>\n");
+                Raw("<div class=\"says\">").Text(SpanContext.Collapse(mention.Text).Trim()).Raw("</div>\n<blockquote>").Text(context.Before);
+                Raw("<mark class=\"d\">").Text(context.Span).Raw("</mark>").Text(context.After).Raw("</blockquote>\n</figure>\n");
+            }
+
+            Raw("</div>\n</div>\n");
+        }
+
+        private void WriteCoverage(ReportCluster cluster)
+        {
+            var facts = _index.CoverageOf(cluster.Id).ToList();
+            if (facts.Count == 0)
+            {
+                return;
+            }
+
+            Raw("<h4>Who reports what</h4>\n<table class=\"coverage\">\n<thead><tr><th>Fact</th>");
+            foreach (string id in cluster.Documents)
+            {
+                Raw("<th><span class=\"id\">").Text(id).Raw("</span></th>");
+            }
+
+            Raw("</tr></thead>\n<tbody>\n");
+            foreach (FactCoverage fact in facts)
+            {
+                Raw(fact.Disagrees ? "<tr class=\"disagrees\">" : "<tr>").Raw("<td>").Text(fact.Subject).Raw(" <span class=\"badge\">").Text(fact.Kind).Raw("</span></td>");
+                foreach (string id in cluster.Documents)
+                {
+                    ReportMention? mention = fact.Mentions.FirstOrDefault(m => string.Equals(m.Document, id, StringComparison.Ordinal));
+                    if (mention is null)
+                    {
+                        Raw("<td class=\"none\">\u2014</td>");
+                    }
+                    else
+                    {
+                        Raw("<td>").Text(SpanContext.Collapse(mention.Text).Trim()).Raw("</td>");
+                    }
+                }
+
+                Raw("</tr>\n");
+            }
+
+            Raw("</tbody>\n</table>\n");
+        }
+
+        private void WriteClaims(ReportCluster cluster)
+        {
+            var claims = _index.ClaimsOf(cluster.Id).ToList();
+            if (claims.Count == 0)
+            {
+                return;
+            }
+
+            Raw("<h4>Reported by one source only</h4>\n<ul class=\"claims\">\n");
+            foreach (SourceClaim claim in claims)
+            {
+                SpanContext context = _index.Context(claim.Mention);
+                Raw("<li>");
+                DocumentLink(claim.Mention.Document);
+                Raw(" <span class=\"badge\">").Text(claim.Kind).Raw("</span> ").Text(context.Before).Raw("<mark class=\"f\">").Text(context.Span).Raw("</mark>").Text(context.After).Raw("</li>\n");
+            }
+
+            Raw("</ul>\n");
+        }
+
+        private void WriteSimilarity()
+        {
+            if (_report.Similarity is not { } matrix || matrix.Documents.Length == 0)
+            {
+                return;
+            }
+
+            int n = matrix.Documents.Length;
+            int[] order = HeatmapOrder(matrix);
+            int cell = Math.Clamp(620 / n, 6, 36);
+            int margin = 34;
+            int size = margin + (n * cell);
+            Raw("<section id=\"similarity\">\n<h2>Similarity of the documents</h2>\n<p class=\"meta\">TF-IDF cosine similarity; darker is more alike. Rows and columns are grouped by cluster.</p>\n");
+            Raw("<div class=\"heatmap\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Similarity heatmap\" width=\"").Raw(Int(size)).Raw("\" height=\"").Raw(Int(size)).Raw("\" viewBox=\"0 0 ").Raw(Int(size)).Raw(' ').Raw(Int(size)).Raw("\">\n");
+            int fontSize = Math.Clamp(cell - 2, 6, 12);
+            for (int k = 0; k < n; k++)
+            {
+                string label = Int(order[k] + 1);
+                string offset = Int(margin + (k * cell) + (cell / 2));
+                Raw("<text x=\"").Raw(Int(margin - 4)).Raw("\" y=\"").Raw(offset).Raw("\" font-size=\"").Raw(Int(fontSize)).Raw("\" text-anchor=\"end\" dominant-baseline=\"middle\">").Raw(label).Raw("</text>");
+                Raw("<text x=\"").Raw(offset).Raw("\" y=\"").Raw(Int(margin - 4)).Raw("\" font-size=\"").Raw(Int(fontSize)).Raw("\" text-anchor=\"middle\">").Raw(label).Raw("</text>\n");
+            }
+
+            for (int r = 0; r < n; r++)
+            {
+                for (int c = 0; c < n; c++)
+                {
+                    int i = order[r], j = order[c];
+                    double value = Math.Clamp(matrix.CosineAt(i, j), 0, 1);
+                    Raw("<rect class=\"cell\" x=\"").Raw(Int(margin + (c * cell))).Raw("\" y=\"").Raw(Int(margin + (r * cell))).Raw("\" width=\"").Raw(Int(cell)).Raw("\" height=\"").Raw(Int(cell));
+                    Raw("\" fill=\"").Raw(Color(value)).Raw("\"><title>").Text(matrix.Documents[i]).Raw(" \u00D7 ").Text(matrix.Documents[j]).Raw(": ").Raw(ReportIndex.Number(value)).Raw("</title></rect>");
+                }
+
+                Raw("\n");
+            }
+
+            Raw("</svg></div>\n<ol class=\"legend\">\n");
+            for (int i = 0; i < n; i++)
+            {
+                Raw("<li>");
+                DocumentLink(matrix.Documents[i]);
+                Raw("</li>\n");
+            }
+
+            Raw("</ol>\n</section>\n");
+        }
+
+        private int[] HeatmapOrder(SimilarityMatrix matrix)
+        {
+            int n = matrix.Documents.Length;
+            var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+            int next = 0;
+            foreach (ReportCluster cluster in _index.MultiDocumentClusters.Concat(_index.Singletons))
+            {
+                foreach (string id in cluster.Documents)
+                {
+                    rank.TryAdd(id, next++);
+                }
+            }
+
+            var order = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+
+            int[] keys = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                keys[i] = rank.TryGetValue(matrix.Documents[i], out int r) ? r : int.MaxValue - n + i;
+            }
+
+            Array.Sort(keys, order);
+            return order;
+        }
+
+        private void WritePassages()
+        {
+            if (_report.Passages is not { } passages)
+            {
+                return;
+            }
+
+            Raw("<section id=\"passages\">\n<h2>Shared passages</h2>\n");
+            if (passages.Passages.Length == 0)
+            {
+                Raw("<p>No passage is shared by two documents.</p>\n");
+            }
+
+            foreach (SharedPassage passage in passages.Passages)
+            {
+                Raw("<h4>");
+                DocumentLink(passage.A.Document);
+                Raw(" and ");
+                DocumentLink(passage.B.Document);
+                Raw(" <span class=\"badge\">similarity ").Raw(ReportIndex.Number(passage.Similarity)).Raw("</span></h4>\n<div class=\"passage\">\n");
+                PassageSide(passage.A);
+                PassageSide(passage.B);
+                Raw("</div>\n");
+            }
+
+            Raw("</section>\n");
+        }
+
+        private void PassageSide(ReportSpan span)
+        {
+            SpanContext context = _index.Context(span);
+            Raw("<div data-document=\"").Text(span.Document).Raw("\" data-start=\"").Raw(Int(span.Start)).Raw("\" data-end=\"").Raw(Int(span.End)).Raw("\">");
+            Text(context.Before).Raw("<mark class=\"p\">").Text(context.Span).Raw("</mark>").Text(context.After).Raw("</div>\n");
+        }
+
+        private void WriteDuplicates()
+        {
+            if (_report.Duplicates is not { } duplicates)
+            {
+                return;
+            }
+
+            Raw("<section id=\"duplicates\">\n<h2>Near-duplicates</h2>\n<p class=\"meta\">Pairs whose Jaccard similarity of word shingles is at least ").Raw(ReportIndex.Number(duplicates.Threshold)).Raw(".</p>\n");
+            if (duplicates.Pairs.Length == 0)
+            {
+                Raw("<p>None.</p>\n</section>\n");
+                return;
+            }
+
+            Raw("<ul class=\"groups\">\n");
+            foreach (var group in duplicates.Groups)
+            {
+                Raw("<li>");
+                for (int i = 0; i < group.Length; i++)
+                {
+                    Raw(i > 0 ? ", " : string.Empty);
+                    DocumentLink(group[i]);
+                }
+
+                Raw("</li>\n");
+            }
+
+            Raw("</ul>\n<table class=\"pairs\">\n<thead><tr><th>Document A</th><th>Document B</th><th>Estimated Jaccard</th><th>Exact Jaccard</th></tr></thead>\n<tbody>\n");
+            foreach (DuplicatePair pair in duplicates.Pairs)
+            {
+                Raw("<tr><td>");
+                DocumentLink(pair.A);
+                Raw("</td><td>");
+                DocumentLink(pair.B);
+                Raw("</td><td class=\"num\">").Raw(ReportIndex.Number(pair.EstimatedJaccard, 3)).Raw("</td><td class=\"num\">").Raw(pair.Jaccard is double j ? ReportIndex.Number(j, 3) : "\u2014").Raw("</td></tr>\n");
+            }
+
+            Raw("</tbody>\n</table>\n</section>\n");
+        }
+
+        private void WriteArticles()
+        {
+            Raw("<section id=\"articles\">\n<h2>Articles</h2>\n<p class=\"keys meta\"><span><mark class=\"d\">disagreement</mark></span><span><mark class=\"p\">shared passage</mark></span><span><mark class=\"f\">reported by one source</mark></span></p>\n");
+            var spans = CollectSpans();
+            int shown = 0;
+            foreach (Document document in _report.Documents)
+            {
+                if (!_embedded.Contains(document.Id))
+                {
+                    continue;
+                }
+
+                shown++;
+                Raw("<details class=\"article\" id=\"doc-").Raw(Int(_position[document.Id])).Raw("\" data-document=\"").Text(document.Id).Raw("\">\n<summary><span class=\"id\">").Text(document.Id).Raw("</span> <span class=\"meta\">").Text(_index.Describe(document.Id)).Raw("</span></summary>\n");
+                if (!string.IsNullOrWhiteSpace(document.Url))
+                {
+                    Raw("<p class=\"meta\">").Text(document.Url).Raw("</p>\n");
+                }
+
+                Raw("<div class=\"text\">");
+                WriteMarkedText(document.Text, spans.GetValueOrDefault(document.Id) ?? []);
+                Raw("</div>\n</details>\n");
+            }
+
+            int hidden = _report.Documents.Length - shown;
+            if (hidden > 0)
+            {
+                Raw("<p class=\"meta\">").Text(ReportIndex.Count(hidden, "more article is", "more articles are")).Raw(" not embedded (at most ").Raw(Int(MaxArticles)).Raw(").</p>\n");
+            }
+
+            Raw("</section>\n");
+        }
+
+        private List<string> ArticlesToEmbed()
+        {
+            var chosen = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            IEnumerable<string> candidates = _index.MultiDocumentClusters.SelectMany(c => c.Documents)
+                .Concat(_report.Discrepancies?.Discrepancies.SelectMany(d => d.Mentions.Select(m => m.Document)) ?? [])
+                .Concat(_report.Passages?.Passages.SelectMany(p => new[] { p.A.Document, p.B.Document }) ?? [])
+                .Concat(_report.Documents.Select(d => d.Id));
+            foreach (string id in candidates)
+            {
+                if (chosen.Count == MaxArticles)
+                {
+                    break;
+                }
+
+                if (_position.ContainsKey(id) && seen.Add(id))
+                {
+                    chosen.Add(id);
+                }
+            }
+
+            return chosen;
+        }
+
+        private Dictionary<string, List<(int Start, int End, char Kind)>> CollectSpans()
+        {
+            var spans = new Dictionary<string, List<(int Start, int End, char Kind)>>(StringComparer.Ordinal);
+            void Add(string id, int start, int end, char kind)
+            {
+                if (!spans.TryGetValue(id, out var list))
+                {
+                    spans[id] = list = [];
+                }
+
+                list.Add((start, end, kind));
+            }
+
+            if (_report.Passages is { } passages)
+            {
+                foreach (SharedPassage passage in passages.Passages)
+                {
+                    Add(passage.A.Document, passage.A.Start, passage.A.End, 'p');
+                    Add(passage.B.Document, passage.B.Start, passage.B.End, 'p');
+                }
+            }
+
+            if (_report.Discrepancies is { } facts)
+            {
+                foreach (ReportDiscrepancy discrepancy in facts.Discrepancies)
+                {
+                    foreach (ReportMention mention in discrepancy.Mentions)
+                    {
+                        Add(mention.Document, mention.Start, mention.End, 'd');
+                    }
+                }
+
+                foreach (SourceClaim claim in facts.Claims)
+                {
+                    Add(claim.Mention.Document, claim.Mention.Start, claim.Mention.End, 'f');
+                }
+            }
+
+            return spans;
+        }
+
+        /// <summary>Writes text with every span marked; overlapping spans split the text at every boundary.</summary>
+        private void WriteMarkedText(string text, List<(int Start, int End, char Kind)> spans)
+        {
+            var cuts = new SortedSet<int> { 0, text.Length };
+            foreach (var (start, end, _) in spans)
+            {
+                cuts.Add(Math.Clamp(start, 0, text.Length));
+                cuts.Add(Math.Clamp(end, 0, text.Length));
+            }
+
+            int previous = -1;
+            var classes = new StringBuilder(8);
+            foreach (int cut in cuts)
+            {
+                if (previous >= 0 && cut > previous)
+                {
+                    classes.Clear();
+                    foreach (char kind in "dpf")
+                    {
+                        foreach (var (start, end, k) in spans)
+                        {
+                            if (k == kind && start <= previous && end >= cut)
+                            {
+                                classes.Append(classes.Length > 0 ? " " : string.Empty).Append(kind);
+                                break;
+                            }
+                        }
+                    }
+
+                    ReadOnlySpan<char> segment = text.AsSpan(previous, cut - previous);
+                    if (classes.Length == 0)
+                    {
+                        AppendEscaped(_html, segment);
+                    }
+                    else
+                    {
+                        Raw("<mark class=\"").Raw(classes.ToString()).Raw("\">");
+                        AppendEscaped(_html, segment);
+                        Raw("</mark>");
+                    }
+                }
+
+                previous = cut;
+            }
+        }
+
+        private void DocumentLink(string id)
+        {
+            if (_position.TryGetValue(id, out int position) && _embedded.Contains(id))
+            {
+                Raw("<a class=\"id\" href=\"#doc-").Raw(Int(position)).Raw("\">").Text(id).Raw("</a>");
+            }
+            else
+            {
+                Raw("<span class=\"id\">").Text(id).Raw("</span>");
+            }
+        }
+
+        private static string Color(double value)
+        {
+            // White to a deep blue, linear in each channel: readable on screen and in greyscale print.
+            int r = (int)Math.Round(255 - (value * (255 - 19)));
+            int g = (int)Math.Round(255 - (value * (255 - 71)));
+            int b = (int)Math.Round(255 - (value * (255 - 140)));
+            return string.Create(CultureInfo.InvariantCulture, $"rgb({r},{g},{b})");
+        }
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private Page Raw(string html)
+        {
+            _html.Append(html);
+            return this;
+        }
+
+        private Page Raw(char html)
+        {
+            _html.Append(html);
+            return this;
+        }
+
+        private Page Text(string text)
+        {
+            AppendEscaped(_html, text);
+            return this;
+        }
+    }
+}

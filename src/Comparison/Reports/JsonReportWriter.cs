@@ -1,0 +1,323 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Comparison.Documents;
+
+namespace Comparison.Reports;
+
+/// <summary>Writes a report as JSON: camelCase, UTF-8, byte-identical for the same report.</summary>
+/// <remarks>
+/// <para>
+/// The shape reuses the command-line contract of each stage (../DESIGN.md): <c>documents</c>, then, for each
+/// stage that ran, <c>duplicates</c> (<c>threshold</c>, <c>pairs</c>, <c>groups</c>), <c>clusters</c>,
+/// <c>similarity</c> (<c>documents</c>, <c>cosine</c>, <c>jaccard</c>), <c>passages</c>,
+/// <c>discrepancies</c>, <c>claims</c> (facts one source alone reports) and <c>coverage</c> (who reports
+/// which fact). A stage that did not run has no property at all.
+/// </para>
+/// <para>
+/// Compact (one line, then a line feed), as the other commands print. Similarities are rounded to 6 decimals, so the output does not depend on which SIMD path computed them.
+/// Written by hand with <see cref="Utf8JsonWriter"/>: no reflection, trimming- and AOT-safe. Thread-safe.
+/// </para>
+/// </remarks>
+public static class JsonReportWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes the report as UTF-8 JSON to a stream.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="destination">A writable stream; not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static void Write(AnalysisReport report, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var json = new Utf8JsonWriter(destination, Options);
+        WriteReport(json, report);
+        json.Flush();
+        destination.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes the report as JSON to a text writer.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="destination">The writer; not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static void Write(AnalysisReport report, TextWriter destination)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            WriteReport(json, report);
+        }
+
+        destination.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        destination.Write('\n');
+    }
+
+    /// <summary>Returns the report as a JSON string.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The JSON text, ending with a line feed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public static string ToJson(AnalysisReport report)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(report, writer);
+        return writer.ToString();
+    }
+
+    private static void WriteReport(Utf8JsonWriter json, AnalysisReport report)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("documents");
+        foreach (Document document in report.Documents)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", document.Id);
+            if (document.Published is DateOnly date)
+            {
+                json.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            WriteOptional(json, "source", document.Source);
+            WriteOptional(json, "title", document.Title);
+            WriteOptional(json, "url", document.Url);
+            json.WriteNumber("length", document.Text.Length);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        if (report.Duplicates is { } duplicates)
+        {
+            json.WriteStartObject("duplicates");
+            json.WriteNumber("threshold", Round(duplicates.Threshold));
+            json.WriteStartArray("pairs");
+            foreach (DuplicatePair pair in duplicates.Pairs)
+            {
+                json.WriteStartObject();
+                json.WriteString("a", pair.A);
+                json.WriteString("b", pair.B);
+                json.WriteNumber("estimatedJaccard", Round(pair.EstimatedJaccard));
+                if (pair.Jaccard is double exact)
+                {
+                    json.WriteNumber("jaccard", Round(exact));
+                }
+                else
+                {
+                    json.WriteNull("jaccard");
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("groups");
+            foreach (var group in duplicates.Groups)
+            {
+                WriteStrings(json, group);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        if (report.Clusters is { } clusters)
+        {
+            json.WriteStartArray("clusters");
+            foreach (ReportCluster cluster in clusters.Clusters)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("id", cluster.Id);
+                json.WritePropertyName("documents");
+                WriteStrings(json, cluster.Documents);
+                json.WriteString("label", cluster.Label);
+                WriteOptional(json, "representative", cluster.Representative);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (report.Similarity is { } similarity)
+        {
+            json.WriteStartObject("similarity");
+            json.WritePropertyName("documents");
+            WriteStrings(json, similarity.Documents);
+            WriteMatrix(json, "cosine", similarity.Cosine, similarity.Documents.Length);
+            if (!similarity.Jaccard.IsDefaultOrEmpty)
+            {
+                WriteMatrix(json, "jaccard", similarity.Jaccard, similarity.Documents.Length);
+            }
+
+            json.WriteEndObject();
+        }
+
+        if (report.Passages is { } passages)
+        {
+            json.WriteStartArray("passages");
+            foreach (SharedPassage passage in passages.Passages)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("similarity", Round(passage.Similarity));
+                WriteSpan(json, "a", passage.A);
+                WriteSpan(json, "b", passage.B);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (report.Discrepancies is { } facts)
+        {
+            json.WriteStartArray("discrepancies");
+            foreach (ReportDiscrepancy discrepancy in facts.Discrepancies)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", discrepancy.Kind);
+                json.WriteString("subject", discrepancy.Subject);
+                json.WriteNumber("cluster", discrepancy.Cluster);
+                WriteOptional(json, "relation", discrepancy.Relation);
+                WriteOptional(json, "severity", discrepancy.Severity);
+                json.WriteStartArray("mentions");
+                foreach (ReportMention mention in discrepancy.Mentions)
+                {
+                    WriteMention(json, mention);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("claims");
+            foreach (SourceClaim claim in facts.Claims)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("cluster", claim.Cluster);
+                json.WriteString("kind", claim.Kind);
+                json.WriteString("subject", claim.Subject);
+                json.WritePropertyName("mention");
+                WriteMention(json, claim.Mention);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("coverage");
+            foreach (FactCoverage fact in facts.Coverage)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("cluster", fact.Cluster);
+                json.WriteString("kind", fact.Kind);
+                json.WriteString("subject", fact.Subject);
+                json.WriteBoolean("disagrees", fact.Disagrees);
+                json.WriteStartArray("mentions");
+                foreach (ReportMention mention in fact.Mentions)
+                {
+                    WriteMention(json, mention);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteMention(Utf8JsonWriter json, ReportMention mention)
+    {
+        json.WriteStartObject();
+        json.WriteString("document", mention.Document);
+        json.WriteString("text", mention.Text);
+        if (mention.Value is double value)
+        {
+            json.WriteNumber("value", Round(value));
+        }
+        else if (mention.ValueText is not null)
+        {
+            json.WriteString("value", mention.ValueText);
+        }
+        else
+        {
+            json.WriteNull("value");
+        }
+
+        if (mention.Qualifier is null)
+        {
+            json.WriteNull("qualifier");
+        }
+        else
+        {
+            json.WriteString("qualifier", mention.Qualifier);
+        }
+
+        json.WriteNumber("start", mention.Start);
+        json.WriteNumber("end", mention.End);
+        if (mention.SentenceStart is int sentenceStart && mention.SentenceEnd is int sentenceEnd)
+        {
+            json.WriteStartObject("sentence");
+            json.WriteNumber("start", sentenceStart);
+            json.WriteNumber("end", sentenceEnd);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter json, string name, ReportSpan span)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("document", span.Document);
+        json.WriteNumber("start", span.Start);
+        json.WriteNumber("end", span.End);
+        json.WriteString("text", span.Text);
+        json.WriteEndObject();
+    }
+
+    private static void WriteMatrix(Utf8JsonWriter json, string name, System.Collections.Immutable.ImmutableArray<double> values, int n)
+    {
+        json.WriteStartArray(name);
+        for (int i = 0; i < n; i++)
+        {
+            json.WriteStartArray();
+            for (int j = 0; j < n; j++)
+            {
+                json.WriteNumberValue(Round(values[(i * n) + j]));
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, System.Collections.Immutable.ImmutableArray<string> values)
+    {
+        json.WriteStartArray();
+        foreach (string value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static double Round(double value) => Math.Round(value, 6, MidpointRounding.ToEven);
+}

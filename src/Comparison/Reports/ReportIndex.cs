@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Comparison.Documents;
+
+namespace Comparison.Reports;
+
+/// <summary>Look-ups every renderer needs: documents by id, clusters in display order, facts by cluster.</summary>
+internal sealed class ReportIndex
+{
+    private readonly Dictionary<string, Document> _documents;
+
+    public ReportIndex(AnalysisReport report)
+    {
+        Report = report;
+        _documents = new Dictionary<string, Document>(report.Documents.Length, StringComparer.Ordinal);
+        foreach (Document document in report.Documents)
+        {
+            _documents.TryAdd(document.Id, document);
+        }
+
+        var multi = new List<ReportCluster>();
+        var single = new List<ReportCluster>();
+        if (report.Clusters is { } clusters)
+        {
+            foreach (ReportCluster cluster in clusters.Clusters)
+            {
+                (cluster.Documents.Length > 1 ? multi : single).Add(cluster);
+            }
+        }
+
+        // Larger clusters first; ties by cluster number, so the order never depends on anything else.
+        multi.Sort(static (x, y) => x.Documents.Length != y.Documents.Length ? y.Documents.Length.CompareTo(x.Documents.Length) : x.Id.CompareTo(y.Id));
+        MultiDocumentClusters = [.. multi];
+        Singletons = [.. single];
+    }
+
+    public AnalysisReport Report { get; }
+
+    /// <summary>Clusters of two or more documents, largest first.</summary>
+    public ImmutableArray<ReportCluster> MultiDocumentClusters { get; }
+
+    /// <summary>Clusters of one document, by number.</summary>
+    public ImmutableArray<ReportCluster> Singletons { get; }
+
+    public Document? Find(string id) => _documents.GetValueOrDefault(id);
+
+    public string TextOf(string id) => Find(id)?.Text ?? string.Empty;
+
+    public SpanContext Context(ReportMention mention) =>
+        SpanContext.Of(TextOf(mention.Document), mention.Start, mention.End, mention.SentenceStart, mention.SentenceEnd);
+
+    public SpanContext Context(ReportSpan span) => SpanContext.Of(TextOf(span.Document), span.Start, span.End);
+
+    /// <summary>A one-line description of a document: its date, source and title when known.</summary>
+    public string Describe(string id)
+    {
+        Document? document = Find(id);
+        if (document is null)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>(3);
+        if (document.Published is DateOnly date)
+        {
+            parts.Add(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (!string.IsNullOrWhiteSpace(document.Source))
+        {
+            parts.Add(document.Source);
+        }
+
+        parts.Add(!string.IsNullOrWhiteSpace(document.Title) ? SpanContext.Collapse(document.Title) : Lead(document.Text));
+        return string.Join(" \u00B7 ", parts);
+    }
+
+    public IEnumerable<ReportDiscrepancy> DiscrepanciesOf(int cluster) =>
+        Report.Discrepancies is { } d ? d.Discrepancies.Where(x => x.Cluster == cluster) : [];
+
+    public IEnumerable<SourceClaim> ClaimsOf(int cluster) =>
+        Report.Discrepancies is { } d ? d.Claims.Where(x => x.Cluster == cluster) : [];
+
+    public IEnumerable<FactCoverage> CoverageOf(int cluster) =>
+        Report.Discrepancies is { } d ? d.Coverage.Where(x => x.Cluster == cluster) : [];
+
+    /// <summary>One line of counts: documents, then what each stage that ran found.</summary>
+    public string Summary()
+    {
+        var parts = new List<string> { Count(Report.Documents.Length, "document", "documents") };
+        if (Report.Clusters is { } c)
+        {
+            parts.Add(Count(MultiDocumentClusters.Length, "multi-document cluster", "multi-document clusters"));
+            parts.Add(Count(c.Clusters.Length, "cluster in all", "clusters in all"));
+        }
+
+        if (Report.Duplicates is { } d)
+        {
+            parts.Add(Count(d.Groups.Length, "duplicate group", "duplicate groups"));
+        }
+
+        if (Report.Passages is { } p)
+        {
+            parts.Add(Count(p.Passages.Length, "shared passage", "shared passages"));
+        }
+
+        if (Report.Discrepancies is { } f)
+        {
+            parts.Add(Count(f.Discrepancies.Length, "discrepancy", "discrepancies"));
+        }
+
+        return string.Join(" \u00B7 ", parts);
+    }
+
+    public static string Number(double value, int decimals = 2) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public static string Count(int n, string singular, string plural) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural);
+
+    /// <summary>The first words of a text, as a stand-in for a missing title.</summary>
+    private static string Lead(string text)
+    {
+        const int Max = 90;
+        string collapsed = SpanContext.Collapse(text.AsSpan(0, Math.Min(text.Length, Max * 2))).Trim();
+        if (collapsed.Length <= Max)
+        {
+            return collapsed;
+        }
+
+        int cut = collapsed.LastIndexOf(' ', Max);
+        return collapsed[..(cut > 20 ? cut : Max)] + "\u2026";
+    }
+}

@@ -1,0 +1,110 @@
+using Comparison.Cli;
+using Comparison.Tests.Support;
+
+namespace Comparison.Tests.Cli;
+
+public class CliApplicationTests
+{
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = await CliApplication.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Analyze_BadJsonLine_Exit1NamingFileAndLine()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "cli-bad-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        await File.WriteAllTextAsync(path, "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\n");
+        try
+        {
+            var (code, output, err) = await Run("analyze", path);
+            Assert.Equal(CliApplication.BadInput, code);
+            Assert.Contains(path + ":2:", err, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_UnknownFormat_Exit2WithHint()
+    {
+        var (code, _, err) = await Run("analyze", Seeds.Directory, "--format", "xml");
+        Assert.Equal(CliApplication.UsageError, code);
+        Assert.Contains("--help", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_OptionOutOfRange_Exit2NamingOption()
+    {
+        var (code, _, err) = await Run("analyze", Seeds.Directory, "--threshold", "3");
+        Assert.Equal(CliApplication.UsageError, code);
+        Assert.Contains("Threshold", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_Help_Exit0()
+    {
+        var (code, output, _) = await Run("analyze", "--help");
+        Assert.Equal(CliApplication.Success, code);
+        Assert.Contains("--format", output, StringComparison.Ordinal);
+        Assert.Contains("--quiet", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_OutputExtension_ChoosesFormatAndKeepsStdoutEmpty()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "cli-report-" + Guid.NewGuid().ToString("N") + ".html");
+        try
+        {
+            var (code, output, err) = await Run("analyze", Seeds.Directory, "--output", path);
+            Assert.Equal(CliApplication.Success, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Equal(string.Empty, err);
+            Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_Json_ByteIdenticalRunToRun()
+    {
+        var first = await Run("analyze", Seeds.Directory, "--format", "json");
+        var second = await Run("analyze", Seeds.Directory, "--format", "json");
+        Assert.Equal(CliApplication.Success, first.Code);
+        Assert.StartsWith("{\"documents\":[", first.Out, StringComparison.Ordinal);
+        Assert.Equal(first.Out, second.Out);
+    }
+
+    [Fact]
+    public async Task Analyze_Cancelled_Exit130()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        int code = await CliApplication.RunAsync(["analyze", Seeds.Directory], stdout, stderr, cts.Token);
+        Assert.Equal(CliApplication.Cancelled, code);
+        Assert.Contains("cancelled", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResolveFormat_ExplicitThenExtensionThenText()
+    {
+        string[] allowed = ["text", "json", "markdown", "html"];
+        Assert.Equal("json", CliCommon.ResolveFormat("json", "x.html", allowed));
+        Assert.Equal("html", CliCommon.ResolveFormat(null, "x.HTML", allowed));
+        Assert.Equal("markdown", CliCommon.ResolveFormat(null, "x.md", allowed));
+        Assert.Equal("text", CliCommon.ResolveFormat(null, "x.dat", allowed));
+        Assert.Equal("text", CliCommon.ResolveFormat(null, null, allowed));
+        Assert.Equal("text", CliCommon.ResolveFormat(null, "x.html", ["text", "json"]));
+    }
+}
