@@ -97,5 +97,6 @@ internal static class CliApplication
     private static RootCommand BuildRootCommand() => new("Compare news sources: duplicates, event clusters, shared passages and the facts on which reports disagree.")
     {
         AnalyzeCommand.Create(),
+        DiscrepanciesCommand.Create(),
     };
 }

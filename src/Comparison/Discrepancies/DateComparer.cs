@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using Comparison.Facts;
+
+namespace Comparison.Discrepancies;
+
+/// <summary>Aligns dates of events across documents and reports those that resolve to different days.</summary>
+internal static class DateComparer
+{
+    public static void Compare(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, DiscrepancyFinderOptions options,
+        List<Discrepancy> discrepancies, List<SingleSourceClaim> claims)
+    {
+        var items = new List<DateMention>[facts.Count];
+        var counts = new int[facts.Count];
+        for (int d = 0; d < facts.Count; d++)
+        {
+            items[d] = [];
+            foreach (DateMention m in facts[d].Dates)
+            {
+                // Days of events only: a resolved single day (or two); periods such as "next month" are too vague to contradict.
+                if (m.First is { } f && m.Last is { } l && l.DayNumber - f.DayNumber <= 2
+                    && m.Kind is DateMentionKind.Absolute or DateMentionKind.Weekday or DateMentionKind.RelativeDay)
+                {
+                    items[d].Add(m);
+                }
+            }
+
+            counts[d] = items[d].Count;
+        }
+
+        var groups = FactAligner.Align(counts, (a, i, b, j) => Score(items[a][i], contexts[a], items[b][j], contexts[b], options), options.DateThreshold, out double[] best);
+        var firstIndex = new int[facts.Count];
+        for (int d = 1; d < facts.Count; d++)
+        {
+            firstIndex[d] = firstIndex[d - 1] + counts[d - 1];
+        }
+
+        foreach (var group in groups)
+        {
+            if (group.Count == 1)
+            {
+                var (d, i) = group[0];
+                if (facts.Count > 1)
+                {
+                    claims.Add(new SingleSourceClaim
+                    {
+                        Kind = DiscrepancyKind.Date,
+                        Subject = DiscrepancyFinder.SharedWordsSubject(facts, [(d, items[d][i])]),
+                        Mention = MentionOf(facts[d], items[d][i]),
+                    });
+                }
+
+                continue;
+            }
+
+            bool differ = false;
+            bool disjoint = false;
+            for (int x = 0; x < group.Count; x++)
+            {
+                for (int y = x + 1; y < group.Count; y++)
+                {
+                    if (group[x].Document == group[y].Document)
+                    {
+                        continue;
+                    }
+
+                    var a = items[group[x].Document][group[x].Index];
+                    var b = items[group[y].Document][group[y].Index];
+                    if (a.First != b.First || a.Last != b.Last)
+                    {
+                        differ = true;
+                        if (a.Last < b.First || b.Last < a.First)
+                        {
+                            disjoint = true;
+                        }
+                    }
+                }
+            }
+
+            if (!differ)
+            {
+                continue;
+            }
+
+            var members = new List<(int Document, Fact Fact)>();
+            var mentions = ImmutableArray.CreateBuilder<DiscrepancyMention>(group.Count);
+            double confidence = 1;
+            foreach (var (d, i) in group)
+            {
+                members.Add((d, items[d][i]));
+                mentions.Add(MentionOf(facts[d], items[d][i]));
+                confidence = Math.Min(confidence, best[firstIndex[d] + i]);
+            }
+
+            discrepancies.Add(new Discrepancy
+            {
+                Kind = DiscrepancyKind.Date,
+                Subject = DiscrepancyFinder.SharedWordsSubject(facts, members),
+                Relation = disjoint ? DiscrepancyRelation.Contradictory : DiscrepancyRelation.DifferentPrecision,
+                Severity = disjoint ? DiscrepancySeverity.High : DiscrepancySeverity.Low,
+                Confidence = Math.Round(confidence, 3),
+                Mentions = mentions.MoveToImmutable(),
+            });
+        }
+    }
+
+    private static DiscrepancyMention MentionOf(DocumentFacts facts, DateMention m)
+    {
+        string value = m.First == m.Last ? DiscrepancyFinder.Iso(m.First!.Value) : DiscrepancyFinder.Iso(m.First!.Value) + "/" + DiscrepancyFinder.Iso(m.Last!.Value);
+        return DiscrepancyFinder.Mention(facts, m, value, qualifier: m.Resolution == DateResolution.Inferred ? "inferred" : null);
+    }
+
+    /// <summary>The alignment score of two dates in [0, 1], or -1 when they are too far apart to be the same event.</summary>
+    internal static double Score(DateMention a, SentenceContexts ca, DateMention b, SentenceContexts cb, DiscrepancyFinderOptions options)
+    {
+        int distance = Math.Abs(a.First!.Value.DayNumber - b.First!.Value.DayNumber);
+        if (distance > options.MaxDateDistanceDays)
+        {
+            return -1;
+        }
+
+        double context = SentenceContexts.Similarity(ca, a.Sentence, cb, b.Sentence);
+        double closeness = 1 - ((double)distance / options.MaxDateDistanceDays);
+        double score = (0.7 * context) + (0.2 * closeness) + (a.Tense == b.Tense ? 0.1 : 0.05);
+        if (distance == 0 && a.Last == b.Last)
+        {
+            score += 0.1;
+        }
+
+        return Math.Min(1, score);
+    }
+}

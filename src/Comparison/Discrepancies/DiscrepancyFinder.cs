@@ -1,0 +1,194 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Comparison.Documents;
+using Comparison.Facts;
+using FuzzySharp;
+
+namespace Comparison.Discrepancies;
+
+/// <summary>
+/// Finds where the reports of one event disagree: amounts, dates, quotations, attributions and names,
+/// each discrepancy with the exact spans of every report as evidence, and the facts only one report gives.
+/// </summary>
+/// <remarks>
+/// <para>Takes one group of documents (an event cluster) and does not cluster itself. Facts of one kind
+/// are aligned across documents when they speak of the same thing: for amounts, the counted noun (fuzzy,
+/// so a typo does not hide a match), what happened to it, the order of magnitude, the qualifier and the
+/// words around it; for dates, the words around them (names count double) and how far apart the days
+/// are. Each fact is aligned with at most one fact of each other document, best score first. An aligned
+/// group whose values differ is a discrepancy; equal values, and two renderings of the same day
+/// ("Thursday" in an article of Friday, "December 30"), are not.</para>
+/// <para>Cost: quadratic in the number of facts of one kind per pair of documents, which is small for
+/// the reports of one event. Thread-safe.</para>
+/// </remarks>
+public sealed class DiscrepancyFinder
+{
+    private readonly FactExtractor _extractor;
+
+    /// <summary>Creates a finder.</summary>
+    /// <param name="options">Settings; <see langword="null"/> means <see cref="DiscrepancyFinderOptions.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public DiscrepancyFinder(DiscrepancyFinderOptions? options = null)
+    {
+        Options = options ?? DiscrepancyFinderOptions.Default;
+        Options.Validate();
+        _extractor = new FactExtractor(Options.Extraction);
+    }
+
+    /// <summary>The settings in use.</summary>
+    public DiscrepancyFinderOptions Options { get; }
+
+    /// <summary>Extracts the facts of each document of one event and compares them.</summary>
+    /// <param name="cluster">The reports of one event. Documents without a publication date resolve relative dates against the median date of the others (marked inferred).</param>
+    /// <returns>The facts, discrepancies and single-source claims.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cluster"/> or one of its documents is null.</exception>
+    public DiscrepancyReport Find(IReadOnlyList<Document> cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var dates = new List<DateOnly>();
+        foreach (Document d in cluster)
+        {
+            ArgumentNullException.ThrowIfNull(d, nameof(cluster));
+            if (d.Published is { } p)
+            {
+                dates.Add(p);
+            }
+        }
+
+        dates.Sort();
+        DateOnly? reference = dates.Count == 0 ? null : dates[(dates.Count - 1) / 2];
+        var facts = ImmutableArray.CreateBuilder<DocumentFacts>(cluster.Count);
+        foreach (Document d in cluster)
+        {
+            facts.Add(_extractor.Extract(d, reference));
+        }
+
+        return Compare(facts.MoveToImmutable());
+    }
+
+    /// <summary>Compares facts already extracted from the reports of one event.</summary>
+    /// <param name="facts">The facts of each document.</param>
+    /// <returns>The facts, discrepancies and single-source claims.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> or an element is null.</exception>
+    public DiscrepancyReport Compare(IReadOnlyList<DocumentFacts> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var contexts = new SentenceContexts[facts.Count];
+        for (int d = 0; d < facts.Count; d++)
+        {
+            ArgumentNullException.ThrowIfNull(facts[d], nameof(facts));
+            contexts[d] = new SentenceContexts(facts[d]);
+        }
+
+        var discrepancies = new List<Discrepancy>();
+        var claims = new List<SingleSourceClaim>();
+        NumberComparer.Compare(facts, contexts, Options, discrepancies, claims);
+        DateComparer.Compare(facts, contexts, Options, discrepancies, claims);
+        QuoteComparer.Compare(facts, Options, discrepancies);
+        NameComparer.Compare(facts, Options, discrepancies);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int d = 0; d < facts.Count; d++)
+        {
+            index.TryAdd(facts[d].Document.Id, d);
+        }
+
+        discrepancies.Sort((x, y) =>
+        {
+            int c = x.Kind.CompareTo(y.Kind);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = index[x.Mentions[0].Document].CompareTo(index[y.Mentions[0].Document]);
+            return c != 0 ? c : x.Mentions[0].Start.CompareTo(y.Mentions[0].Start);
+        });
+        claims.Sort((x, y) =>
+        {
+            int c = index[x.Mention.Document].CompareTo(index[y.Mention.Document]);
+            return c != 0 ? c : x.Mention.Start.CompareTo(y.Mention.Start);
+        });
+        return new DiscrepancyReport
+        {
+            Facts = [.. facts],
+            Discrepancies = [.. discrepancies],
+            SingleSourceClaims = Options.ListSingleSourceClaims ? [.. claims] : [],
+        };
+    }
+
+    /// <summary>A mention of a fact for the report.</summary>
+    internal static DiscrepancyMention Mention(DocumentFacts facts, Fact fact, string value, double? number = null, NumericInterval? interval = null, string? qualifier = null) => new()
+    {
+        Document = facts.Document.Id,
+        Text = fact.Text,
+        Start = fact.Start,
+        End = fact.End,
+        Value = value,
+        Number = number,
+        Interval = interval,
+        Qualifier = qualifier,
+        Sentence = fact.Sentence,
+        SentenceStart = fact.SentenceStart,
+        SentenceEnd = fact.SentenceEnd,
+        Fact = fact,
+    };
+
+    /// <summary>A subject from the words the sentences of a group share (in the order of the first), or its first words.</summary>
+    internal static string SharedWordsSubject(IReadOnlyList<DocumentFacts> facts, IReadOnlyList<(int Document, Fact Fact)> members, int maxWords = 6)
+    {
+        var first = members[0];
+        string text = facts[first.Document].Document.Text;
+        var tokens = new List<FactToken>();
+        var sentences = new List<(int, int)>();
+        string sentence = text[first.Fact.SentenceStart..first.Fact.SentenceEnd];
+        FactTokenizer.Tokenize(sentence, tokens, sentences);
+        var others = new List<string>();
+        for (int m = 1; m < members.Count; m++)
+        {
+            others.Add(facts[members[m].Document].Document.Text[members[m].Fact.SentenceStart..members[m].Fact.SentenceEnd]);
+        }
+
+        var words = new List<string>();
+        var fallback = new List<string>();
+        int factStart = first.Fact.Start - first.Fact.SentenceStart;
+        int factEnd = first.Fact.End - first.Fact.SentenceStart;
+        foreach (var t in tokens)
+        {
+            if (t.Kind != FactTokenKind.Word || t.Length < 3 || (t.Start >= factStart && t.End <= factEnd)
+                || (t.Classes & (WordClass.Stop | WordClass.Auxiliary | WordClass.Reporting | WordClass.Pronoun | WordClass.Month | WordClass.Weekday | WordClass.RelativeDay)) != 0)
+            {
+                continue;
+            }
+
+            string word = sentence.Substring(t.Start, t.Length);
+            if (fallback.Count < maxWords)
+            {
+                fallback.Add(word);
+            }
+
+            string stem = SentenceContexts.Stem(word);
+            bool shared = others.Count > 0;
+            foreach (string o in others)
+            {
+                if (o.IndexOf(stem, StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    shared = false;
+                    break;
+                }
+            }
+
+            if (shared && !words.Contains(word, StringComparer.OrdinalIgnoreCase))
+            {
+                words.Add(word);
+                if (words.Count == maxWords)
+                {
+                    break;
+                }
+            }
+        }
+
+        return string.Join(' ', words.Count >= 2 ? words : fallback);
+    }
+
+    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

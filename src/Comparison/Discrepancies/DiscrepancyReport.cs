@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Comparison.Facts;
+
+namespace Comparison.Discrepancies;
+
+/// <summary>What <see cref="DiscrepancyFinder"/> found in one group of reports of an event.</summary>
+public sealed record DiscrepancyReport
+{
+    /// <summary>The facts of each document, in input order.</summary>
+    public required ImmutableArray<DocumentFacts> Facts { get; init; }
+
+    /// <summary>The disagreements, ordered by kind, then by the first mention's document and offset.</summary>
+    public required ImmutableArray<Discrepancy> Discrepancies { get; init; }
+
+    /// <summary>Facts only one document states, in input order.</summary>
+    public required ImmutableArray<SingleSourceClaim> SingleSourceClaims { get; init; }
+}

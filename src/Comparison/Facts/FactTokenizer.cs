@@ -1,0 +1,262 @@
+using System.Globalization;
+
+namespace Comparison.Facts;
+
+/// <summary>
+/// The single pass that feeds every fact scanner: tokens with offsets into the original text, their
+/// lexicon classes, and sentence boundaries.
+/// </summary>
+/// <remarks>
+/// Hand-written rather than a regular expression so that its cost is one look at each character and one
+/// frozen-dictionary probe per word, whatever the input (no backtracking).
+/// </remarks>
+internal static class FactTokenizer
+{
+    /// <summary>Tokenises <paramref name="text"/> into <paramref name="tokens"/> and fills <paramref name="sentences"/> with (start, end) pairs.</summary>
+    public static void Tokenize(string text, List<FactToken> tokens, List<(int Start, int End)> sentences)
+    {
+        tokens.Clear();
+        sentences.Clear();
+        ReadOnlySpan<char> s = text;
+        int i = 0;
+        int sentence = 0;
+        bool newline = true;
+        bool space = true;
+        bool pendingBreak = true;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (char.IsWhiteSpace(c))
+            {
+                if (c is '\n' or '\r' or '\u2029' or '\u2028')
+                {
+                    newline = true;
+                }
+
+                space = true;
+                i++;
+                continue;
+            }
+
+            var token = new FactToken { Start = i, SpaceBefore = space, NewlineBefore = newline };
+            if (char.IsLetterOrDigit(c))
+            {
+                int end = ScanWord(s, i, out bool numeric);
+                token.Length = end - i;
+                token.Kind = numeric ? FactTokenKind.Number : FactTokenKind.Word;
+                if (numeric)
+                {
+                    token.Value = ParseNumber(s.Slice(i, token.Length));
+                }
+                else
+                {
+                    token.Capitalized = char.IsUpper(c);
+                    var entry = FactLexicon.Find(s.Slice(i, token.Length));
+                    if (entry.Classes == WordClass.None && token.Length > 2 && (s[end - 2] is '\'' or '\u2019') && (s[end - 1] is 's' or 'S'))
+                    {
+                        entry = FactLexicon.Find(s.Slice(i, token.Length - 2));
+                        entry.Classes &= ~(WordClass.Abbreviation | WordClass.Stop | WordClass.Verb);
+                    }
+
+                    token.Classes = entry.Classes;
+                    token.Value = entry.Value;
+                }
+
+                i = end;
+            }
+            else
+            {
+                token.Length = char.IsHighSurrogate(c) && i + 1 < s.Length ? 2 : 1;
+                token.Kind = FactTokenKind.Punctuation;
+                i += token.Length;
+            }
+
+            if (tokens.Count > 0 && (pendingBreak || newline || EndsSentence(s, tokens, token)))
+            {
+                sentences.Add((tokens[FirstOfSentence(tokens, sentence)].Start, tokens[^1].End));
+                sentence++;
+                token.SentenceStart = true;
+            }
+            else if (tokens.Count == 0)
+            {
+                token.SentenceStart = true;
+            }
+
+            pendingBreak = false;
+            token.Sentence = sentence;
+            tokens.Add(token);
+            newline = false;
+            space = false;
+        }
+
+        if (tokens.Count > 0)
+        {
+            sentences.Add((tokens[FirstOfSentence(tokens, sentence)].Start, tokens[^1].End));
+        }
+    }
+
+    private static int FirstOfSentence(List<FactToken> tokens, int sentence)
+    {
+        int k = tokens.Count - 1;
+        while (k > 0 && tokens[k - 1].Sentence == sentence)
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    /// <summary>Whether <paramref name="next"/> opens a new sentence after the tokens so far.</summary>
+    private static bool EndsSentence(ReadOnlySpan<char> s, List<FactToken> tokens, in FactToken next)
+    {
+        if (!next.SpaceBefore)
+        {
+            return false;
+        }
+
+        // Walk back over closing quotes and brackets to the terminal mark.
+        int k = tokens.Count - 1;
+        while (k >= 0 && tokens[k].Kind == FactTokenKind.Punctuation && s[tokens[k].Start] is '"' or '\u201D' or '\u2019' or '\'' or ')' or ']')
+        {
+            k--;
+        }
+
+        if (k < 0 || tokens[k].Kind != FactTokenKind.Punctuation)
+        {
+            return false;
+        }
+
+        char mark = s[tokens[k].Start];
+        if (mark is '!' or '?')
+        {
+            return true;
+        }
+
+        if (mark != '.')
+        {
+            return false;
+        }
+
+        char first = s[next.Start];
+        bool opener = char.IsUpper(first) || char.IsDigit(first) || first is '"' or '\u201C' or '\'' or '\u2018' or '(' or '[';
+        if (!opener)
+        {
+            return false;
+        }
+
+        if (k == 0 || tokens[k - 1].Kind != FactTokenKind.Word || tokens[k].Start != tokens[k - 1].End)
+        {
+            return true;
+        }
+
+        var before = tokens[k - 1];
+        bool abbreviation = (before.Classes & WordClass.Abbreviation) != 0 || (before.Length == 1 && char.IsUpper(s[before.Start]));
+        if (!abbreviation)
+        {
+            return true;
+        }
+
+        // "in the U.S. The talks..." ends a sentence; "Dec. 30", "Mr. Price" and "Gov. Smith" do not.
+        bool titleOrDate = (before.Classes & (WordClass.Title | WordClass.Month | WordClass.Weekday)) != 0 || before.Length == 1;
+        return !titleOrDate && (next.Classes & WordClass.CommonCapital) != 0;
+    }
+
+    private static int ScanWord(ReadOnlySpan<char> s, int start, out bool numeric)
+    {
+        numeric = true;
+        int i = start;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                if (!char.IsDigit(c))
+                {
+                    numeric = false;
+                }
+
+                i++;
+                continue;
+            }
+
+            bool hasNext = i + 1 < s.Length;
+            if ((c is ',' or '.') && hasNext && char.IsDigit(s[i + 1]) && char.IsDigit(s[i - 1]) && numeric)
+            {
+                // 45,000 and 1.2; a comma must be followed by exactly three digits to be a separator.
+                if (c == ',' && !(i + 3 < s.Length + 0 && ThreeDigits(s, i + 1)))
+                {
+                    break;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (c == '.' && hasNext && char.IsLetter(s[i + 1]) && char.IsLetter(s[i - 1]) && (i - 1 == start || !char.IsLetter(s[i - 2])))
+            {
+                // U.S, a.m: single letters joined by periods.
+                if (i + 2 >= s.Length || !char.IsLetter(s[i + 2]))
+                {
+                    numeric = false;
+                    i++;
+                    continue;
+                }
+            }
+
+            if ((c is '-' or '\'' or '\u2019' or '\u2010' or '\u2011') && hasNext && char.IsLetterOrDigit(s[i + 1]))
+            {
+                numeric = false;
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        return i;
+    }
+
+    private static bool ThreeDigits(ReadOnlySpan<char> s, int i) =>
+        i + 2 < s.Length && char.IsDigit(s[i]) && char.IsDigit(s[i + 1]) && char.IsDigit(s[i + 2]) && (i + 3 >= s.Length || !char.IsDigit(s[i + 3]));
+
+    /// <summary>Parses digits with thousands separators and an optional decimal part.</summary>
+    internal static double ParseNumber(ReadOnlySpan<char> digits)
+    {
+        double value = 0;
+        double scale = 0;
+        foreach (char c in digits)
+        {
+            if (c == '.')
+            {
+                scale = 1;
+            }
+            else if (c != ',')
+            {
+                int d = c - '0';
+                if ((uint)d > 9)
+                {
+                    d = (int)char.GetNumericValue(c);
+                    if (d < 0)
+                    {
+                        continue;
+                    }
+                }
+
+                if (scale > 0)
+                {
+                    scale /= 10;
+                    value += d * scale;
+                }
+                else
+                {
+                    value = (value * 10) + d;
+                }
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>Formats a number invariantly (for subjects and messages).</summary>
+    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

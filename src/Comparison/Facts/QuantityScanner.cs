@@ -1,0 +1,541 @@
+using System.Collections.Immutable;
+
+namespace Comparison.Facts;
+
+/// <summary>Finds amounts (digits, number words, vague amounts), their qualifiers, counted nouns and predicates; and durations.</summary>
+internal static class QuantityScanner
+{
+    private const int MaxNounWords = 4;
+
+    public static void Scan(ScanContext c, ImmutableArray<Quantity>.Builder quantities, ImmutableArray<Duration>.Builder durations)
+    {
+        for (int i = 0; i < c.Count; i++)
+        {
+            if (c.Claimed[i])
+            {
+                continue;
+            }
+
+            var t = c.Tokens[i];
+            if (t.Kind == FactTokenKind.Word && char.IsDigit(c.First(i)))
+            {
+                i = HyphenatedDigits(c, i, durations);
+                continue;
+            }
+
+            if (!TryNumber(c, i, out double value, out int last, out bool vague, out double vagueUpper))
+            {
+                continue;
+            }
+
+            // A duration: "two weeks", "50 minutes", "three hours" (but not "three days ago", a date).
+            if (c.Has(last + 1, WordClass.DurationUnit) && !c.Claimed[last + 1] && c.Tokens[last + 1].Kind == FactTokenKind.Word && !vague)
+            {
+                string unit = Singular(c.Lower(last + 1));
+                var w = c.Where(i, last + 1);
+                durations.Add(new Duration
+                {
+                    Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
+                    Amount = value, Unit = unit, Days = value * c.Tokens[last + 1].Value,
+                });
+                i = last + 1;
+                continue;
+            }
+
+            if (IsExcluded(c, i, last, value))
+            {
+                i = last;
+                continue;
+            }
+
+            int first = i;
+            (QuantityQualifier qualifier, string? qualifierText, int qualifierFirst) = Qualifier(c, i);
+            if (qualifierFirst >= 0)
+            {
+                first = qualifierFirst;
+            }
+
+            int nounFirst = last + 1;
+            if (vague && c.Is(nounFirst, "of"))
+            {
+                nounFirst++;
+            }
+            else if (c.Is(nounFirst, "of") && (c.Is(nounFirst + 1, "them") || c.Is(nounFirst + 1, "those") || c.Is(nounFirst + 1, "whom")))
+            {
+                nounFirst += 2;
+                nounFirst = -nounFirst - 1; // no noun, but skip "of them" when looking for the predicate
+            }
+
+            int nounLast = -1;
+            if (nounFirst >= 0)
+            {
+                nounLast = NounPhrase(c, nounFirst, value);
+            }
+            else
+            {
+                nounFirst = -nounFirst - 1;
+            }
+
+            string noun = string.Empty;
+            string head = string.Empty;
+            int nounStart = -1;
+            int nounEnd = -1;
+            if (nounLast >= nounFirst)
+            {
+                nounStart = c.Tokens[nounFirst].Start;
+                nounEnd = c.Tokens[nounLast].End;
+                noun = c.Slice(nounStart, nounEnd);
+                head = Head(c, nounLast);
+            }
+
+            int after = nounLast >= nounFirst ? nounLast + 1 : nounFirst;
+            string? predicate = PredicateAfter(c, after, i) ?? PredicateBefore(c, first - 1);
+            var where = c.Where(first, last);
+            quantities.Add(new Quantity
+            {
+                Start = where.Start, End = where.End, Text = where.Text, Sentence = where.Sentence, SentenceStart = where.SentenceStart, SentenceEnd = where.SentenceEnd,
+                Value = value,
+                Interval = vague ? new NumericInterval(value, vagueUpper, true, false) : IntervalOf(value, qualifier, c.Options.ApproximateTolerance),
+                Qualifier = vague ? QuantityQualifier.Approximate : qualifier,
+                QualifierText = qualifierText,
+                Noun = noun, Head = head, NounStart = nounStart, NounEnd = nounEnd,
+                Predicate = predicate,
+            });
+            i = last;
+        }
+    }
+
+    /// <summary>The interval a qualifier gives a stated value.</summary>
+    internal static NumericInterval IntervalOf(double value, QuantityQualifier qualifier, double tolerance) => qualifier switch
+    {
+        QuantityQualifier.MoreThan => new NumericInterval(value, double.PositiveInfinity, false, false),
+        QuantityQualifier.AtLeast => new NumericInterval(value, double.PositiveInfinity, true, false),
+        QuantityQualifier.LessThan => new NumericInterval(double.NegativeInfinity, value, false, false),
+        QuantityQualifier.AtMost => new NumericInterval(double.NegativeInfinity, value, false, true),
+        QuantityQualifier.Nearly => new NumericInterval(value * (1 - tolerance), value, true, false),
+        QuantityQualifier.Approximate => new NumericInterval(value * (1 - tolerance), value * (1 + tolerance), true, true),
+        _ => NumericInterval.Exactly(value),
+    };
+
+    /// <summary>
+    /// Reads a number starting at token <paramref name="i"/>: "45,000", "1.2 million", "two", "twenty-five",
+    /// "two hundred", "a dozen", and the vague "dozens", "hundreds", "thousands" (of).
+    /// </summary>
+    private static bool TryNumber(ScanContext c, int i, out double value, out int last, out bool vague, out double vagueUpper)
+    {
+        value = 0;
+        last = i;
+        vague = false;
+        vagueUpper = 0;
+        var t = c.Tokens[i];
+        if (t.Kind == FactTokenKind.Number)
+        {
+            value = t.Value;
+        }
+        else if (t.Kind == FactTokenKind.Word)
+        {
+            if ((t.Classes & WordClass.NumberWord) != 0 && t.Value > 0)
+            {
+                ReadOnlySpan<char> s = c.Span(i);
+                if (s.Equals("pair", StringComparison.OrdinalIgnoreCase) || s.Equals("couple", StringComparison.OrdinalIgnoreCase)
+                    || s.Equals("both", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                value = t.Value;
+            }
+            else if ((t.Classes & WordClass.Scale) != 0)
+            {
+                ReadOnlySpan<char> s = c.Span(i);
+                bool plural = s[^1] is 's' or 'S';
+                if (plural)
+                {
+                    // "hundreds of", "dozens of", "thousands": vague amounts from twice the scale up to the next scale.
+                    vague = true;
+                    value = 2 * t.Value;
+                    vagueUpper = t.Value == 12 ? 100 : t.Value * 10;
+                    return true;
+                }
+
+                if (c.Is(i - 1, "a") || c.Is(i - 1, "one"))
+                {
+                    value = t.Value; // "a dozen", "a hundred"
+                    return true;
+                }
+
+                return false;
+            }
+            else if (IsHyphenatedNumberWord(c, i, out double compound))
+            {
+                value = compound;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        // Multipliers: "1.2 million", "two hundred", "three thousand".
+        while (c.Has(last + 1, WordClass.Scale) && c.Tokens[last + 1].Kind == FactTokenKind.Word && !IsPluralScale(c, last + 1))
+        {
+            value *= c.Tokens[last + 1].Value;
+            last++;
+        }
+
+        return true;
+    }
+
+    private static bool IsPluralScale(ScanContext c, int k)
+    {
+        ReadOnlySpan<char> s = c.Span(k);
+        return s[^1] is 's' or 'S' && !s.Equals("bn", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"twenty-five", "forty-two".</summary>
+    private static bool IsHyphenatedNumberWord(ScanContext c, int i, out double value)
+    {
+        value = 0;
+        ReadOnlySpan<char> s = c.Span(i);
+        int dash = s.IndexOf('-');
+        if (dash <= 0)
+        {
+            return false;
+        }
+
+        var tens = FactLexicon.Find(s[..dash]);
+        var units = FactLexicon.Find(s[(dash + 1)..]);
+        if ((tens.Classes & WordClass.NumberWord) != 0 && (units.Classes & WordClass.NumberWord) != 0 && tens.Value >= 20 && units.Value is >= 1 and <= 9)
+        {
+            value = tens.Value + units.Value;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"50-minute" (a duration); "20-year-old" (an age) and "7th" are passed over.</summary>
+    private static int HyphenatedDigits(ScanContext c, int i, ImmutableArray<Duration>.Builder durations)
+    {
+        ReadOnlySpan<char> s = c.Span(i);
+        int dash = s.IndexOf('-');
+        if (dash <= 0 || s[(dash + 1)..].Contains('-'))
+        {
+            return i;
+        }
+
+        ReadOnlySpan<char> digits = s[..dash];
+        foreach (char ch in digits)
+        {
+            if (!char.IsDigit(ch) && ch is not '.' and not ',')
+            {
+                return i;
+            }
+        }
+
+        var unit = FactLexicon.Find(s[(dash + 1)..]);
+        if ((unit.Classes & WordClass.DurationUnit) == 0)
+        {
+            return i;
+        }
+
+        double amount = FactTokenizer.ParseNumber(digits);
+        var w = c.Where(i, i);
+        durations.Add(new Duration
+        {
+            Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
+            Amount = amount, Unit = Singular(s[(dash + 1)..].ToString().ToLowerInvariant()), Days = amount * unit.Value,
+        });
+        return i;
+    }
+
+    /// <summary>Numbers that are not amounts: years, times, ages between commas, addresses, names (Route 66), "one of".</summary>
+    private static bool IsExcluded(ScanContext c, int i, int last, double value)
+    {
+        var t = c.Tokens[i];
+        if (t.Kind == FactTokenKind.Number)
+        {
+            ReadOnlySpan<char> s = c.Span(i);
+            if (s.Length == 4 && value is >= 1800 and <= 2100 && !(c.Tokens.Count > last + 1 && c.Tokens[last + 1].Kind == FactTokenKind.Word && !c.Tokens[last + 1].Capitalized && !c.Has(last + 1, WordClass.Stop | WordClass.Verb)))
+            {
+                return true; // a year
+            }
+
+            if (c.IsPunct(last + 1, ':') || c.IsPunct(i - 1, ':') || c.Is(last + 1, "a.m") || c.Is(last + 1, "p.m") || c.Is(last + 1, "am") || c.Is(last + 1, "pm")
+                || c.IsPunct(last + 1, '%') || c.IsPunct(i - 1, '$') || c.IsPunct(i - 1, '#') || c.IsPunct(i - 1, '\u00A3') || c.IsPunct(i - 1, '\u20AC')
+                || c.IsPunct(i - 1, '/') || c.IsPunct(last + 1, '/') || c.IsPunct(i - 1, '(') || c.IsPunct(last + 1, ')'))
+            {
+                return true; // times, percentages, money, fractions, phone prefixes
+            }
+
+            if (c.Is(last + 1, "block") || c.Is(last + 1, "percent") || c.Is(last + 1, "per"))
+            {
+                return true;
+            }
+        }
+
+        // "John Smith, 25, of Chicago": an age.
+        if (c.IsPunct(i - 1, ',') && c.IsPunct(last + 1, ',') && value is > 0 and < 120 && c.Tokens[i - 2 >= 0 ? i - 2 : 0].Capitalized)
+        {
+            return true;
+        }
+
+        // "Route 66", "Channel 4": part of a name (a capitalised word before, not at the start of the sentence, not a qualifier).
+        if (i > 0 && c.Tokens[i - 1].Kind == FactTokenKind.Word && c.Tokens[i - 1].Capitalized && !c.Tokens[i - 1].SentenceStart && t.Kind == FactTokenKind.Number
+            && !c.Has(i - 1, WordClass.Stop | WordClass.Month | WordClass.Verb))
+        {
+            return true;
+        }
+
+        // An address: "345 Burning Tree Dr".
+        if (t.Kind == FactTokenKind.Number && c.Tokens.Count > last + 1 && c.Tokens[last + 1].Capitalized)
+        {
+            for (int k = last + 1; k <= last + 4 && k < c.Count && c.Tokens[k].Kind == FactTokenKind.Word && c.Tokens[k].Capitalized; k++)
+            {
+                if (IsStreetSuffix(c.Span(k)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (t.Kind == FactTokenKind.Word)
+        {
+            ReadOnlySpan<char> s = c.Span(i);
+            bool one = s.Equals("one", StringComparison.OrdinalIgnoreCase);
+            if (one && (c.Is(last + 1, "of") || c.Is(i - 1, "no") || c.Is(i - 1, "the") || c.Is(i - 1, "any") || c.Is(i - 1, "every") || c.Is(i - 1, "each")
+                || c.Is(i - 1, "this") || c.Is(i - 1, "that") || c.Is(i - 1, "which") || c.Is(i - 1, "someone") || c.Is(last + 1, "another")
+                || !c.SameSentence(i, last + 1) || c.Tokens[last + 1].Kind != FactTokenKind.Word || c.Has(last + 1, WordClass.Stop | WordClass.Verb)))
+            {
+                return true;
+            }
+
+            if (c.Tokens[i].Capitalized && !c.Tokens[i].SentenceStart && c.Is(i - 1, "the"))
+            {
+                return true; // "The Three Stooges"
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsStreetSuffix(ReadOnlySpan<char> w) =>
+        w.Equals("Street", StringComparison.Ordinal) || w.Equals("St", StringComparison.Ordinal) || w.Equals("Avenue", StringComparison.Ordinal)
+        || w.Equals("Ave", StringComparison.Ordinal) || w.Equals("Road", StringComparison.Ordinal) || w.Equals("Rd", StringComparison.Ordinal)
+        || w.Equals("Drive", StringComparison.Ordinal) || w.Equals("Dr", StringComparison.Ordinal) || w.Equals("Boulevard", StringComparison.Ordinal)
+        || w.Equals("Blvd", StringComparison.Ordinal) || w.Equals("Lane", StringComparison.Ordinal) || w.Equals("Ln", StringComparison.Ordinal)
+        || w.Equals("Way", StringComparison.Ordinal) || w.Equals("Court", StringComparison.Ordinal) || w.Equals("Ct", StringComparison.Ordinal)
+        || w.Equals("Place", StringComparison.Ordinal) || w.Equals("Parkway", StringComparison.Ordinal) || w.Equals("Highway", StringComparison.Ordinal)
+        || w.Equals("Circle", StringComparison.Ordinal) || w.Equals("Terrace", StringComparison.Ordinal) || w.Equals("Trail", StringComparison.Ordinal)
+        || w.Equals("Pike", StringComparison.Ordinal) || w.Equals("Plaza", StringComparison.Ordinal) || w.Equals("Square", StringComparison.Ordinal);
+
+    /// <summary>The qualifier ending just before token <paramref name="i"/>: its kind, its text lower-cased, and its first token (-1 when none).</summary>
+    private static (QuantityQualifier Qualifier, string? Text, int First) Qualifier(ScanContext c, int i)
+    {
+        if (!c.SameSentence(i - 1, i))
+        {
+            return (QuantityQualifier.Exact, null, -1);
+        }
+
+        if (i >= 2 && c.SameSentence(i - 2, i))
+        {
+            string? two = (c.Is(i - 2, "more") || c.Is(i - 2, "fewer") || c.Is(i - 2, "less")) && c.Is(i - 1, "than") ? null : string.Empty;
+            if (two is null)
+            {
+                if (i >= 3 && c.Is(i - 3, "no"))
+                {
+                    return (c.Is(i - 2, "more") ? QuantityQualifier.AtMost : QuantityQualifier.AtLeast, Join(c, i - 3, i - 1), i - 3);
+                }
+
+                return (c.Is(i - 2, "more") ? QuantityQualifier.MoreThan : QuantityQualifier.LessThan, Join(c, i - 2, i - 1), i - 2);
+            }
+
+            if (c.Is(i - 2, "at") && c.Is(i - 1, "least"))
+            {
+                return (QuantityQualifier.AtLeast, Join(c, i - 2, i - 1), i - 2);
+            }
+
+            if ((c.Is(i - 2, "at") && c.Is(i - 1, "most")) || (c.Is(i - 2, "up") && c.Is(i - 1, "to")))
+            {
+                return (QuantityQualifier.AtMost, Join(c, i - 2, i - 1), i - 2);
+            }
+
+            if (c.Is(i - 2, "close") && c.Is(i - 1, "to"))
+            {
+                return (QuantityQualifier.Nearly, Join(c, i - 2, i - 1), i - 2);
+            }
+
+            if (c.Is(i - 2, "an") && c.Is(i - 1, "estimated"))
+            {
+                return (QuantityQualifier.Approximate, Join(c, i - 2, i - 1), i - 2);
+            }
+
+            if (i >= 3 && c.Is(i - 3, "as") && c.Is(i - 2, "many") && c.Is(i - 1, "as"))
+            {
+                return (QuantityQualifier.AtMost, Join(c, i - 3, i - 1), i - 3);
+            }
+        }
+
+        int k = i - 1;
+        if (c.Is(k, "over") || c.Is(k, "above") || c.Is(k, "exceeding"))
+        {
+            return (QuantityQualifier.MoreThan, c.Lower(k), k);
+        }
+
+        if (c.Is(k, "under") || c.Is(k, "below"))
+        {
+            return (QuantityQualifier.LessThan, c.Lower(k), k);
+        }
+
+        if (c.Is(k, "nearly") || c.Is(k, "almost"))
+        {
+            return (QuantityQualifier.Nearly, c.Lower(k), k);
+        }
+
+        if (c.Is(k, "about") || c.Is(k, "around") || c.Is(k, "some") || c.Is(k, "roughly") || c.Is(k, "approximately") || c.Is(k, "approx")
+            || c.Is(k, "circa") || c.Is(k, "estimated") || c.Is(k, "nearly"))
+        {
+            return (QuantityQualifier.Approximate, c.Lower(k), k);
+        }
+
+        return (QuantityQualifier.Exact, null, -1);
+    }
+
+    private static string Join(ScanContext c, int first, int last) => c.Slice(c.Tokens[first].Start, c.Tokens[last].End).ToLowerInvariant();
+
+    /// <summary>The counted noun phrase from <paramref name="first"/>; returns its last token, or first - 1 when there is none.</summary>
+    private static int NounPhrase(ScanContext c, int first, double value)
+    {
+        int last = first - 1;
+        for (int k = first; k < first + MaxNounWords && k < c.Count; k++)
+        {
+            var t = c.Tokens[k];
+            if (t.Kind != FactTokenKind.Word || !c.SameSentence(first, k) || c.Claimed[k])
+            {
+                break;
+            }
+
+            if ((t.Classes & (WordClass.Stop | WordClass.Auxiliary | WordClass.Verb | WordClass.NumberWord | WordClass.Scale)) != 0 && !(k > first && (t.Classes & WordClass.Person) != 0))
+            {
+                // "people" is a Person word, not a stop; "others" too. Everything else here ends the phrase.
+                if ((t.Classes & WordClass.Person) == 0)
+                {
+                    break;
+                }
+            }
+
+            ReadOnlySpan<char> s = c.Span(k);
+            if (s.Length > 3 && s.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && k == first + 0 && (t.Classes & WordClass.Person) == 0 && !t.Capitalized)
+            {
+                break; // "two fatally", "three seriously"
+            }
+
+            if (k > first && (t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) != 0 && !t.Capitalized)
+            {
+                break; // "two people killed": the predicate, not the noun
+            }
+
+            last = k;
+            if (value != 1 && LooksPlural(c, k))
+            {
+                break;
+            }
+
+            if (k + 1 < c.Count && c.Tokens[k + 1].Kind == FactTokenKind.Punctuation)
+            {
+                break;
+            }
+        }
+
+        return last;
+    }
+
+    private static bool LooksPlural(ScanContext c, int k)
+    {
+        ReadOnlySpan<char> s = c.Span(k);
+        if ((c.Tokens[k].Classes & WordClass.Person) != 0 && !s.EndsWith("s", StringComparison.OrdinalIgnoreCase))
+        {
+            return s.Equals("people", StringComparison.OrdinalIgnoreCase) || s.Equals("men", StringComparison.OrdinalIgnoreCase)
+                || s.Equals("women", StringComparison.OrdinalIgnoreCase) || s.Equals("children", StringComparison.OrdinalIgnoreCase)
+                || s.Equals("police", StringComparison.OrdinalIgnoreCase) || s.Equals("gunmen", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return s.Length > 3 && (s[^1] is 's' or 'S') && !(s[^2] is 's' or 'u' or 'i' or '\'' or '\u2019');
+    }
+
+    /// <summary>The head noun, lower-cased, possessive removed.</summary>
+    private static string Head(ScanContext c, int k)
+    {
+        ReadOnlySpan<char> s = c.Span(k);
+        if (s.Length > 2 && (s[^2] is '\'' or '\u2019') && (s[^1] is 's' or 'S'))
+        {
+            s = s[..^2];
+        }
+
+        return s.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>"were killed", "who were injured", "dead", "participated": what happened to what was counted.</summary>
+    private static string? PredicateAfter(ScanContext c, int k, int numberToken)
+    {
+        for (int n = 0; n < 5 && k < c.Count && c.SameSentence(k, numberToken); n++, k++)
+        {
+            var t = c.Tokens[k];
+            if (t.Kind != FactTokenKind.Word)
+            {
+                if (t.Kind == FactTokenKind.Punctuation && c.First(k) == ',' && n == 0)
+                {
+                    continue; // "two men, one fatally"
+                }
+
+                return null;
+            }
+
+            ReadOnlySpan<char> s = c.Span(k);
+            if ((t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) != 0)
+            {
+                return s.ToString().ToLowerInvariant();
+            }
+
+            bool skip = (t.Classes & WordClass.Auxiliary) != 0 || s.Equals("who", StringComparison.OrdinalIgnoreCase) || s.Equals("that", StringComparison.OrdinalIgnoreCase)
+                || s.Equals("also", StringComparison.OrdinalIgnoreCase) || s.Equals("all", StringComparison.OrdinalIgnoreCase) || s.Equals("reportedly", StringComparison.OrdinalIgnoreCase)
+                || (s.Length > 3 && s.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) || s.Equals("been", StringComparison.OrdinalIgnoreCase)
+                || s.Equals("were", StringComparison.OrdinalIgnoreCase);
+            if (skip)
+            {
+                continue;
+            }
+
+            if (!t.Capitalized && ((t.Classes & WordClass.Past) != 0 || (s.Length > 4 && s.EndsWith("ed", StringComparison.OrdinalIgnoreCase))) && (t.Classes & WordClass.Stop) == 0)
+            {
+                return s.ToString().ToLowerInvariant();
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>"killed two", "injuring three", "left two dead" (the verb before the number).</summary>
+    private static string? PredicateBefore(ScanContext c, int k)
+    {
+        if (k < 0 || c.Tokens[k].Kind != FactTokenKind.Word)
+        {
+            return null;
+        }
+
+        if (c.Has(k, WordClass.Killed | WordClass.Injured | WordClass.Shot) && !c.Tokens[k].Capitalized)
+        {
+            return c.Lower(k);
+        }
+
+        return null;
+    }
+
+    private static string Singular(string unit) => unit.Length > 3 && unit.EndsWith('s') ? unit[..^1] : unit;
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+
+namespace Comparison.Facts;
+
+/// <summary>One document being scanned: its text, tokens, sentences, and which tokens a scanner has already claimed.</summary>
+internal sealed class ScanContext
+{
+    public string Text = string.Empty;
+    public readonly List<FactToken> Tokens = new(1024);
+    public readonly List<(int Start, int End)> Sentences = new(64);
+
+    /// <summary>Tokens already part of a date or duration, so the quantity scanner leaves them alone.</summary>
+    public bool[] Claimed = new bool[1024];
+
+    public DateOnly? Reference;
+    public bool ReferenceBorrowed;
+    public FactExtractorOptions Options = FactExtractorOptions.Default;
+
+    public void Load(string text, DateOnly? reference, bool borrowed, FactExtractorOptions options)
+    {
+        Text = text;
+        Reference = reference;
+        ReferenceBorrowed = borrowed;
+        Options = options;
+        FactTokenizer.Tokenize(text, Tokens, Sentences);
+        if (Claimed.Length < Tokens.Count)
+        {
+            Claimed = new bool[Math.Max(Tokens.Count, Claimed.Length * 2)];
+        }
+        else
+        {
+            Array.Clear(Claimed, 0, Tokens.Count);
+        }
+    }
+
+    public int Count => Tokens.Count;
+
+    public ReadOnlySpan<char> Span(int token) => Text.AsSpan(Tokens[token].Start, Tokens[token].Length);
+
+    public char First(int token) => Text[Tokens[token].Start];
+
+    public bool IsPunct(int token, char c) => (uint)token < (uint)Tokens.Count && Tokens[token].Kind == FactTokenKind.Punctuation && Text[Tokens[token].Start] == c;
+
+    /// <summary>Case-insensitive comparison of token <paramref name="token"/> with <paramref name="word"/>.</summary>
+    public bool Is(int token, string word) =>
+        (uint)token < (uint)Tokens.Count && Tokens[token].Kind == FactTokenKind.Word && Span(token).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    public bool Has(int token, WordClass c) => (uint)token < (uint)Tokens.Count && (Tokens[token].Classes & c) != 0;
+
+    public bool SameSentence(int a, int b) => (uint)a < (uint)Tokens.Count && (uint)b < (uint)Tokens.Count && Tokens[a].Sentence == Tokens[b].Sentence;
+
+    public string Slice(int start, int end) => Text[start..end];
+
+    public string Lower(int token) => Span(token).ToString().ToLowerInvariant();
+
+    public void Claim(int first, int last)
+    {
+        for (int k = first; k <= last; k++)
+        {
+            Claimed[k] = true;
+        }
+    }
+
+    /// <summary>Builds the fact's common fields for the tokens first..last.</summary>
+    public (int Start, int End, string Text, int Sentence, int SentenceStart, int SentenceEnd) Where(int first, int last)
+    {
+        int start = Tokens[first].Start;
+        int end = Tokens[last].End;
+        int sentence = Tokens[first].Sentence;
+        var span = Sentences[sentence];
+        return (start, end, Text[start..end], sentence, span.Start, Math.Max(span.End, end));
+    }
+
+    public ImmutableArray<(int Start, int End)> SentenceArray() => [.. Sentences];
+}

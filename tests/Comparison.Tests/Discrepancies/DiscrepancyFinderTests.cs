@@ -1,0 +1,137 @@
+using Comparison.Discrepancies;
+using Comparison.Documents;
+using Comparison.Facts;
+using Comparison.Tests.Support;
+
+namespace Comparison.Tests.Discrepancies;
+
+public class DiscrepancyFinderTests
+{
+    private static readonly DiscrepancyFinder Finder = new();
+
+    /// <summary>The four reports of the Dec 30 call (003 is another event).</summary>
+    private static List<Document> CallCluster() => Seeds.Load().Where(d => !d.Id.StartsWith("003", StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public void Find_Seeds_FlagsTheTroopNumbersWithExactSpans()
+    {
+        var report = Finder.Find(CallCluster());
+        var troops = Assert.Single(report.Discrepancies, d => d.Kind == DiscrepancyKind.Number);
+        Assert.Equal(DiscrepancyRelation.DifferentBounds, troops.Relation);
+        var m000 = Assert.Single(troops.Mentions, m => m.Document.StartsWith("000", StringComparison.Ordinal));
+        var m004 = Assert.Single(troops.Mentions, m => m.Document.StartsWith("004", StringComparison.Ordinal));
+        Assert.Equal("over 90,000", m000.Text);
+        Assert.Equal("more than 100,000", m004.Text);
+        Assert.Equal("over 90,000", Seeds.Get("000").Text[m000.Start..m000.End]);
+        Assert.Equal("more than 100,000", Seeds.Get("004").Text[m004.Start..m004.End]);
+        Assert.Equal(90000, m000.Number);
+        Assert.Equal("over", m000.Qualifier);
+        Assert.Equal("more than", m004.Qualifier);
+    }
+
+    [Fact]
+    public void Find_Seeds_NoDateDiscrepancy()
+    {
+        var report = Finder.Find(CallCluster());
+        Assert.DoesNotContain(report.Discrepancies, d => d.Kind == DiscrepancyKind.Date);
+    }
+
+    [Fact]
+    public void Find_AllSeedsAsOneCluster_NeverPairsSoldiersWithParatroopers()
+    {
+        var report = Finder.Find(Seeds.Load());
+        foreach (var d in report.Discrepancies)
+        {
+            var texts = d.Mentions.Select(m => m.Text).ToList();
+            Assert.False(texts.Contains("1,000") && texts.Contains("1,200"), "1,000 soldiers paired with 1,200 paratroopers");
+            Assert.DoesNotContain("1,000", texts);
+        }
+
+        Assert.Single(report.Discrepancies, d => d.Kind == DiscrepancyKind.Number && d.Mentions.Any(m => m.Text == "over 90,000"));
+        Assert.DoesNotContain(report.Discrepancies, d => d.Kind == DiscrepancyKind.Date);
+    }
+
+    [Fact]
+    public void Find_Seeds_TheCallResolvesToDec30AndBlinkenCallToDec29()
+    {
+        var report = Finder.Find(CallCluster());
+        DateOnly? Resolve(string seed, string text) => report.Facts.Single(f => f.Document.Id.StartsWith(seed, StringComparison.Ordinal)).Dates.First(d => d.Text == text).First;
+        var dec30 = new DateOnly(2021, 12, 30);
+        Assert.Equal(dec30, Resolve("000", "Thursday"));
+        Assert.Equal(dec30, Resolve("001", "Thursday"));
+        Assert.Equal(dec30, Resolve("002", "December 30"));
+        Assert.Equal(dec30, Resolve("004", "Thursday"));
+        var dec29 = new DateOnly(2021, 12, 29);
+        Assert.Equal(dec29, Resolve("004", "Wednesday"));
+        Assert.Equal(dec29, Resolve("002", "December 29"));
+    }
+
+    [Fact]
+    public void Find_ChangedCasualtyFigure_IsContradictionNamingBothSpans()
+    {
+        string original = "Five people were injured in a shooting in Elgin early Sunday, police said. All five were expected to survive.";
+        string copy = original.Replace("Five people", "Seven people", StringComparison.Ordinal);
+        var published = new DateOnly(2014, 1, 12);
+        var report = Finder.Find([new Document("a", original) { Published = published }, new Document("b", copy) { Published = published }]);
+        var d = Assert.Single(report.Discrepancies);
+        Assert.Equal(DiscrepancyKind.Number, d.Kind);
+        Assert.Equal(DiscrepancyRelation.Contradictory, d.Relation);
+        Assert.Equal(DiscrepancySeverity.High, d.Severity);
+        Assert.Equal(["Five", "Seven"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_ChangedWeekday_IsDateContradiction()
+    {
+        string original = "A man was shot and killed on Saturday night outside a bar on Main Street, police said.";
+        string copy = original.Replace("Saturday", "Friday", StringComparison.Ordinal);
+        var published = new DateOnly(2014, 1, 13);
+        var report = Finder.Find([new Document("a", original) { Published = published }, new Document("b", copy) { Published = published }]);
+        var d = Assert.Single(report.Discrepancies);
+        Assert.Equal(DiscrepancyKind.Date, d.Kind);
+        Assert.Equal(["2014-01-11", "2014-01-10"], d.Mentions.Select(m => m.Value));
+    }
+
+    [Fact]
+    public void Find_IdenticalCopies_NoDiscrepancy()
+    {
+        var seed = Seeds.Get("000");
+        var report = Finder.Find([seed, new Document("copy", seed.Text) { Published = seed.Published }]);
+        Assert.Empty(report.Discrepancies);
+        Assert.Empty(report.SingleSourceClaims);
+    }
+
+    [Fact]
+    public void Find_SingleDocument_NoClaimsNoDiscrepancies()
+    {
+        var report = Finder.Find([Seeds.Get("004")]);
+        Assert.Empty(report.Discrepancies);
+        Assert.Empty(report.SingleSourceClaims);
+    }
+
+    [Fact]
+    public void Find_Seeds_ListsSingleSourceClaims()
+    {
+        var report = Finder.Find(CallCluster());
+        Assert.Contains(report.SingleSourceClaims, c => c.Kind == DiscrepancyKind.Number && c.Mention.Text == "1,000");
+    }
+
+    [Fact]
+    public void Find_OrderOfDocuments_DoesNotChangeTheDiscrepancies()
+    {
+        var docs = CallCluster();
+        var forward = Finder.Find(docs).Discrepancies.Select(Describe).ToList();
+        docs.Reverse();
+        var backward = Finder.Find(docs).Discrepancies.Select(Describe).ToList();
+        Assert.Equal(forward.Order(StringComparer.Ordinal), backward.Order(StringComparer.Ordinal));
+
+        static string Describe(Discrepancy d) => d.Kind + ":" + string.Join("|", d.Mentions.Select(m => m.Document + "@" + m.Start).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Options_OutOfRange_AreRejectedNamingTheProperty()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new DiscrepancyFinder(new DiscrepancyFinderOptions { MaxMagnitudeRatio = 1 }));
+        Assert.Equal("MaxMagnitudeRatio", ex.ParamName);
+    }
+}
