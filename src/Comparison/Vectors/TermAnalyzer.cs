@@ -1,0 +1,283 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
+namespace Comparison.Vectors;
+
+/// <summary>Receives the terms of one document, one at a time, as spans valid only during the call.</summary>
+internal interface ITermSink
+{
+    void Add(ReadOnlySpan<char> term);
+}
+
+/// <summary>
+/// Turns a text, or a list of tokens, into the terms scikit-learn's analyzers produce with the same options.
+/// One instance per thread: it keeps scratch buffers.
+/// </summary>
+internal sealed class TermAnalyzer
+{
+    private readonly TfIdfOptions _options;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? _stopWords;
+    private readonly List<(int Start, int Length)> _tokens = [];
+    private readonly List<(int Start, int Length)> _kept = [];
+    private char[] _chars = new char[1024];
+    private int _used;
+
+    public TermAnalyzer(TfIdfOptions options)
+    {
+        _options = options;
+        FrozenSet<string>? stop = options.FrozenStopWords();
+        _stopWords = stop?.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The terms of a text: tokens (word analyzer) or character n-grams.</summary>
+    public void AnalyzeText(string text, ITermSink sink)
+    {
+        if (_options.Analyzer == TfIdfAnalyzer.Word)
+        {
+            _used = 0;
+            _kept.Clear();
+            _tokens.Clear();
+            WordTokenShim.Tokenize(text, _tokens);
+            foreach (var token in _tokens)
+            {
+                {
+                    ReadOnlySpan<char> raw = text.AsSpan(token.Start, token.Length);
+                    if (!_options.Lowercase)
+                    {
+                        Keep(raw);
+                    }
+                    else if (raw.Length <= 128 && TryNormalizeAscii(raw))
+                    {
+                        // Kept in place by TryNormalizeAscii: no string per token on the common path.
+                    }
+                    else
+                    {
+                        Keep(WordTokenShim.NormalizeTerm(raw));
+                    }
+                }
+            }
+
+            EmitWordNgrams(sink);
+        }
+        else
+        {
+            AnalyzeChars(text, sink);
+        }
+    }
+
+    /// <summary>The terms of a document given as tokens, used exactly as given.</summary>
+    public void AnalyzeTokens(IReadOnlyList<string> tokens, ITermSink sink)
+    {
+        if (_options.Analyzer == TfIdfAnalyzer.Word)
+        {
+            _used = 0;
+            _kept.Clear();
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                Keep(tokens[i] ?? throw new ArgumentException($"token {i} is null.", nameof(tokens)));
+            }
+
+            EmitWordNgrams(sink);
+        }
+        else
+        {
+            AnalyzeChars(string.Join(' ', tokens), sink);
+        }
+    }
+
+    private bool TryNormalizeAscii(ReadOnlySpan<char> raw)
+    {
+        EnsureCapacity(raw.Length);
+        Span<char> destination = _chars.AsSpan(_used, raw.Length);
+        if (!WordTokenShim.TryNormalizeAsciiTerm(raw, destination, out int written))
+        {
+            return false;
+        }
+
+        Commit(written);
+        return true;
+    }
+
+    private void Keep(ReadOnlySpan<char> term)
+    {
+        EnsureCapacity(term.Length);
+        term.CopyTo(_chars.AsSpan(_used));
+        Commit(term.Length);
+    }
+
+    private void Commit(int length)
+    {
+        ReadOnlySpan<char> term = _chars.AsSpan(_used, length);
+        if (length == 0 || (_stopWords is { } stop && stop.Contains(term)))
+        {
+            return;
+        }
+
+        _kept.Add((_used, length));
+        _used += length;
+    }
+
+    private void EnsureCapacity(int extra)
+    {
+        if (_used + extra > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _used + extra));
+        }
+    }
+
+    // scikit-learn's _word_ngrams: for n in [min, max], every run of n consecutive kept tokens joined by " ".
+    private void EmitWordNgrams(ITermSink sink)
+    {
+        var (min, max) = (_options.NgramRange.Min, _options.NgramRange.Max);
+        int count = _kept.Count;
+        if (min == 1)
+        {
+            foreach ((int start, int length) in _kept)
+            {
+                sink.Add(_chars.AsSpan(start, length));
+            }
+
+            min = 2;
+        }
+
+        if (max < min)
+        {
+            return;
+        }
+
+        char[] buffer = ArrayPool<char>.Shared.Rent(256);
+        try
+        {
+            for (int n = min; n <= max && n <= count; n++)
+            {
+                for (int i = 0; i + n <= count; i++)
+                {
+                    int length = n - 1;
+                    for (int k = i; k < i + n; k++)
+                    {
+                        length += _kept[k].Length;
+                    }
+
+                    if (length > buffer.Length)
+                    {
+                        ArrayPool<char>.Shared.Return(buffer);
+                        buffer = ArrayPool<char>.Shared.Rent(length);
+                    }
+
+                    int at = 0;
+                    for (int k = i; k < i + n; k++)
+                    {
+                        if (k > i)
+                        {
+                            buffer[at++] = ' ';
+                        }
+
+                        _chars.AsSpan(_kept[k].Start, _kept[k].Length).CopyTo(buffer.AsSpan(at));
+                        at += _kept[k].Length;
+                    }
+
+                    sink.Add(buffer.AsSpan(0, length));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    // scikit-learn's preprocessing (lower-case) and white-space normalisation (runs of two or more white-space
+    // characters become one space), then _char_ngrams or _char_wb_ngrams.
+    private void AnalyzeChars(string text, ITermSink sink)
+    {
+        _used = 0;
+        EnsureCapacity(text.Length);
+        int length = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c) && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))
+            {
+                while (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))
+                {
+                    i++;
+                }
+
+                c = ' ';
+            }
+
+            _chars[length++] = _options.Lowercase ? char.ToLowerInvariant(c) : c;
+        }
+
+        ReadOnlySpan<char> doc = _chars.AsSpan(0, length);
+        var (min, max) = (_options.NgramRange.Min, _options.NgramRange.Max);
+        if (_options.Analyzer == TfIdfAnalyzer.Character)
+        {
+            for (int n = min; n <= max && n <= doc.Length; n++)
+            {
+                for (int i = 0; i + n <= doc.Length; i++)
+                {
+                    sink.Add(doc.Slice(i, n));
+                }
+            }
+
+            return;
+        }
+
+        char[] word = ArrayPool<char>.Shared.Rent(64);
+        try
+        {
+            int pos = 0;
+            while (pos < doc.Length)
+            {
+                while (pos < doc.Length && char.IsWhiteSpace(doc[pos]))
+                {
+                    pos++;
+                }
+
+                int start = pos;
+                while (pos < doc.Length && !char.IsWhiteSpace(doc[pos]))
+                {
+                    pos++;
+                }
+
+                if (pos == start)
+                {
+                    break;
+                }
+
+                int padded = pos - start + 2;
+                if (padded > word.Length)
+                {
+                    ArrayPool<char>.Shared.Return(word);
+                    word = ArrayPool<char>.Shared.Rent(padded);
+                }
+
+                word[0] = ' ';
+                doc[start..pos].CopyTo(word.AsSpan(1));
+                word[padded - 1] = ' ';
+                ReadOnlySpan<char> w = word.AsSpan(0, padded);
+                for (int n = min; n <= max; n++)
+                {
+                    int offset = 0;
+                    sink.Add(w.Slice(0, Math.Min(n, padded)));
+                    while (offset + n < padded)
+                    {
+                        offset++;
+                        sink.Add(w.Slice(offset, Math.Min(n, padded - offset)));
+                    }
+
+                    if (offset == 0)
+                    {
+                        // A padded word shorter than n is counted once, as scikit-learn does.
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(word);
+        }
+    }
+}

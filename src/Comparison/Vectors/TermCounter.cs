@@ -1,0 +1,71 @@
+using System.Runtime.InteropServices;
+
+namespace Comparison.Vectors;
+
+/// <summary>
+/// Counts the terms of one document at a time against a vocabulary (term → id), without a string per occurrence:
+/// lookups go through the dictionary's span-keyed alternate lookup. New terms are either added with the next id
+/// or ignored, as the owner chooses. One instance per thread.
+/// </summary>
+internal sealed class TermCounter : ITermSink
+{
+    private readonly Dictionary<string, int> _ids;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly List<string>? _newTerms;
+    private readonly List<int> _touched = [];
+    private int[] _counts = new int[1024];
+
+    /// <summary>Counts against <paramref name="ids"/>; when <paramref name="newTerms"/> is given, unseen terms are added to both.</summary>
+    public TermCounter(Dictionary<string, int> ids, List<string>? newTerms)
+    {
+        _ids = ids;
+        _lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _newTerms = newTerms;
+    }
+
+    /// <summary>The number of distinct terms counted since the last <see cref="Drain"/>.</summary>
+    public int Distinct => _touched.Count;
+
+    public void Add(ReadOnlySpan<char> term)
+    {
+        if (!_lookup.TryGetValue(term, out int id))
+        {
+            if (_newTerms is null)
+            {
+                return;
+            }
+
+            id = _ids.Count;
+            string key = new(term);
+            _ids.Add(key, id);
+            _newTerms.Add(key);
+        }
+
+        if (id >= _counts.Length)
+        {
+            Array.Resize(ref _counts, Math.Max(_counts.Length * 2, id + 1));
+        }
+
+        ref int count = ref _counts[id];
+        if (count == 0)
+        {
+            _touched.Add(id);
+        }
+
+        count++;
+    }
+
+    /// <summary>The distinct ids counted and their counts, in first-seen order; resets for the next document.</summary>
+    public void Drain(Span<int> ids, Span<int> counts)
+    {
+        ReadOnlySpan<int> touched = CollectionsMarshal.AsSpan(_touched);
+        for (int i = 0; i < touched.Length; i++)
+        {
+            ids[i] = touched[i];
+            counts[i] = _counts[touched[i]];
+            _counts[touched[i]] = 0;
+        }
+
+        _touched.Clear();
+    }
+}

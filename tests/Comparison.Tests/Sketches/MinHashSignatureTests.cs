@@ -1,0 +1,118 @@
+using Comparison.Sketches;
+using Comparison.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Sketches;
+
+public class MinHashSignatureTests
+{
+    [Fact]
+    public void Merge_AnySets_EqualsSignatureOfUnion_Property()
+    {
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                var scheme = random.Next(2) == 0 ? MinHashScheme.Classic : MinHashScheme.OnePermutation;
+                var hasher = new MinHasher(new MinHashOptions { Scheme = scheme, Seed = (ulong)seed, Permutations = random.Next(1, 260) });
+                ulong[] a = SetPairs.Distinct(random, random.Next(0, 120));
+                ulong[] b = SetPairs.Distinct(random, random.Next(0, 120));
+                MinHashSignature merged = hasher.Compute(a).Merge(hasher.Compute(b));
+                return merged.Equals(hasher.Compute([.. a, .. b]));
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Bytes_RoundTrip_KeepsEverything_Property()
+    {
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                var scheme = random.Next(2) == 0 ? MinHashScheme.Classic : MinHashScheme.OnePermutation;
+                var hasher = new MinHasher(new MinHashOptions { Scheme = scheme, Seed = (ulong)random.NextInt64(), Permutations = random.Next(1, 300) });
+                MinHashSignature signature = hasher.Compute(SetPairs.Distinct(random, random.Next(0, 200)));
+                byte[] bytes = signature.ToBytes();
+                var stream = new MemoryStream();
+                signature.WriteTo(stream);
+                stream.WriteByte(99);
+                stream.Position = 0;
+                MinHashSignature fromStream = MinHashSignature.ReadFrom(stream);
+                MinHashSignature back = MinHashSignature.FromBytes(bytes);
+                return bytes.Length == signature.SerializedLength && back.Equals(signature) && fromStream.Equals(signature)
+                    && stream.ReadByte() == 99 && back.IsEmpty == signature.IsEmpty && back.Scheme == scheme
+                    && back.EstimateJaccard(signature).Value == 1.0;
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void FromBytes_KnownLayout_IsLittleEndianWithHeader()
+    {
+        var hasher = new MinHasher(new MinHashOptions { Permutations = 2, Seed = 0x0102030405060708UL });
+        byte[] bytes = hasher.Compute([1UL, 2UL, 3UL]).ToBytes();
+        Assert.Equal("CMHS"u8.ToArray(), bytes[..4]);
+        Assert.Equal(new byte[] { 1, 0, 1, 0, 2, 0, 0, 0, 8, 7, 6, 5, 4, 3, 2, 1 }, bytes[4..20]);
+        Assert.Equal(20 + 8 + 8, bytes.Length);
+    }
+
+    [Fact]
+    public void FromBytes_TruncatedCorruptOrOtherVersion_RefusedWithClearMessage()
+    {
+        var hasher = new MinHasher(new MinHashOptions { Scheme = MinHashScheme.OnePermutation });
+        byte[] bytes = hasher.Compute([5UL, 6UL]).ToBytes();
+        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => MinHashSignature.FromBytes(bytes.AsSpan(0, bytes.Length - 1))).Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => MinHashSignature.FromBytes(bytes.AsSpan(0, 10))).Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => MinHashSignature.ReadFrom(new MemoryStream(bytes[..100]))).Message, StringComparison.Ordinal);
+        for (int at = 20; at < bytes.Length; at += 37)
+        {
+            byte[] corrupt = (byte[])bytes.Clone();
+            corrupt[at] ^= 0x10;
+            Assert.Contains("checksum", Assert.Throws<InvalidDataException>(() => MinHashSignature.FromBytes(corrupt)).Message, StringComparison.Ordinal);
+        }
+
+        byte[] future = (byte[])bytes.Clone();
+        future[4] = 2;
+        Assert.Contains("version 2", Assert.Throws<InvalidDataException>(() => MinHashSignature.FromBytes(future)).Message, StringComparison.Ordinal);
+        byte[] alien = (byte[])bytes.Clone();
+        alien[0] = (byte)'X';
+        Assert.Contains("not a MinHash signature", Assert.Throws<InvalidDataException>(() => MinHashSignature.FromBytes(alien)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EstimateJaccard_DifferentConfiguration_ThrowsSayingWhichDiffers()
+    {
+        ulong[] set = [1, 2, 3];
+        MinHashSignature baseline = new MinHasher().Compute(set);
+        Assert.Contains("seeds", Assert.Throws<ArgumentException>(() => baseline.EstimateJaccard(new MinHasher(new MinHashOptions { Seed = 2 }).Compute(set))).Message, StringComparison.Ordinal);
+        Assert.Contains("numbers of permutations (128 and 64)", Assert.Throws<ArgumentException>(() => baseline.EstimateJaccard(new MinHasher(new MinHashOptions { Permutations = 64 }).Compute(set))).Message, StringComparison.Ordinal);
+        Assert.Contains("schemes", Assert.Throws<ArgumentException>(() => baseline.Merge(new MinHasher(new MinHashOptions { Scheme = MinHashScheme.OnePermutation }).Compute(set))).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => baseline.EstimateJaccard(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => baseline.EstimateJaccard(baseline, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => baseline.EstimateJaccard(baseline, 33));
+    }
+
+    [Fact]
+    public void EstimateJaccard_BBit_CorrectsForChanceAgreement()
+    {
+        var random = new Random(11);
+        var hasher = new MinHasher(new MinHashOptions { Permutations = 1024 });
+        var (a, b, exact) = SetPairs.Make(random, 600, 200, 200);
+        JaccardEstimate oneBit = hasher.Compute(a).EstimateJaccard(hasher.Compute(b), 1);
+        JaccardEstimate full = hasher.Compute(a).EstimateJaccard(hasher.Compute(b));
+        Assert.InRange(oneBit.Value, exact - (4 * oneBit.StandardError), exact + (4 * oneBit.StandardError));
+        Assert.True(oneBit.StandardError > full.StandardError);
+        Assert.Equal(1, oneBit.Bits);
+        Assert.Equal(Math.Sqrt(full.Value * (1 - full.Value) / 1024), full.StandardError, 12);
+    }
+
+    [Fact]
+    public void StandardErrorOf_Formula()
+    {
+        Assert.Equal(Math.Sqrt(0.8 * 0.2 / 128), JaccardEstimate.StandardErrorOf(0.8, 128), 15);
+        Assert.Throws<ArgumentOutOfRangeException>(() => JaccardEstimate.StandardErrorOf(1.5, 128));
+        Assert.Throws<ArgumentOutOfRangeException>(() => JaccardEstimate.StandardErrorOf(0.5, 0));
+    }
+}

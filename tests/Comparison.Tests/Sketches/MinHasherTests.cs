@@ -1,0 +1,178 @@
+using System.Globalization;
+using Comparison.Sketches;
+using Comparison.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Sketches;
+
+public class MinHasherTests
+{
+    private static readonly MinHashScheme[] Schemes = [MinHashScheme.Classic, MinHashScheme.OnePermutation];
+
+    [Theory]
+    [InlineData(MinHashScheme.Classic, 1000, ExpectedSignatures.Classic1000)]
+    [InlineData(MinHashScheme.OnePermutation, 1000, ExpectedSignatures.OnePermutation1000)]
+    [InlineData(MinHashScheme.Classic, 20, ExpectedSignatures.Classic20)]
+    [InlineData(MinHashScheme.OnePermutation, 20, ExpectedSignatures.OnePermutation20)]
+    public void Compute_SameSeedInAnyProcess_EqualsIndependentReference(MinHashScheme scheme, int n, string expected)
+    {
+        ulong[] hashes = Enumerable.Range(1, n).Select(i => unchecked((ulong)i * 0x9E3779B97F4A7C15UL)).ToArray();
+        var hasher = new MinHasher(new MinHashOptions { Permutations = 128, Seed = 42, Scheme = scheme });
+        uint[] want = expected.Split(',').Select(s => uint.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(want, hasher.Compute(hashes).Values);
+    }
+
+    [Fact]
+    public void ComputeClassic_EveryPath_EqualsReference_Property()
+    {
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                int k = random.Next(1, 90);
+                var hasher = new MinHasher(new MinHashOptions { Permutations = k, Seed = (ulong)random.NextInt64() });
+                ulong[] hashes = SetPairs.Distinct(random, random.Next(0, 700));
+                if (random.Next(4) == 0)
+                {
+                    hashes[..Math.Min(8, hashes.Length)].AsSpan().Fill(ulong.MaxValue);
+                }
+
+                var reference = new uint[k];
+                hasher.ComputeClassicReference(hashes, reference);
+                foreach (ClassicPath path in Enum.GetValues<ClassicPath>())
+                {
+                    if (!MinHasher.IsPathSupported(path))
+                    {
+                        continue;
+                    }
+
+                    var fast = new uint[k];
+                    hasher.ComputeClassic(hashes, fast, path);
+                    if (!fast.AsSpan().SequenceEqual(reference))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void ComputeClassic_HardwarePaths_AreExercisedOnThisMachine()
+    {
+        // The property above skips paths the CPU lacks; on the AVX-512 machines this project targets, none is skipped.
+        Assert.True(MinHasher.IsPathSupported(ClassicPath.Scalar));
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+        {
+            Assert.True(MinHasher.IsPathSupported(ClassicPath.Vector512));
+            Assert.True(MinHasher.IsPathSupported(ClassicPath.Vector256));
+        }
+    }
+
+    [Fact]
+    public void ComputeOnePermutation_VectorScatter_EqualsScalarScatter_Property()
+    {
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                var hasher = new MinHasher(new MinHashOptions { Permutations = random.Next(1, 300), Seed = (ulong)seed, Scheme = MinHashScheme.OnePermutation });
+                ulong[] hashes = SetPairs.Distinct(random, random.Next(0, 900));
+                var viaDispatch = new uint[hasher.Permutations];
+                hasher.Compute(hashes, viaDispatch);
+
+                var bins = new ulong[hasher.Permutations];
+                bins.AsSpan().Fill(MinHasher.EmptyBin);
+                                MinHasher.ScatterScalar(hashes, bins, hasher.BinKey);
+                var scalar = new uint[hasher.Permutations];
+                MinHasher.DensifyForSeed(bins, scalar, hasher.Seed);
+                return hashes.Length == 0 || viaDispatch.AsSpan().SequenceEqual(scalar);
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void EstimateJaccard_RandomPairs_WithinThreeStandardErrorsFor99Percent()
+    {
+        foreach (MinHashScheme scheme in Schemes)
+        {
+            var hasher = new MinHasher(new MinHashOptions { Scheme = scheme, Seed = 7 });
+            var random = new Random(2024);
+            int pairs = 600, within = 0;
+            for (int i = 0; i < pairs; i++)
+            {
+                var (a, b, exact) = SetPairs.Random(random);
+                double estimate = hasher.Compute(a).EstimateJaccard(hasher.Compute(b)).Value;
+                double bound = (3 * Math.Sqrt(exact * (1 - exact) / 128)) + 0.02;
+                within += Math.Abs(estimate - exact) <= bound ? 1 : 0;
+            }
+
+            Assert.True(within >= 0.99 * pairs, $"{scheme}: {within} of {pairs} estimates within 3·sqrt(J(1−J)/K) + 0.02");
+        }
+    }
+
+    [Fact]
+    public void EstimateJaccard_SymmetricInRangeAndOneForIdentical_Property()
+    {
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                var hasher = new MinHasher(new MinHashOptions { Scheme = Schemes[random.Next(2)], Seed = (ulong)seed, Permutations = random.Next(1, 200) });
+                var (a, b, _) = SetPairs.Random(random);
+                MinHashSignature sa = hasher.Compute(a), sb = hasher.Compute(b);
+                double ab = sa.EstimateJaccard(sb).Value, ba = sb.EstimateJaccard(sa).Value;
+                int bits = random.Next(1, 33);
+                double abBits = sa.EstimateJaccard(sb, bits).Value, baBits = sb.EstimateJaccard(sa, bits).Value;
+                ulong[] shuffled = [.. a, .. a.Take(5)];
+                random.Shuffle(shuffled);
+                return ab == ba && ab is >= 0 and <= 1 && abBits == baBits && abBits is >= 0 and <= 1
+                    && hasher.Compute(shuffled).EstimateJaccard(sa).Value == 1.0
+                    && sa.EstimateJaccard(sa, bits).Value == 1.0;
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Compute_SpanOverload_EqualsSignatureValues()
+    {
+        var random = new Random(3);
+        ulong[] hashes = SetPairs.Distinct(random, 300);
+        foreach (MinHashScheme scheme in Schemes)
+        {
+            var hasher = new MinHasher(new MinHashOptions { Scheme = scheme });
+            var buffer = new uint[200];
+            Assert.True(hasher.Compute(hashes, buffer));
+            Assert.Equal(hasher.Compute(hashes).Values, buffer.Take(128));
+            Assert.False(hasher.Compute([], buffer));
+            Assert.Throws<ArgumentException>("destination", () => hasher.Compute(hashes, new uint[127]));
+        }
+    }
+
+    [Fact]
+    public void Options_OutOfRange_ThrowNamingTheProperty()
+    {
+        Assert.Equal("Permutations", Assert.Throws<ArgumentOutOfRangeException>(() => new MinHasher(new MinHashOptions { Permutations = 0 })).ParamName);
+        Assert.Equal("Scheme", Assert.Throws<ArgumentOutOfRangeException>(() => new MinHasher(new MinHashOptions { Scheme = (MinHashScheme)9 })).ParamName);
+        Assert.Equal(128, new MinHasher().Permutations);
+    }
+
+    [Fact]
+    public void Compute_EmptySet_IsEmptyAndOnlyMatchesEmpty()
+    {
+        foreach (MinHashScheme scheme in Schemes)
+        {
+            var hasher = new MinHasher(new MinHashOptions { Scheme = scheme });
+            MinHashSignature empty = hasher.Compute([]);
+            MinHashSignature one = hasher.Compute([12345UL]);
+            Assert.True(empty.IsEmpty);
+            Assert.False(one.IsEmpty);
+            Assert.Equal(1.0, empty.EstimateJaccard(hasher.Compute(ReadOnlySpan<ulong>.Empty)).Value);
+            Assert.Equal(0.0, empty.EstimateJaccard(one).Value);
+            Assert.Equal(1.0, one.EstimateJaccard(hasher.Compute([12345UL, 12345UL])).Value);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Comparison.Tests.Support;
+using Comparison.Vectors;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Vectors;
+
+public class AllPairsTests
+{
+    [Fact]
+    public void Find_RandomCorpora_EqualsBruteForce()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            List<SparseVector> corpus = RandomVectors.Corpus(seed, random.Next(0, 60));
+            double threshold = new[] { 0.1, 0.3, 0.5, 0.8, 0.95, 1.0 }[random.Next(6)];
+            var fast = AllPairs.Find(corpus, threshold);
+            var slow = AllPairs.FindBruteForce(corpus, threshold);
+            return fast.SequenceEqual(slow);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Find_DuplicatesAndEmpty_ReportsOnlyRealPairs()
+    {
+        var a = new SparseVector([1, 2], [1f, 1f]);
+        var corpus = new List<SparseVector> { a, SparseVector.Empty, new SparseVector([1, 2], [2f, 2f]), new SparseVector([7], [1f]) };
+        var pairs = AllPairs.Find(corpus, 0.5);
+        var pair = Assert.Single(pairs);
+        Assert.Equal((0, 2), (pair.First, pair.Second));
+        Assert.Equal(1.0, pair.Similarity, 6);
+    }
+
+    [Fact]
+    public void Find_SameInputTwice_SameOutput()
+    {
+        List<SparseVector> corpus = RandomVectors.Corpus(7, 400);
+        var first = AllPairs.Find(corpus, 0.3);
+        var second = AllPairs.Find(corpus, 0.3);
+        var slow = AllPairs.FindBruteForce(corpus, 0.3);
+        Assert.Equal(slow.Length, first.Length);
+        Assert.Equal(slow.ToArray(), first.ToArray());
+        Assert.Equal(first.ToArray(), second.ToArray());
+    }
+
+    [Fact]
+    public void Find_BadArguments_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => AllPairs.Find([], 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AllPairs.Find([], 1.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AllPairs.Find([], double.NaN));
+        Assert.Throws<ArgumentException>(() => AllPairs.Find([new SparseVector([1], [-1f])], 0.5));
+        Assert.Throws<ArgumentNullException>(() => AllPairs.Find([null!], 0.5));
+    }
+
+    [Fact]
+    public void FindTopK_RandomCorpora_EqualsBruteForce()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            List<SparseVector> corpus = RandomVectors.Corpus(seed, random.Next(0, 40));
+            int k = random.Next(1, 5);
+            double min = new[] { 0.0, 0.2, 0.6 }[random.Next(3)];
+            var top = AllPairs.FindTopK(corpus, k, min);
+            for (int i = 0; i < corpus.Count; i++)
+            {
+                var expected = Enumerable.Range(0, corpus.Count)
+                    .Where(j => j != i)
+                    .Select(j => new Neighbor(j, CosineSimilarity.Compute(corpus[Math.Min(i, j)], corpus[Math.Max(i, j)])))
+                    .Where(nb => nb.Similarity > 0 && nb.Similarity >= min)
+                    .OrderByDescending(nb => nb.Similarity).ThenBy(nb => nb.Index)
+                    .Take(k);
+                if (!top[i].SequenceEqual(expected))
+                {
+                    return false;
+                }
+            }
+
+            return top.Length == corpus.Count;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void SimilarityMatrix_SymmetricWithUnitDiagonal()
+    {
+        List<SparseVector> corpus = RandomVectors.Corpus(3, 30);
+        corpus.Add(SparseVector.Empty);
+        var matrix = SimilarityMatrix.Compute(corpus);
+        Assert.Equal(corpus.Count, matrix.Count);
+        for (int i = 0; i < corpus.Count; i++)
+        {
+            Assert.Equal(corpus[i].Norm > 0 ? 1.0 : 0.0, matrix[i, i]);
+            for (int j = 0; j < corpus.Count; j++)
+            {
+                Assert.Equal(matrix[i, j], matrix[j, i]);
+                if (i < j)
+                {
+                    Assert.Equal(CosineSimilarity.Compute(corpus[i], corpus[j]), matrix[i, j]);
+                }
+            }
+        }
+
+        Assert.Equal(corpus.Count, matrix.Row(2).Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => matrix[corpus.Count, 0]);
+    }
+}

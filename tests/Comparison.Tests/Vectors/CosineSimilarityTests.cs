@@ -1,0 +1,80 @@
+using Comparison.Tests.Support;
+using Comparison.Vectors;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Vectors;
+
+public class CosineSimilarityTests
+{
+    [Fact]
+    public void Compute_HandExample_MatchesFormula()
+    {
+        var a = new SparseVector([1, 3, 7], [1f, 2f, 2f]);
+        var b = new SparseVector([3, 7, 9], [3f, 4f, 12f]);
+        // dot = 2*3 + 2*4 = 14; |a| = 3; |b| = 13.
+        Assert.Equal(14.0, CosineSimilarity.Dot(a, b), 6);
+        Assert.Equal(14.0 / 39.0, CosineSimilarity.Compute(a, b), 6);
+    }
+
+    [Fact]
+    public void Compute_EmptyVector_IsZero()
+    {
+        var a = new SparseVector([1], [1f]);
+        Assert.Equal(0, CosineSimilarity.Compute(a, SparseVector.Empty));
+        Assert.Equal(0, CosineSimilarity.Compute(SparseVector.Empty, SparseVector.Empty));
+    }
+
+    [Fact]
+    public void Compute_Properties_SymmetricInUnitIntervalAndOneWithItself()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            SparseVector a = RandomVectors.Vector(random, 120, 400);
+            SparseVector b = random.Next(3) == 0 ? RandomVectors.Perturb(random, a, 400) : RandomVectors.Vector(random, 120, 400);
+            double ab = CosineSimilarity.Compute(a, b);
+            double ba = CosineSimilarity.Compute(b, a);
+            var copy = new SparseVector(a.Indices, a.Values);
+            bool self = a.Count == 0 || (CosineSimilarity.Compute(a, a) == 1 && Math.Abs(CosineSimilarity.Compute(a, copy) - 1) < 1e-6);
+            return Math.Abs(ab - ba) < 1e-6 && ab >= 0 && ab <= 1 && self;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Dot_VectorPath_EqualsScalarReference()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            SparseVector a = RandomVectors.Vector(random, 300, 600);
+            SparseVector b = RandomVectors.Vector(random, 300, 600);
+            double fast = CosineSimilarity.Dot(a, b);
+            double reference = CosineSimilarity.DotScalar(a.Indices, a.Values, b.Indices, b.Values, 0, 0, 0);
+            return Math.Abs(fast - reference) <= 1e-5 * Math.Max(1, Math.Abs(reference));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Dot_MismatchedSpans_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => CosineSimilarity.Dot([1, 2], [1f], [1], [1f]));
+    }
+
+    [Fact]
+    public void SparseVector_UnsortedIds_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new SparseVector([2, 1], [1f, 1f]));
+        Assert.Throws<ArgumentException>(() => new SparseVector([1, 1], [1f, 1f]));
+        Assert.Throws<ArgumentException>(() => new SparseVector([1], [float.NaN]));
+    }
+
+    [Fact]
+    public void SparseVector_Indexer_FindsWeightOrZero()
+    {
+        var v = new SparseVector([2, 5, 9], [0.5f, 1.5f, 2.5f]);
+        Assert.Equal(1.5f, v[5]);
+        Assert.Equal(0f, v[4]);
+        Assert.Equal(Math.Sqrt(0.25 + 2.25 + 6.25), v.Norm, 6);
+    }
+}

@@ -1,0 +1,208 @@
+using Comparison.Tests.Support;
+using Comparison.Vectors;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Vectors;
+
+public class TfIdfModelTests
+{
+    private static readonly string[][] Tokens =
+    [
+        ["the", "troops", "near", "the", "border"],
+        ["the", "talks", "on", "the", "border"],
+        ["troops", "and", "talks"],
+    ];
+
+    [Fact]
+    public void FitTransformTokens_HandExample_MatchesFormula()
+    {
+        var fit = TfIdfModel.FitTransformTokens(Tokens);
+        TfIdfModel model = fit.Model;
+        Assert.Equal(3, model.DocumentCount);
+        Assert.Equal(7, model.VocabularySize);
+
+        // Document 0: the ×2 (df 2), troops (df 2), near (df 1), border (df 2); n = 3, smooth idf.
+        double Idf(int df) => Math.Log(4.0 / (1 + df)) + 1;
+        var raw = new Dictionary<string, double> { ["the"] = 2 * Idf(2), ["troops"] = Idf(2), ["near"] = Idf(1), ["border"] = Idf(2) };
+        double norm = Math.Sqrt(raw.Values.Sum(w => w * w));
+        var weights = AsTerms(model, fit.Vectors[0]);
+        Assert.Equal(raw.Keys.Order(StringComparer.Ordinal), weights.Keys.Order(StringComparer.Ordinal));
+        foreach ((string term, double w) in raw)
+        {
+            Assert.Equal(w / norm, weights[term], 6);
+        }
+
+        Assert.Equal(1.0, fit.Vectors[0].Norm, 6);
+    }
+
+    [Fact]
+    public void TermIds_AreInOrdinalOrderOfTerms()
+    {
+        TfIdfModel model = TfIdfModel.FitTokens(Tokens);
+        var terms = Enumerable.Range(0, model.TermCount).Select(model.Term).ToList();
+        Assert.Equal(terms.Order(StringComparer.Ordinal), terms);
+        Assert.True(model.TryGetTermId("talks", out int id));
+        Assert.Equal("talks", model.Term(id));
+        Assert.Equal(2, model.DocumentFrequency(id));
+        Assert.False(model.TryGetTermId("absent", out _));
+    }
+
+    [Fact]
+    public void Transform_UnknownTerms_AreIgnored()
+    {
+        TfIdfModel model = TfIdfModel.FitTokens(Tokens);
+        SparseVector v = model.TransformTokens(["troops", "zebra", "zebra"]);
+        Assert.Equal(1, v.Count);
+        Assert.Equal(1f, v.Values[0], 6);
+        Assert.Equal(0, model.TransformTokens(["zebra"]).Count);
+    }
+
+    [Fact]
+    public void MinDfMaxDfAndCap_PruneAsDocumented()
+    {
+        var options = new TfIdfOptions { MinDf = 2, MaxDf = 0.9 };
+        TfIdfModel model = TfIdfModel.FitTokens(Tokens, options);
+
+        // df: the 2, troops 2, border 2, talks 2, near 1, on 1, and 1; n = 3, so 0.9 × 3 = 2.7 keeps df 2.
+        Assert.Equal(4, model.VocabularySize);
+        model.TryGetTermId("near", out int near);
+        Assert.False(model.IsInVocabulary(near));
+
+        var capped = TfIdfModel.FitTokens(Tokens, new TfIdfOptions { MaxFeatures = 1 });
+        Assert.Equal(1, capped.VocabularySize);
+        capped.TryGetTermId("the", out int the);
+        Assert.True(capped.IsInVocabulary(the));
+    }
+
+    [Fact]
+    public void Options_Invalid_ThrowNamingProperty()
+    {
+        Assert.Equal("NgramRange", Assert.Throws<ArgumentException>(() => TfIdfModel.FitTokens(Tokens, new TfIdfOptions { NgramRange = new NgramRange(2, 1) })).ParamName);
+        Assert.Equal("MaxFeatures", Assert.Throws<ArgumentException>(() => TfIdfModel.FitTokens(Tokens, new TfIdfOptions { MaxFeatures = 0 })).ParamName);
+        Assert.Equal("MaxDf", Assert.Throws<ArgumentException>(() => TfIdfModel.FitTokens(Tokens, new TfIdfOptions { MinDf = 0.5, MaxDf = 0.2 })).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DocumentFrequencyLimit.Proportion(1.5));
+    }
+
+    [Fact]
+    public void Add_ThenTransform_EqualsFittingEverythingAtOnce()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            List<string[]> corpus = RandomTokenCorpus(random, random.Next(2, 12));
+            int split = random.Next(1, corpus.Count);
+            var options = new TfIdfOptions
+            {
+                SublinearTf = random.Next(2) == 0,
+                NgramRange = new NgramRange(1, random.Next(1, 3)),
+                MinDf = random.Next(2) == 0 ? 1 : 2,
+            };
+            TfIdfModel incremental = TfIdfModel.FitTokens(corpus.Take(split), options);
+            var added = incremental.AddTokens(corpus.Skip(split));
+            TfIdfModel whole = TfIdfModel.FitTokens(corpus, options);
+            for (int d = 0; d < corpus.Count; d++)
+            {
+                var a = AsTerms(incremental, incremental.TransformTokens(corpus[d]));
+                var b = AsTerms(whole, whole.TransformTokens(corpus[d]));
+                if (!SameWeights(a, b))
+                {
+                    return false;
+                }
+
+                if (d >= split && !SameWeights(AsTerms(incremental, added[d - split]), b))
+                {
+                    return false;
+                }
+            }
+
+            return incremental.DocumentCount == corpus.Count && incremental.VocabularySize == whole.VocabularySize;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Add_NewTerms_GetNewIdsAndOldIdsStay()
+    {
+        TfIdfModel model = TfIdfModel.FitTokens(Tokens);
+        int before = model.TermCount;
+        model.TryGetTermId("troops", out int troops);
+        model.AddTokens([["aardvark", "troops"]]);
+        Assert.True(model.TryGetTermId("aardvark", out int aardvark));
+        Assert.Equal(before, aardvark);
+        Assert.True(model.TryGetTermId("troops", out int troopsAfter));
+        Assert.Equal(troops, troopsAfter);
+        Assert.Equal(3, model.DocumentFrequency(troops));
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTrip_SameVectorsAndSameBytes()
+    {
+        var options = new TfIdfOptions { StopWords = TfIdfOptions.EnglishStopWords, NgramRange = new NgramRange(1, 2), MaxDf = 0.99, MaxFeatures = 50, SublinearTf = true, Norm = VectorNorm.L1 };
+        TfIdfModel model = TfIdfModel.FitTokens(Tokens, options);
+        using var first = new MemoryStream();
+        model.Save(first);
+        first.Position = 0;
+        TfIdfModel loaded = TfIdfModel.Load(first);
+        using var second = new MemoryStream();
+        loaded.Save(second);
+        Assert.Equal(first.ToArray(), second.ToArray());
+        foreach (string[] doc in Tokens)
+        {
+            Assert.True(model.TransformTokens(doc).SequenceEqual(loaded.TransformTokens(doc)));
+        }
+
+        Assert.Equal(options.MaxFeatures, loaded.Options.MaxFeatures);
+        Assert.True(loaded.Options.StopWords!.SetEquals(TfIdfOptions.EnglishStopWords));
+    }
+
+    [Fact]
+    public void Load_WrongMagicOrVersion_ThrowsInvalidData()
+    {
+        Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream("NOTAMODEL..."u8.ToArray())));
+        using var stream = new MemoryStream();
+        TfIdfModel.FitTokens(Tokens).Save(stream);
+        byte[] bytes = stream.ToArray();
+        bytes[8] = 99;
+        var ex = Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("version 99", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(bytes[..20])));
+    }
+
+    [Fact]
+    public void Transform_ManyTexts_EqualsOneByOne()
+    {
+        string[] texts = ["Troops gather near the border.", "Talks on the border resume.", "Troops and talks."];
+        TfIdfModel model = TfIdfModel.Fit(texts);
+        var batch = model.Transform(texts);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Assert.True(batch[i].SequenceEqual(model.Transform(texts[i])));
+        }
+    }
+
+    internal static Dictionary<string, double> AsTerms(TfIdfModel model, SparseVector vector)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < vector.Count; i++)
+        {
+            result[model.Term(vector.Indices[i])] = vector.Values[i];
+        }
+
+        return result;
+    }
+
+    private static bool SameWeights(Dictionary<string, double> a, Dictionary<string, double> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out double w) && Math.Abs(w - kv.Value) < 1e-6);
+
+    private static List<string[]> RandomTokenCorpus(Random random, int documents)
+    {
+        string[] words = ["alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota", "kappa"];
+        var corpus = new List<string[]>();
+        for (int d = 0; d < documents; d++)
+        {
+            corpus.Add(Enumerable.Range(0, random.Next(0, 15)).Select(_ => words[(int)(words.Length * Math.Pow(random.NextDouble(), 1.5))]).ToArray());
+        }
+
+        return corpus;
+    }
+}
