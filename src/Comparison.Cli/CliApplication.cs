@@ -98,5 +98,7 @@ internal static class CliApplication
     {
         AnalyzeCommand.Create(),
         DiscrepanciesCommand.Create(),
+        ClusterCommand.Create(),
+        EvaluateCommand.Create(),
     };
 }

@@ -46,7 +46,7 @@ public sealed record AnalysisReport
     public ClustersSection? Clusters { get; init; }
 
     /// <summary>Pairwise similarity of the documents, or <see langword="null"/> when not computed (large corpora).</summary>
-    public SimilarityMatrix? Similarity { get; init; }
+    public SimilaritySection? Similarity { get; init; }
 
     /// <summary>Passages shared by pairs of documents, or <see langword="null"/> when that stage did not run.</summary>
     public PassagesSection? Passages { get; init; }
@@ -99,7 +99,7 @@ public sealed record ReportCluster(int Id, ImmutableArray<string> Documents, str
 /// <param name="Documents">The identifiers of the rows and columns.</param>
 /// <param name="Cosine">TF-IDF cosine similarities, <c>Documents.Length²</c> values, row-major.</param>
 /// <param name="Jaccard">Jaccard similarities in the same layout, or an empty array when not computed.</param>
-public sealed record SimilarityMatrix(ImmutableArray<string> Documents, ImmutableArray<double> Cosine, ImmutableArray<double> Jaccard)
+public sealed record SimilaritySection(ImmutableArray<string> Documents, ImmutableArray<double> Cosine, ImmutableArray<double> Jaccard)
 {
     /// <summary>The cosine similarity of rows <paramref name="i"/> and <paramref name="j"/>.</summary>
     /// <param name="i">A row.</param>
@@ -135,10 +135,14 @@ public sealed record DiscrepanciesSection(ImmutableArray<ReportDiscrepancy> Disc
 /// <param name="Kind">One of <c>number</c>, <c>date</c>, <c>attribution</c>, <c>quote</c>, <c>name</c>.</param>
 /// <param name="Subject">A short description of what the fact is about.</param>
 /// <param name="Cluster">The cluster number.</param>
-/// <param name="Relation">How the mentions differ (for example <c>different bounds</c>), when known.</param>
-/// <param name="Severity">How much it matters (for example <c>high</c>), when known.</param>
+/// <param name="Relation">How the mentions differ, camelCase (for example <c>differentBounds</c>), when known.</param>
+/// <param name="Severity">How much it matters (<c>low</c>, <c>medium</c>, <c>high</c>), when known.</param>
 /// <param name="Mentions">The disagreeing mentions, one or more per document.</param>
-public sealed record ReportDiscrepancy(string Kind, string Subject, int Cluster, string? Relation, string? Severity, ImmutableArray<ReportMention> Mentions);
+public sealed record ReportDiscrepancy(string Kind, string Subject, int Cluster, string? Relation, string? Severity, ImmutableArray<ReportMention> Mentions)
+{
+    /// <summary>How sure the alignment is that the mentions speak of the same thing, in [0, 1], when known. Default <see langword="null"/>.</summary>
+    public double? Confidence { get; init; }
+}
 
 /// <summary>One mention of a fact: where a document states it, and what it states.</summary>
 /// <param name="Document">The document identifier.</param>

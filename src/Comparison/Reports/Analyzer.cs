@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Comparison.Discrepancies;
 using Comparison.Documents;
 
 namespace Comparison.Reports;
@@ -9,11 +10,14 @@ namespace Comparison.Reports;
 /// </summary>
 /// <remarks>
 /// Stages run in data-flow order; a stage that is switched off, or not available in this build, leaves its
-/// section of the report <see langword="null"/>. The result is deterministic: the same documents and options
+/// section of the report <see langword="null"/>. Discrepancies are looked for within each event cluster of two
+/// or more documents, so they need the clusters. The result is deterministic: the same documents and options
 /// give the same report, whatever the thread count. An instance holds only its options and is thread-safe.
 /// </remarks>
 public sealed class Analyzer
 {
+    private readonly DiscrepancyFinder _discrepancyFinder;
+
     /// <summary>Creates an analyzer.</summary>
     /// <param name="options">The options; <see langword="null"/> means <see cref="AnalyzerOptions.Default"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
@@ -22,6 +26,7 @@ public sealed class Analyzer
         options ??= AnalyzerOptions.Default;
         options.Validate();
         Options = options;
+        _discrepancyFinder = new DiscrepancyFinder(options.Discrepancies);
     }
 
     /// <summary>The options in force.</summary>
@@ -55,16 +60,78 @@ public sealed class Analyzer
 
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new AnalysisProgress("read", corpus.Length, corpus.Length));
-        return Run(corpus, progress, cancellationToken);
+        var report = new AnalysisReport(corpus);
+
+        // Stages join here in data-flow order as they become available in the library.
+        ClustersSection? clusters = report.Clusters;
+        if (Options.FindDiscrepancies && clusters is not null)
+        {
+            report = report with { Discrepancies = FindDiscrepancies(corpus, clusters, progress, cancellationToken) };
+        }
+
+        return report;
     }
 
-    // Stages join here, in data-flow order, as they become available in the library: duplicates, clusters,
-    // similarity matrix, passages, discrepancies. A stage that is off leaves its section null.
-    private AnalysisReport Run(ImmutableArray<Document> corpus, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Looks for discrepancies within each cluster of two or more documents, in parallel, in cluster order.</summary>
+    internal DiscrepanciesSection FindDiscrepancies(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
-        _ = progress;
-        _ = cancellationToken;
-        _ = Options;
-        return new AnalysisReport(corpus);
+        var byId = new Dictionary<string, Document>(corpus.Length, StringComparer.Ordinal);
+        foreach (Document document in corpus)
+        {
+            byId[document.Id] = document;
+        }
+
+        ReportCluster[] groups = [.. clusters.Clusters.Where(c => c.Documents.Length > 1)];
+        var results = new DiscrepancyReport[groups.Length];
+        int done = 0;
+        progress?.Report(new AnalysisProgress("discrepancies", 0, groups.Length));
+        Parallel.For(0, groups.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var members = new List<Document>(groups[i].Documents.Length);
+            foreach (string id in groups[i].Documents)
+            {
+                members.Add(byId[id]);
+            }
+
+            results[i] = _discrepancyFinder.Find(members);
+            progress?.Report(new AnalysisProgress("discrepancies", Interlocked.Increment(ref done), groups.Length));
+        });
+
+        var discrepancies = ImmutableArray.CreateBuilder<ReportDiscrepancy>();
+        var claims = ImmutableArray.CreateBuilder<SourceClaim>();
+        var coverage = ImmutableArray.CreateBuilder<FactCoverage>();
+        for (int i = 0; i < groups.Length; i++)
+        {
+            int cluster = groups[i].Id;
+            foreach (Discrepancy discrepancy in results[i].Discrepancies)
+            {
+                ImmutableArray<ReportMention> mentions = [.. discrepancy.Mentions.Select(ToReport)];
+                string kind = ReportIndex.Camel(discrepancy.Kind.ToString());
+                discrepancies.Add(new ReportDiscrepancy(kind, discrepancy.Subject, cluster, ReportIndex.Camel(discrepancy.Relation.ToString()), ReportIndex.Camel(discrepancy.Severity.ToString()), mentions)
+                {
+                    Confidence = discrepancy.Confidence,
+                });
+                coverage.Add(new FactCoverage(cluster, kind, discrepancy.Subject, mentions, Disagrees: true));
+            }
+
+            foreach (SingleSourceClaim claim in results[i].SingleSourceClaims)
+            {
+                string kind = ReportIndex.Camel(claim.Kind.ToString());
+                ReportMention mention = ToReport(claim.Mention);
+                claims.Add(new SourceClaim(cluster, kind, claim.Subject, mention));
+                coverage.Add(new FactCoverage(cluster, kind, claim.Subject, [mention], Disagrees: false));
+            }
+        }
+
+        return new DiscrepanciesSection(discrepancies.ToImmutable(), claims.ToImmutable(), coverage.ToImmutable());
     }
+
+    private static ReportMention ToReport(DiscrepancyMention mention) => new(mention.Document, mention.Start, mention.End, mention.Text)
+    {
+        Value = mention.Number,
+        ValueText = mention.Value,
+        Qualifier = mention.Qualifier,
+        SentenceStart = mention.SentenceStart,
+        SentenceEnd = mention.SentenceEnd,
+    };
 }

@@ -1,3 +1,5 @@
+using Comparison.Discrepancies;
+
 namespace Comparison.Reports;
 
 /// <summary>Options of <see cref="Analyzer"/>: which stages run, and their main settings.</summary>
@@ -21,6 +23,9 @@ public sealed record AnalyzerOptions
     /// <summary>Extract facts and find discrepancies within each cluster. Default <see langword="true"/>.</summary>
     public bool FindDiscrepancies { get; init; } = true;
 
+    /// <summary>Settings of the discrepancy stage. Default <see cref="DiscrepancyFinderOptions.Default"/>.</summary>
+    public DiscrepancyFinderOptions Discrepancies { get; init; } = DiscrepancyFinderOptions.Default;
+
     /// <summary>
     /// The largest corpus for which the dense document-by-document similarity matrix (the report's heatmap) is
     /// computed; 0 turns it off. Default 100.
@@ -40,5 +45,8 @@ public sealed record AnalyzerOptions
         {
             throw new ArgumentOutOfRangeException(nameof(SimilarityMatrixMaxDocuments), SimilarityMatrixMaxDocuments, "SimilarityMatrixMaxDocuments must be 0 or more.");
         }
+
+        ArgumentNullException.ThrowIfNull(Discrepancies, nameof(Discrepancies));
+        Discrepancies.Validate();
     }
 }

@@ -21,7 +21,7 @@ namespace Comparison.Reports;
 /// <para>
 /// Element ids are built from document positions, never from identifiers. The full text of at most
 /// <see cref="MaxArticles"/> articles is embedded (those of multi-document clusters first), and the heatmap
-/// covers the documents of the report's <see cref="SimilarityMatrix"/> only. The output is byte-identical for
+/// covers the documents of the report's <see cref="SimilaritySection"/> only. The output is byte-identical for
 /// the same report. Thread-safe.
 /// </para>
 /// </remarks>
@@ -277,7 +277,7 @@ public static class HtmlReportWriter
             Raw("<span class=\"badge ").Text(discrepancy.Kind).Raw("\">").Text(discrepancy.Kind).Raw("</span>");
             if (discrepancy.Relation is not null)
             {
-                Raw("<span class=\"badge\">").Text(discrepancy.Relation).Raw("</span>");
+                Raw("<span class=\"badge\">").Text(ReportIndex.Words(discrepancy.Relation)).Raw("</span>");
             }
 
             if (discrepancy.Severity is not null)
@@ -403,7 +403,7 @@ public static class HtmlReportWriter
             Raw("</ol>\n</section>\n");
         }
 
-        private int[] HeatmapOrder(SimilarityMatrix matrix)
+        private int[] HeatmapOrder(SimilaritySection matrix)
         {
             int n = matrix.Documents.Length;
             var rank = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -185,6 +185,11 @@ public static class JsonReportWriter
                 json.WriteNumber("cluster", discrepancy.Cluster);
                 WriteOptional(json, "relation", discrepancy.Relation);
                 WriteOptional(json, "severity", discrepancy.Severity);
+                if (discrepancy.Confidence is double confidence)
+                {
+                    json.WriteNumber("confidence", Round(confidence));
+                }
+
                 json.WriteStartArray("mentions");
                 foreach (ReportMention mention in discrepancy.Mentions)
                 {

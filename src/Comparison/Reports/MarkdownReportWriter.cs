@@ -137,7 +137,7 @@ public static class MarkdownReportWriter
         w.Append("| Kind | Subject | Document | Says | In context |\n|---|---|---|---|---|\n");
         foreach (ReportDiscrepancy discrepancy in discrepancies)
         {
-            string subject = Escape(discrepancy.Subject) + (discrepancy.Relation is null ? string.Empty : " (" + Escape(discrepancy.Relation) + ")");
+            string subject = Escape(discrepancy.Subject) + (discrepancy.Relation is null ? string.Empty : " (" + Escape(ReportIndex.Words(discrepancy.Relation)) + ")");
             foreach (ReportMention mention in discrepancy.Mentions)
             {
                 SpanContext context = index.Context(mention);

@@ -112,6 +112,28 @@ internal sealed class ReportIndex
         return string.Join(" \u00B7 ", parts);
     }
 
+    /// <summary>An enum member name in camelCase, as the JSON contract writes it: <c>DifferentBounds</c> to <c>differentBounds</c>.</summary>
+    public static string Camel(string name) => name.Length == 0 ? name : string.Concat(name[..1].ToLowerInvariant(), name[1..]);
+
+    /// <summary>A camelCase name as words for a reader: <c>differentBounds</c> to <c>different bounds</c>.</summary>
+    public static string Words(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        foreach (char c in name)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                sb.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().TrimStart();
+    }
+
     public static string Number(double value, int decimals = 2) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static string Count(int n, string singular, string plural) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural);

@@ -89,7 +89,7 @@ public static class TextReportWriter
                 if (discrepancy.Relation is not null)
                 {
                     w.Write(", ");
-                    w.Write(discrepancy.Relation);
+                    w.Write(ReportIndex.Words(discrepancy.Relation));
                 }
 
                 w.Write(")\n");

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Comparison.Documents;
 using Comparison.Reports;
 using Comparison.Tests.Support;
@@ -35,5 +36,32 @@ public class AnalyzerTests
         Assert.Equal(nameof(AnalyzerOptions.DuplicateThreshold), ex.ParamName);
         ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Analyzer(AnalyzerOptions.Default with { SimilarityMatrixMaxDocuments = -1 }));
         Assert.Equal(nameof(AnalyzerOptions.SimilarityMatrixMaxDocuments), ex.ParamName);
+    }
+
+    [Fact]
+    public void FindDiscrepancies_SeedsCallCluster_TroopNumbersWithExactSpans()
+    {
+        var seeds = Seeds.Load();
+        var corpus = seeds.ToImmutableArray();
+        var clusters = new ClustersSection(
+        [
+            new ReportCluster(0, [.. seeds.Where(d => !d.Id.StartsWith("003", StringComparison.Ordinal)).Select(d => d.Id)], "call", null),
+            new ReportCluster(1, [seeds.Single(d => d.Id.StartsWith("003", StringComparison.Ordinal)).Id], "other", null),
+        ]);
+        DiscrepanciesSection section = new Analyzer().FindDiscrepancies(corpus, clusters, null, CancellationToken.None);
+
+        ReportDiscrepancy troops = Assert.Single(section.Discrepancies, d => d.Kind == "number" && d.Mentions.Any(m => m.Text.Contains("90,000", StringComparison.Ordinal)));
+        Assert.Equal(0, troops.Cluster);
+        Assert.Equal("differentBounds", troops.Relation);
+        foreach (ReportMention mention in troops.Mentions)
+        {
+            Assert.Equal(mention.Text, seeds.Single(d => d.Id == mention.Document).Text[mention.Start..mention.End]);
+        }
+
+        Assert.Contains(troops.Mentions, m => m.Document.StartsWith("000", StringComparison.Ordinal) && m.Text == "over 90,000" && m.Value == 90000 && m.Qualifier == "over");
+        Assert.Contains(troops.Mentions, m => m.Document.StartsWith("004", StringComparison.Ordinal) && m.Text == "more than 100,000" && m.Value == 100000);
+        Assert.DoesNotContain(section.Discrepancies, d => d.Cluster == 1);
+        Assert.Contains(section.Coverage, f => f.Disagrees && f.Subject == troops.Subject);
+        Assert.All(section.Claims, c => Assert.Equal(0, c.Cluster));
     }
 }

@@ -32,6 +32,27 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SeedsCallDiscrepancies_InChromium_HighlightTroopSpansInContext()
+    {
+        var seeds = Seeds.Load();
+        var call = new ReportCluster(0, [.. seeds.Where(d => !d.Id.StartsWith("003", StringComparison.Ordinal)).Select(d => d.Id)], "call", null);
+        var clusters = new ClustersSection([call, new ReportCluster(1, [seeds.Single(d => d.Id.StartsWith("003", StringComparison.Ordinal)).Id], "other", null)]);
+        var analyzer = new Analyzer();
+        var report = new AnalysisReport([.. seeds]) { Clusters = clusters };
+        report = report with { Discrepancies = analyzer.FindDiscrepancies(report.Documents, clusters, null, CancellationToken.None) };
+        string dom = RenderInBrowser(report, "seeds-discrepancies");
+
+        Match troops = Regex.Match(dom, "<div class=\"discrepancy\" data-kind=\"number\">((?:(?!<div class=\"discrepancy\").)*?90,000.*?)</div>\\s*</div>", RegexOptions.Singleline);
+        Assert.True(troops.Success, "no troop discrepancy in the DOM");
+        Assert.Matches(new Regex("<figure class=\"mention\" data-document=\"000_[^\"]*\"[^>]*>.*?<mark class=\"d\">over 90,000</mark>", RegexOptions.Singleline), troops.Value);
+        Assert.Matches(new Regex("<figure class=\"mention\" data-document=\"004_[^\"]*\"[^>]*>.*?<mark class=\"d\">more than 100,000</mark>", RegexOptions.Singleline), troops.Value);
+        Assert.Contains("deployed <mark class=\"d\">over 90,000</mark> trips", troops.Value, StringComparison.Ordinal);
+
+        // The same spans are highlighted inside the full articles.
+        Assert.Matches(new Regex("<details class=\"article\" id=\"doc-0\"[^>]*>.*?<mark class=\"d\">over 90,000</mark>", RegexOptions.Singleline), dom);
+    }
+
+    [Fact]
     public void FullReport_InChromium_HighlightsDiscrepancySpansSideBySide()
     {
         string dom = RenderInBrowser(SampleReports.Full(), "sample-report");

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using Comparison.Sketches;
+
+namespace Comparison.Indexing;
+
+/// <summary>
+/// Finds every near-duplicate pair of a corpus from MinHash signatures without comparing all pairs, and folds
+/// the pairs into groups.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The documents go through an <see cref="LshIndex{TKey}"/> one by one in input order: each queries the
+/// documents before it, and every candidate (a shared band) is then verified on its full signature, or on request
+/// on its exact shingle sets. Only a verified pair links two documents: a shared band alone never merges
+/// anything, so chains of weak links cannot build giant false groups. Groups are the connected components of
+/// the verified pairs (union–find).
+/// </para>
+/// <para>
+/// O(n·(K + b)) to index plus O(c·K) for c candidate pairs, and O(c'·m) more for exact verification of the c'
+/// candidates that pass the estimate pre-filter (m shingles per document). Single-threaded and deterministic:
+/// the same input gives the same pairs and groups in the same order.
+/// </para>
+/// </remarks>
+public static class DuplicateFinder
+{
+    /// <summary>Finds the near-duplicate pairs and groups of a corpus.</summary>
+    /// <typeparam name="TKey">The document key type.</typeparam>
+    /// <param name="keys">The document keys, distinct.</param>
+    /// <param name="signatures">One signature per key, all from one <see cref="MinHasher"/> configuration.</param>
+    /// <param name="options">The settings; <see langword="null"/> means <see cref="DuplicateOptions.Default"/>.</param>
+    /// <param name="shingles">
+    /// One shingle set per key, required for <see cref="DuplicateVerification.Exact"/>; when given, every pair
+    /// also reports its exact Jaccard similarity.
+    /// </param>
+    /// <param name="cancellationToken">Stops the search between documents.</param>
+    /// <returns>The pairs and groups.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="keys"/> or <paramref name="signatures"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The lists differ in length, a key repeats, the signatures come from different configurations, or exact
+    /// verification is asked for without shingle sets.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static DuplicateResult<TKey> FindDuplicates<TKey>(
+        IReadOnlyList<TKey> keys,
+        IReadOnlyList<MinHashSignature> signatures,
+        DuplicateOptions? options = null,
+        IReadOnlyList<ShingleSet>? shingles = null,
+        CancellationToken cancellationToken = default)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(signatures);
+        options ??= DuplicateOptions.Default;
+        options.Validate();
+        if (keys.Count != signatures.Count)
+        {
+            throw new ArgumentException($"There are {keys.Count} keys but {signatures.Count} signatures; give one signature per key.", nameof(signatures));
+        }
+
+        if (shingles is not null && shingles.Count != keys.Count)
+        {
+            throw new ArgumentException($"There are {keys.Count} keys but {shingles.Count} shingle sets; give one set per key.", nameof(shingles));
+        }
+
+        if (options.Verification == DuplicateVerification.Exact && shingles is null)
+        {
+            throw new ArgumentException("Exact verification needs the shingle set of every document.", nameof(shingles));
+        }
+
+        int n = keys.Count;
+        int k = n == 0 ? 128 : signatures[0]?.Permutations ?? throw new ArgumentNullException(nameof(signatures), "Signature 0 is null.");
+        var index = new LshIndex<int>(options.ToLshOptions(k));
+        double threshold = options.Threshold;
+
+        // Exact verification first drops candidates whose estimate is four standard errors below the threshold:
+        // a pair that truly clears it is lost this way with probability about 3·10^-5.
+        double minimumEstimate = options.Verification == DuplicateVerification.Exact
+            ? Math.Max(0, threshold - (4 * JaccardEstimate.StandardErrorOf(threshold, k)))
+            : threshold;
+        var seen = new HashSet<TKey>(n, EqualityComparer<TKey>.Default);
+        var pairs = new List<(int A, int B, double Estimate, double? Exact)>();
+        int candidatePairs = 0;
+        for (int i = 0; i < n; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TKey key = keys[i] ?? throw new ArgumentNullException(nameof(keys), $"Key {i} is null.");
+            if (!seen.Add(key))
+            {
+                throw new ArgumentException($"The key '{key}' appears twice; keys must be distinct.", nameof(keys));
+            }
+
+            MinHashSignature signature = signatures[i] ?? throw new ArgumentNullException(nameof(signatures), $"Signature {i} is null.");
+            ImmutableArray<LshMatch<int>> matches = index.Query(signature, 0);
+            candidatePairs += matches.Length;
+            foreach (LshMatch<int> match in matches)
+            {
+                double estimate = match.Estimate.Value;
+                if (estimate < minimumEstimate)
+                {
+                    continue;
+                }
+
+                double? exact = shingles is null ? null : shingles[match.Key].Jaccard(shingles[i]);
+                bool linked = options.Verification == DuplicateVerification.Exact ? exact >= threshold : estimate >= threshold;
+                if (linked)
+                {
+                    pairs.Add((match.Key, i, estimate, exact));
+                }
+            }
+
+            index.Insert(i, signature);
+        }
+
+        pairs.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        var pairResults = ImmutableArray.CreateBuilder<DuplicatePair<TKey>>(pairs.Count);
+        foreach (var (a, b, estimate, exact) in pairs)
+        {
+            pairResults.Add(new DuplicatePair<TKey>(keys[a], keys[b], estimate, exact));
+        }
+
+        return new DuplicateResult<TKey>(threshold, index.Parameters, candidatePairs, pairResults.MoveToImmutable(), Group(keys, pairs));
+    }
+
+    private static ImmutableArray<ImmutableArray<TKey>> Group<TKey>(IReadOnlyList<TKey> keys, List<(int A, int B, double Estimate, double? Exact)> pairs)
+    {
+        int n = keys.Count;
+        var parent = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            parent[i] = i;
+        }
+
+        foreach (var (a, b, _, _) in pairs)
+        {
+            int ra = Find(parent, a), rb = Find(parent, b);
+            if (ra != rb)
+            {
+                // The smaller index becomes the root, so a root is its component's first document.
+                parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+            }
+        }
+
+        // Roots are the smallest members, so visiting documents in order fills each group in input order.
+        var members = new Dictionary<int, List<int>>();
+        for (int i = 0; i < n; i++)
+        {
+            int root = Find(parent, i);
+            if (root == i)
+            {
+                continue;
+            }
+
+            if (!members.TryGetValue(root, out List<int>? list))
+            {
+                list = [root];
+                members.Add(root, list);
+            }
+
+            list.Add(i);
+        }
+
+        var groups = ImmutableArray.CreateBuilder<ImmutableArray<TKey>>(members.Count);
+        foreach (int root in members.Keys.Order())
+        {
+            groups.Add([.. members[root].Select(i => keys[i])]);
+        }
+
+        return groups.MoveToImmutable();
+    }
+
+    private static int Find(int[] parent, int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+
+        return i;
+    }
+}

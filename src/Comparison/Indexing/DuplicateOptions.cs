@@ -1,0 +1,55 @@
+namespace Comparison.Indexing;
+
+/// <summary>Settings of <see cref="DuplicateFinder"/>.</summary>
+public sealed record DuplicateOptions
+{
+    /// <summary>The defaults: threshold 0.8, estimated verification, weights 0.01 and 0.99.</summary>
+    public static DuplicateOptions Default { get; } = new();
+
+    /// <summary>The Jaccard similarity at or above which two documents are duplicates, in (0, 1). Default 0.8.</summary>
+    public double Threshold { get; init; } = 0.8;
+
+    /// <summary>What a candidate must clear to link. Default <see cref="DuplicateVerification.Estimated"/>.</summary>
+    public DuplicateVerification Verification { get; init; } = DuplicateVerification.Estimated;
+
+    /// <summary>
+    /// The weight of false candidates when choosing bands × rows (see <see cref="LshParameters.Optimize"/>).
+    /// Default 0.01: a false candidate costs one signature comparison, a missed duplicate is lost, so candidate
+    /// generation is tuned for recall (at K = 128 and 0.8: 18 bands of 7 rows, 98.6% of pairs at exactly 0.8
+    /// and 99.9% of pairs above it become candidates).
+    /// </summary>
+    public double FalsePositiveWeight { get; init; } = 0.01;
+
+    /// <summary>The weight of missed candidates when choosing bands × rows. Default 0.99.</summary>
+    public double FalseNegativeWeight { get; init; } = 0.99;
+
+    /// <summary>Explicit number of bands (set together with <see cref="Rows"/>). Default <see langword="null"/>.</summary>
+    public int? Bands { get; init; }
+
+    /// <summary>Explicit rows per band (set together with <see cref="Bands"/>). Default <see langword="null"/>.</summary>
+    public int? Rows { get; init; }
+
+    /// <summary>Checks every setting.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException">Bands and rows are inconsistent.</exception>
+    public void Validate()
+    {
+        if (Verification is not (DuplicateVerification.Estimated or DuplicateVerification.Exact))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Verification), Verification, $"{nameof(Verification)} must be Estimated or Exact.");
+        }
+
+        ToLshOptions(Bands is not null && Rows is not null ? Math.Max(1, Bands.Value * Rows.Value) : 1).Validate();
+    }
+
+    /// <summary>The LSH settings for signatures of <paramref name="permutations"/> values.</summary>
+    internal LshOptions ToLshOptions(int permutations) => new()
+    {
+        Threshold = Threshold,
+        Permutations = permutations,
+        FalsePositiveWeight = FalsePositiveWeight,
+        FalseNegativeWeight = FalseNegativeWeight,
+        Bands = Bands,
+        Rows = Rows,
+    };
+}

@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Comparison.Hashing;
+
+namespace Comparison.Text;
+
+/// <summary>Turns a text into 64-bit shingle hashes, in text order.</summary>
+/// <remarks>
+/// <para><b>Word shingles.</b> The text is tokenised (<see cref="Tokenizer"/>); each word, number and handle token is
+/// normalised (<see cref="TextNormalizer.NormalizeTerm"/>) and hashed once: <c>t = XXH64(UTF-16LE(term), Seed)</c>.
+/// Shingle <c>i</c> is <c>XXH64(LE64(t[i]) ‖ … ‖ LE64(t[i+Size-1]), Seed)</c>: the XXH64 of the <c>Size</c>
+/// consecutive token hashes as little-endian bytes. Hashing each token once keeps the cost per shingle at one
+/// 8·Size-byte hash whatever the word lengths, and the second XXH64 pass mixes order and position fully (a
+/// commutative combination would make "a b" equal "b a"). For n tokens there are max(0, n − Size + 1) shingles;
+/// shingle <c>i</c> covers <c>TokensFor(text)[i .. i + Size − 1]</c>.</para>
+/// <para><b>Character shingles.</b> Shingle <c>i</c> is <c>XXH64(UTF-16LE(normalised[i .. i + Size − 1]), Seed)</c>
+/// over the <see cref="TextNormalizer"/> text; n characters give max(0, n − Size + 1) shingles.</para>
+/// <para>No string is created per shingle or per ASCII token. Immutable and thread safe.</para>
+/// </remarks>
+public sealed class Shingler
+{
+    // Token hashes are appended here; when it fills, the last Size - 1 move to the front, so every window is contiguous.
+    private const int WindowBuffer = 256;
+    private const int StackTermLength = 128;
+
+    /// <summary>Creates a shingler.</summary>
+    /// <param name="options">The options (validated here).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public Shingler(ShinglerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+    }
+
+    /// <summary>Creates a shingler with <see cref="ShinglerOptions.Default"/>.</summary>
+    public Shingler()
+        : this(ShinglerOptions.Default)
+    {
+    }
+
+    /// <summary>The options.</summary>
+    public ShinglerOptions Options { get; }
+
+    /// <summary>Hashes every shingle of a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>One hash per shingle, in text order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public ulong[] Hash(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hashes = new List<ulong>(Math.Max(4, text.Length / 5));
+        Hash(text.AsSpan(), hashes);
+        return [.. hashes];
+    }
+
+    /// <summary>Hashes every shingle of a text and appends the hashes to <paramref name="destination"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="destination">Receives one hash per shingle, in text order.</param>
+    /// <returns>The number of hashes appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    public int Hash(ReadOnlySpan<char> text, List<ulong> destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return Options.Kind == ShingleKind.Word ? HashWords(text, destination) : HashCharacters(text, destination);
+    }
+
+    /// <summary>The tokens word shingles are built on (words, numbers, handles), with their original offsets.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The tokens; word shingle <c>i</c> covers tokens <c>i .. i + Size − 1</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the shingler's contract: the tokens may come to depend on options.")]
+    public ImmutableArray<Token> TokensFor(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = ImmutableArray.CreateBuilder<Token>();
+        int position = 0;
+        while (Tokenizer.TryReadNext(text, ref position, out Token token))
+        {
+            if (token.IsTerm)
+            {
+                result.Add(token);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The 64-bit hash of one token's normalised term under this shingler's seed.</summary>
+    /// <param name="token">The token's characters.</param>
+    /// <returns><c>XXH64(UTF-16LE(NormalizeTerm(token)), Seed)</c>.</returns>
+    internal ulong HashTerm(ReadOnlySpan<char> token) => HashTerm(token, Options.Seed);
+
+    [SkipLocalsInit]
+    internal static ulong HashTerm(ReadOnlySpan<char> token, ulong seed)
+    {
+        if (token.Length <= StackTermLength)
+        {
+            Span<char> buffer = stackalloc char[StackTermLength];
+            if (TextNormalizer.TryNormalizeAsciiTerm(token, buffer, out int written))
+            {
+                return XxHash64.HashChars(buffer[..written], seed);
+            }
+        }
+
+        return XxHash64.HashChars(TextNormalizer.NormalizeTerm(token), seed);
+    }
+
+    [SkipLocalsInit]
+    private int HashWords(ReadOnlySpan<char> text, List<ulong> destination)
+    {
+        int size = Options.Size;
+        ulong seed = Options.Seed;
+        Span<ulong> window = stackalloc ulong[WindowBuffer];
+        int filled = 0;
+        int tokens = 0;
+        int added = 0;
+        int position = 0;
+        while (Tokenizer.TryReadNext(text, ref position, out Token token))
+        {
+            if (!token.IsTerm)
+            {
+                continue;
+            }
+
+            if (filled == WindowBuffer)
+            {
+                window[(WindowBuffer - size + 1)..].CopyTo(window);
+                filled = size - 1;
+            }
+
+            window[filled++] = HashTerm(text.Slice(token.Start, token.Length), seed);
+            tokens++;
+            if (tokens >= size)
+            {
+                destination.Add(XxHash64.HashUInt64s(window.Slice(filled - size, size), seed));
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private int HashCharacters(ReadOnlySpan<char> text, List<ulong> destination)
+    {
+        int size = Options.Size;
+        ulong seed = Options.Seed;
+        string normalized = TextNormalizer.Normalize(new string(text)).Text;
+        int count = Math.Max(0, normalized.Length - size + 1);
+        for (int i = 0; i < count; i++)
+        {
+            destination.Add(XxHash64.HashChars(normalized.AsSpan(i, size), seed));
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,101 @@
+using Comparison.Indexing;
+using Comparison.Sketches;
+using Comparison.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Indexing;
+
+public class DuplicateFinderTests
+{
+    private static readonly MinHasher Hasher = new();
+
+    [Fact]
+    public void FindDuplicates_PlantedCopies_PairsAndGroupsInInputOrder()
+    {
+        var random = new Random(8);
+        ulong[] x = SetPairs.Distinct(random, 500), y = SetPairs.Distinct(random, 500), z = SetPairs.Distinct(random, 500);
+        ulong[] x2 = [.. x.Skip(10)], x3 = [.. x.Skip(5), .. SetPairs.Distinct(random, 5)];
+        ulong[][] sets = [z, x, y, x2, x3];
+        string[] keys = ["z", "x", "y", "x2", "x3"];
+        var result = DuplicateFinder.FindDuplicates(keys, sets.Select(s => Hasher.Compute(s)).ToList(), shingles: sets.Select(s => ShingleSet.Create(s)).ToList());
+        Assert.Equal([("x", "x2"), ("x", "x3"), ("x2", "x3")], result.Pairs.Select(p => (p.A, p.B)));
+        Assert.Equal(ShingleSet.Jaccard(x, x2), result.Pairs[0].Jaccard);
+        var group = Assert.Single(result.Groups);
+        Assert.Equal(new[] { "x", "x2", "x3" }, group.ToArray());
+        Assert.Equal(new LshParameters(18, 7), result.Parameters);
+    }
+
+    [Fact]
+    public void FindDuplicates_SharedBandBelowThreshold_NeverLinks()
+    {
+        // One row per band: a single agreeing value makes a candidate, so pairs at J = 0.3 are candidates...
+        var random = new Random(4);
+        var (a, b, _) = SetPairs.Make(random, 300, 350, 350);
+        var options = new DuplicateOptions { Bands = 128, Rows = 1 };
+        var result = DuplicateFinder.FindDuplicates(["a", "b"], [Hasher.Compute(a), Hasher.Compute(b)], options);
+
+        // ...but only a pair whose full-signature estimate clears the threshold links.
+        Assert.Equal(1, result.CandidatePairs);
+        Assert.Empty(result.Pairs);
+        Assert.Empty(result.Groups);
+    }
+
+    [Fact]
+    public void FindDuplicates_ExactVerification_LinksOnlyExactlyAboveThreshold()
+    {
+        var random = new Random(12);
+        var keys = new List<int>();
+        var sets = new List<ulong[]>();
+        for (int i = 0; i < 60; i++)
+        {
+            double target = 0.70 + (0.2 * random.NextDouble());
+            int union = 600;
+            int shared = (int)(target * union);
+            var (a, b, _) = SetPairs.Make(random, shared, (union - shared) / 2, union - shared - ((union - shared) / 2));
+            sets.Add(a);
+            sets.Add(b);
+            keys.Add(2 * i);
+            keys.Add((2 * i) + 1);
+        }
+
+        var shingles = sets.Select(s => ShingleSet.Create(s)).ToList();
+        var signatures = sets.Select(s => Hasher.Compute(s)).ToList();
+        var result = DuplicateFinder.FindDuplicates(keys, signatures, new DuplicateOptions { Verification = DuplicateVerification.Exact }, shingles);
+        var expected = Enumerable.Range(0, 60).Where(i => shingles[2 * i].Jaccard(shingles[(2 * i) + 1]) >= 0.8).Select(i => (2 * i, (2 * i) + 1)).ToList();
+        Assert.Equal(expected, result.Pairs.Select(p => (p.A, p.B)));
+        Assert.All(result.Pairs, p => Assert.True(p.Jaccard >= 0.8));
+        Assert.Throws<ArgumentException>("shingles", () => DuplicateFinder.FindDuplicates(keys, signatures, new DuplicateOptions { Verification = DuplicateVerification.Exact }));
+    }
+
+    [Fact]
+    public void FindDuplicates_AnyInputOrder_SameGroupsAsSets_Property()
+    {
+        var corpus = LshIndexTests.Corpus(new Random(21), 80);
+        var baseline = Normalise(DuplicateFinder.FindDuplicates(Enumerable.Range(0, corpus.Count).ToList(), corpus));
+        Assert.NotEmpty(baseline);
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                int[] order = Enumerable.Range(0, corpus.Count).ToArray();
+                new Random(seed).Shuffle(order);
+                var result = DuplicateFinder.FindDuplicates(order, order.Select(i => corpus[i]).ToList());
+                return Normalise(result).SequenceEqual(baseline)
+                    && result.Groups.SelectMany(g => g).Distinct().Count() == result.Groups.Sum(g => g.Length);
+            }).QuickCheckThrowOnFailure();
+
+        static List<string> Normalise(DuplicateResult<int> result) =>
+            result.Groups.Select(g => string.Join(",", g.Order())).Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public void FindDuplicates_BadArguments_Throw()
+    {
+        MinHashSignature s = Hasher.Compute([1UL]);
+        Assert.Throws<ArgumentException>("signatures", () => DuplicateFinder.FindDuplicates(["a", "b"], [s]));
+        Assert.Throws<ArgumentException>("keys", () => DuplicateFinder.FindDuplicates(["a", "a"], [s, s]));
+        Assert.Equal("Threshold", Assert.Throws<ArgumentOutOfRangeException>(() => DuplicateFinder.FindDuplicates(["a"], [s], new DuplicateOptions { Threshold = 0 })).ParamName);
+        Assert.Empty(DuplicateFinder.FindDuplicates(Array.Empty<string>(), []).Pairs);
+    }
+}

@@ -1,0 +1,70 @@
+using Comparison.Hashing;
+using Comparison.Text;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Text;
+
+public class ShinglerTests
+{
+    [Fact]
+    public void Hash_WordShingles_FollowTheDocumentedConstruction()
+    {
+        const string text = "The U.S. said: Ukraine’s 90,000 troops!";
+        var shingler = new Shingler(new ShinglerOptions { Size = 2, Seed = 9 });
+        string[] terms = ["the", "u.s.", "said", "ukraine", "90,000", "troops"];
+        ulong[] tokenHashes = terms.Select(t => XxHash64.HashChars(t, 9)).ToArray();
+        ulong[] expected = Enumerable.Range(0, terms.Length - 1).Select(i => XxHash64.HashUInt64s(tokenHashes.AsSpan(i, 2), 9)).ToArray();
+        Assert.Equal(expected, shingler.Hash(text));
+        Assert.Equal(terms.Length, shingler.TokensFor(text).Length);
+    }
+
+    [Fact]
+    public void Hash_CaseQuotesAndPossessives_DoNotChangeShingles()
+    {
+        var shingler = new Shingler();
+        Assert.Equal(shingler.Hash("Blinken backed Ukraine's bid for more aid"), shingler.Hash("BLINKEN backed  Ukraine’s bid, for more aid."));
+        Assert.NotEqual(shingler.Hash("a b c d e"), shingler.Hash("b a c d e"));
+    }
+
+    [Fact]
+    public void Hash_CharacterShingles_HashNormalizedWindows()
+    {
+        var shingler = new Shingler(new ShinglerOptions { Kind = ShingleKind.Character, Size = 3 });
+        ulong[] hashes = shingler.Hash("AB  Cd");
+        Assert.Equal(new[] { "ab ", "b c", " cd" }.Select(s => XxHash64.HashChars(s)).ToArray(), hashes);
+    }
+
+    [Fact]
+    public void Hash_AnyWords_CountIsTokensMinusSizePlusOne()
+    {
+        var words = ArbMap.Default.ArbFor<string[]>();
+        Prop.ForAll(words, Gen.Choose(1, 8).ToArbitrary(), (array, size) =>
+        {
+            string text = string.Join(" ", array.Where(w => w is not null));
+            var shingler = new Shingler(new ShinglerOptions { Size = size });
+            int n = shingler.TokensFor(text).Length;
+            return shingler.Hash(text).Length == Math.Max(0, n - size + 1);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Hash_LongText_MatchesRecomputationFromTokens()
+    {
+        // More tokens than the internal window buffer, so the buffer shift is exercised.
+        string text = string.Join(" ", Enumerable.Range(0, 1000).Select(i => "w" + (i % 37)));
+        var shingler = new Shingler(new ShinglerOptions { Size = 7, Seed = 3 });
+        var tokens = shingler.TokensFor(text);
+        ulong[] tokenHashes = tokens.Select(t => XxHash64.HashChars(text.AsSpan(t.Start, t.Length), 3)).ToArray();
+        ulong[] expected = Enumerable.Range(0, tokens.Length - 6).Select(i => XxHash64.HashUInt64s(tokenHashes.AsSpan(i, 7), 3)).ToArray();
+        Assert.Equal(expected, shingler.Hash(text));
+    }
+
+    [Fact]
+    public void Constructor_BadSize_NamesTheProperty()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Shingler(new ShinglerOptions { Size = 0 }));
+        Assert.Equal("Size", e.ParamName);
+        Assert.Throws<ArgumentNullException>(() => new Shingler(null!));
+    }
+}

@@ -1,0 +1,88 @@
+using Comparison.Tests.Support;
+using Comparison.Text;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Text;
+
+public class TokenizerTests
+{
+    private static (string Text, TokenKind Kind)[] Tokens(string text) =>
+        Tokenizer.Tokenize(text).Select(t => (text.Substring(t.Start, t.Length), t.Kind)).ToArray();
+
+    private static string[] Words(string text) => Tokens(text).Select(t => t.Text).ToArray();
+
+    [Theory]
+    [InlineData("over 90,000 troops", "90,000")]
+    [InlineData("grew 1.2 percent", "1.2")]
+    [InlineData("cost 2,500.75 dollars", "2,500.75")]
+    [InlineData("in 2021.", "2021")]
+    public void Tokenize_Numbers_AreOneNumberToken(string text, string number)
+    {
+        Assert.Contains((number, TokenKind.Number), Tokens(text));
+    }
+
+    [Theory]
+    [InlineData("a 50-minute call", "50-minute")]
+    [InlineData("the U.S. said", "U.S.")]
+    [InlineData("the U.S.-led talks", "U.S.-led")]
+    [InlineData("on Dec. 29", "Dec.")]
+    [InlineData("in Jan. and", "Jan.")]
+    [InlineData("said Mr. Price", "Mr.")]
+    [InlineData("St. Petersburg", "St.")]
+    [InlineData("Ukraine's borders", "Ukraine's")]
+    [InlineData("Ukraine’s borders", "Ukraine’s")]
+    [InlineData("we don't know", "don't")]
+    [InlineData("COVID-19 cases", "COVID-19")]
+    [InlineData("George W. Bush", "W.")]
+    [InlineData("Zelen\u00ADsky said", "Zelen\u00ADsky")]
+    public void Tokenize_Words_KeepJoinersAndAbbreviationPeriods(string text, string word)
+    {
+        Assert.Contains((word, TokenKind.Word), Tokens(text));
+    }
+
+    [Fact]
+    public void Tokenize_Handles_AreHandleTokens()
+    {
+        var tokens = Tokens("President @ZelenskyyUa and #Ukraine, mail a@b.c");
+        Assert.Contains(("@ZelenskyyUa", TokenKind.Handle), tokens);
+        Assert.Contains(("#Ukraine", TokenKind.Handle), tokens);
+        Assert.DoesNotContain(("@b", TokenKind.Handle), tokens);
+    }
+
+    [Fact]
+    public void Tokenize_Sentence_SplitsPunctuationAndDates()
+    {
+        Assert.Equal(
+            new[] { "He", "said", ":", "\"", "Stop", "...", "now", "!", "\"", "2021", "-", "12", "-", "30", "—", "end", "." },
+            Words("He said: \"Stop... now!\" 2021-12-30 — end."));
+        Assert.Equal(TokenKind.Punctuation, Tokens("Stop...")[1].Kind);
+        Assert.Equal(TokenKind.Symbol, Tokens("$5")[0].Kind);
+    }
+
+    [Fact]
+    public void Tokenize_TrailingPeriodOfOrdinaryWord_IsPunctuation()
+    {
+        Assert.Equal(new[] { "the", "end", "." }, Words("the end."));
+        Assert.Equal(new[] { "Plan", "a", "." }, Words("Plan a."));
+    }
+
+    [Fact]
+    public void Tokenize_AnyString_TokensSliceTheTextInOrderWithoutOverlap()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<string>(), s =>
+        {
+            s ??= string.Empty;
+            return Spans.SliceInOrder(s, Tokenizer.Tokenize(s).Select(t => t.Span), trimmed: true);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Tokenize_SpanOverload_AppendsTheSameTokens()
+    {
+        const string text = "Reiterated full U.S. support for Ukraine’s 90,000-strong army, @NATO said.";
+        var list = new List<Token> { new(0, 1, TokenKind.Symbol) };
+        Tokenizer.Tokenize(text.AsSpan(), list);
+        Assert.Equal(Tokenizer.Tokenize(text), list.Skip(1));
+    }
+}
