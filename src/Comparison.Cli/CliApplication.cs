@@ -98,5 +98,6 @@ internal static class CliApplication
     {
         AnalyzeCommand.Create(),
         DiscrepanciesCommand.Create(),
+        DuplicatesCommand.Create(),
     };
 }
