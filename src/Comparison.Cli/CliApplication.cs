@@ -99,5 +99,7 @@ internal static class CliApplication
         AnalyzeCommand.Create(),
         DiscrepanciesCommand.Create(),
         DuplicatesCommand.Create(),
+        ClusterCommand.Create(),
+        EvaluateCommand.Create(),
     };
 }

@@ -27,7 +27,7 @@ internal static class DateComparer
             counts[d] = items[d].Count;
         }
 
-        var groups = FactAligner.Align(counts, (a, i, b, j) => Score(items[a][i], contexts[a], items[b][j], contexts[b], options), options.DateThreshold, out double[] best);
+        var groups = FactAligner.Align(counts, (a, i, b, j) => Score(items[a][i], contexts[a], items[b][j], contexts[b], options), 0, out double[] best);
         var firstIndex = new int[facts.Count];
         for (int d = 1; d < facts.Count; d++)
         {
@@ -88,7 +88,7 @@ internal static class DateComparer
             {
                 members.Add((d, items[d][i]));
                 mentions.Add(MentionOf(facts[d], items[d][i]));
-                confidence = Math.Min(confidence, best[firstIndex[d] + i]);
+                confidence = Math.Min(confidence, Math.Min(1, best[firstIndex[d] + i]));
             }
 
             discrepancies.Add(new Discrepancy
@@ -126,6 +126,11 @@ internal static class DateComparer
             score += 0.1;
         }
 
-        return Math.Min(1, score);
+        if (score < options.DateThreshold)
+        {
+            return -1;
+        }
+
+        return Math.Min(1, score) + (0.15 * SentenceContexts.LocalSimilarity(ca, a.Start, a.End, cb, b.Start, b.End));
     }
 }

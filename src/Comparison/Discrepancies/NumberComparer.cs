@@ -27,7 +27,7 @@ internal static class NumberComparer
             counts[d] = items[d].Count;
         }
 
-        var groups = FactAligner.Align(counts, (a, i, b, j) => Score(items[a][i], contexts[a], items[b][j], contexts[b], options), options.NumberThreshold, out double[] best);
+        var groups = FactAligner.Align(counts, (a, i, b, j) => Score(items[a][i], contexts[a], items[b][j], contexts[b], options), 0, out double[] best);
         int offset = 0;
         var firstIndex = new int[facts.Count];
         for (int d = 0; d < facts.Count; d++)
@@ -72,7 +72,7 @@ internal static class NumberComparer
 
             foreach (var (d, i) in group)
             {
-                confidence = Math.Min(confidence, best[firstIndex[d] + i]);
+                confidence = Math.Min(confidence, Math.Min(1, best[firstIndex[d] + i]));
             }
 
             discrepancies.Add(new Discrepancy
@@ -174,7 +174,13 @@ internal static class NumberComparer
             score += 0.05;
         }
 
-        return Math.Min(1, score);
+        if (score < options.NumberThreshold)
+        {
+            return -1;
+        }
+
+        // The words right around the mention only order candidates that passed; they never admit one.
+        return Math.Min(1, score) + (0.1 * SentenceContexts.LocalSimilarity(ca, a.Start, a.NounEnd > a.End ? a.NounEnd : a.End, cb, b.Start, b.NounEnd > b.End ? b.NounEnd : b.End));
     }
 
     private static int Direction(QuantityQualifier q) => q switch

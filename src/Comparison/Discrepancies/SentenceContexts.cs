@@ -11,7 +11,9 @@ namespace Comparison.Discrepancies;
 internal sealed class SentenceContexts
 {
     private const int StemLength = 5;
+    private const int Window = 3;
     private readonly List<Dictionary<string, double>> _sentences = [];
+    private readonly List<(int Start, int End, string Word)> _words = [];
 
     public SentenceContexts(DocumentFacts facts)
     {
@@ -27,6 +29,11 @@ internal sealed class SentenceContexts
 
         foreach (var t in tokens)
         {
+            if (t.Kind == FactTokenKind.Word)
+            {
+                _words.Add((t.Start, t.End, text.Substring(t.Start, t.Length).ToLowerInvariant()));
+            }
+
             if (t.Kind != FactTokenKind.Word || t.Length < 3
                 || (t.Classes & (WordClass.Stop | WordClass.Auxiliary | WordClass.Month | WordClass.Weekday | WordClass.RelativeDay | WordClass.NumberWord | WordClass.Scale | WordClass.Reporting | WordClass.Pronoun | WordClass.CommonCapital)) != 0
                 || char.IsDigit(text[t.Start]))
@@ -107,6 +114,64 @@ internal sealed class SentenceContexts
         }
 
         return max == 0 ? 0 : min / max;
+    }
+
+    /// <summary>
+    /// Similarity of the words right around two spans (three before, three after, by side), in [0, 1]: tells
+    /// apart two mentions in one sentence ("on Saturday night, a spokesman said Sunday").
+    /// </summary>
+    public static double LocalSimilarity(SentenceContexts a, int startA, int endA, SentenceContexts b, int startB, int endB)
+    {
+        var x = a.Around(startA, endA);
+        var y = b.Around(startB, endB);
+        int shared = 0;
+        foreach (string w in x)
+        {
+            if (y.Contains(w))
+            {
+                shared++;
+            }
+        }
+
+        int union = x.Count + y.Count - shared;
+        return union == 0 ? 0 : (double)shared / union;
+    }
+
+    private HashSet<string> Around(int start, int end)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        int lo = 0;
+        int hi = _words.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_words[mid].End <= start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int k = lo - 1, n = 0; k >= 0 && n < Window; k--, n++)
+        {
+            set.Add("<" + _words[k].Word);
+        }
+
+        int after = lo;
+        while (after < _words.Count && _words[after].Start < end)
+        {
+            after++;
+        }
+
+        for (int k = after, n = 0; k < _words.Count && n < Window; k++, n++)
+        {
+            set.Add(">" + _words[k].Word);
+        }
+
+        return set;
     }
 
     /// <summary>The stems of one sentence (for subjects).</summary>

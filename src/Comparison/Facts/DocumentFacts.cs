@@ -24,6 +24,9 @@ public sealed record DocumentFacts
     /// <summary>Quotations with their speakers.</summary>
     public required ImmutableArray<Quote> Quotes { get; init; }
 
+    /// <summary>Statements of people killed, injured or shot (see <see cref="CasualtyTotals"/>).</summary>
+    public required ImmutableArray<CasualtyStatement> Casualties { get; init; }
+
     /// <summary>Named entities.</summary>
     public required ImmutableArray<EntityMention> Entities { get; init; }
 }

@@ -51,6 +51,8 @@ public sealed class FactExtractor
         var entities = ImmutableArray.CreateBuilder<EntityMention>();
         DateScanner.Scan(c, dates);
         QuantityScanner.Scan(c, quantities, durations);
+        var casualties = ImmutableArray.CreateBuilder<CasualtyStatement>();
+        CasualtyScanner.Scan(c, casualties, quantities);
         return new DocumentFacts
         {
             Document = document,
@@ -59,6 +61,7 @@ public sealed class FactExtractor
             Dates = dates.ToImmutable(),
             Durations = durations.ToImmutable(),
             Quotes = quotes.ToImmutable(),
+            Casualties = casualties.ToImmutable(),
             Entities = entities.ToImmutable(),
         };
     }

@@ -60,6 +60,10 @@ internal static class QuantityScanner
             {
                 nounFirst++;
             }
+            else if (c.Is(nounFirst, "of") && c.Is(nounFirst + 1, "the") && c.Tokens.Count > nounFirst + 2 && c.Tokens[nounFirst + 2].Kind == FactTokenKind.Word)
+            {
+                nounFirst += 2; // "three of the men"
+            }
             else if (c.Is(nounFirst, "of") && (c.Is(nounFirst + 1, "them") || c.Is(nounFirst + 1, "those") || c.Is(nounFirst + 1, "whom")))
             {
                 nounFirst += 2;
@@ -419,7 +423,10 @@ internal static class QuantityScanner
                 break;
             }
 
-            if ((t.Classes & (WordClass.Stop | WordClass.Auxiliary | WordClass.Verb | WordClass.NumberWord | WordClass.Scale)) != 0 && !(k > first && (t.Classes & WordClass.Person) != 0))
+            ReadOnlySpan<char> w0 = c.Span(k);
+            bool modifier = w0.Equals("other", StringComparison.OrdinalIgnoreCase) || w0.Equals("more", StringComparison.OrdinalIgnoreCase)
+                || w0.Equals("additional", StringComparison.OrdinalIgnoreCase);
+            if (!modifier && (t.Classes & (WordClass.Stop | WordClass.Auxiliary | WordClass.Verb | WordClass.NumberWord | WordClass.Scale)) != 0 && !(k > first && (t.Classes & WordClass.Person) != 0))
             {
                 // "people" is a Person word, not a stop; "others" too. Everything else here ends the phrase.
                 if ((t.Classes & WordClass.Person) == 0)

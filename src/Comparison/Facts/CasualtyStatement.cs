@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+
+namespace Comparison.Facts;
+
+/// <summary>What happened to the people a casualty statement counts.</summary>
+public enum CasualtyOutcome
+{
+    /// <summary>Killed or died.</summary>
+    Killed,
+
+    /// <summary>Injured, wounded, hurt.</summary>
+    Injured,
+
+    /// <summary>Shot, outcome not given in the same statement.</summary>
+    Shot,
+}
+
+/// <summary>
+/// A statement of how many people were killed, injured or shot: "five people were injured", "a man was shot
+/// and killed", "no one was hurt", "two men were shot, one fatally". <see cref="Fact.Text"/> is the outcome word.
+/// </summary>
+public sealed record CasualtyStatement : Fact
+{
+    /// <summary>The outcome stated.</summary>
+    public required CasualtyOutcome Outcome { get; init; }
+
+    /// <summary>How many people it counts (1 for "a man", 0 for "no one").</summary>
+    public required int Count { get; init; }
+
+    /// <summary>Offset of the words that give the count ("Five people", "A 25-year-old man"), or -1 when implied.</summary>
+    public int CountStart { get; init; } = -1;
+
+    /// <summary>Offset one past the words that give the count, or -1.</summary>
+    public int CountEnd { get; init; } = -1;
+}
+
+/// <summary>How many people a report says were killed and injured, with the statements it rests on.</summary>
+/// <param name="Killed">People killed, or <see langword="null"/> when the report does not say.</param>
+/// <param name="Injured">People injured (shot and survived, wounded, hurt), or <see langword="null"/> when the report does not say.</param>
+/// <param name="Evidence">The statements used.</param>
+public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<CasualtyStatement> Evidence)
+{
+    /// <summary>
+    /// Sums up the casualty statements of one report. Only the lead counts (the first
+    /// <paramref name="leadSentences"/> sentences): later sentences of a news report tend to recount single
+    /// victims, other incidents and earlier years. Within the lead, the largest count stated for each outcome
+    /// wins; people shot whose outcome is not stated count as injured once the killed are taken off, unless
+    /// the report speaks of a death anywhere (then the outcome is left unknown rather than guessed).
+    /// </summary>
+    /// <param name="facts">The report's facts.</param>
+    /// <param name="leadSentences">How many sentences from the start count. Default 3; must be positive.</param>
+    /// <returns>The totals; either may be null when the report does not state it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leadSentences"/> is not positive.</exception>
+    public static CasualtyTotals Of(DocumentFacts facts, int leadSentences = 3)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(leadSentences);
+        int? killed = null;
+        int? injured = null;
+        int? shot = null;
+        var evidence = ImmutableArray.CreateBuilder<CasualtyStatement>();
+        foreach (CasualtyStatement s in facts.Casualties)
+        {
+            if (s.Sentence >= leadSentences || (s.Outcome != CasualtyOutcome.Killed && IsProvisional(facts.Document.Text.AsSpan(s.SentenceStart, s.SentenceEnd - s.SentenceStart))))
+            {
+                continue;
+            }
+
+            evidence.Add(s);
+            switch (s.Outcome)
+            {
+                case CasualtyOutcome.Killed:
+                    killed = Math.Max(killed ?? 0, s.Count);
+                    break;
+                case CasualtyOutcome.Injured:
+                    injured = Math.Max(injured ?? 0, s.Count);
+                    break;
+                default:
+                    shot = Math.Max(shot ?? 0, s.Count);
+                    break;
+            }
+        }
+
+        if (shot is { } total && total > 0 && injured is null)
+        {
+            int rest = total - (killed ?? 0);
+            if (rest >= 0 && (killed is not null || !SpeaksOfDeath(facts)))
+            {
+                injured = rest;
+            }
+        }
+
+        return new CasualtyTotals(killed, injured, evidence.ToImmutable());
+    }
+
+    /// <summary>A victim in critical condition may yet die: the report does not give a final count of injured.</summary>
+    private static bool IsProvisional(ReadOnlySpan<char> sentence)
+    {
+        int life = sentence.IndexOf("life-threatening", StringComparison.OrdinalIgnoreCase);
+        bool threatening = life >= 0 && !(life >= 4 && sentence[(life - 4)..life].Equals("non-", StringComparison.OrdinalIgnoreCase));
+        return threatening || sentence.Contains("critical", StringComparison.OrdinalIgnoreCase) || sentence.Contains("fighting for", StringComparison.OrdinalIgnoreCase)
+            || sentence.Contains("grave condition", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool SpeaksOfDeath(DocumentFacts facts)
+    {
+        foreach (CasualtyStatement s in facts.Casualties)
+        {
+            if (s.Outcome == CasualtyOutcome.Killed)
+            {
+                return true;
+            }
+        }
+
+        string text = facts.Document.Text;
+        ReadOnlySpan<string> words = ["died", " dead", "killed", "fatal", "homicide", "murder", "slain", "death"];
+        foreach (string w in words)
+        {
+            if (text.Contains(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
