@@ -28,6 +28,10 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
             Assert.Contains("data-document=\"" + seed.Id + "\"", dom, StringComparison.Ordinal);
         }
 
+        // The heatmap covers the six documents; near-duplicates ran and found none among them.
+        Assert.Equal(36, Regex.Count(dom, "<rect class=\"cell\""));
+        Assert.Contains("<section id=\"duplicates\">", dom, StringComparison.Ordinal);
+
         AssertPlantedScriptInert(dom);
     }
 
