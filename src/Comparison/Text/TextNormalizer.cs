@@ -94,6 +94,22 @@ public static class TextNormalizer
     }
 
     /// <summary>
+    /// The fast path of <see cref="NormalizeTerm"/> with the possessive stripped: <paramref name="written"/> is the
+    /// term's length in <paramref name="destination"/>; false when the token needs the full path.
+    /// </summary>
+    internal static bool TryNormalizeAsciiTerm(ReadOnlySpan<char> token, Span<char> destination, out int written)
+    {
+        if (TryNormalizeSimpleTerm(token, destination))
+        {
+            written = StripPossessive(destination[..token.Length]);
+            return true;
+        }
+
+        written = 0;
+        return false;
+    }
+
+    /// <summary>
     /// The fast path of <see cref="NormalizeTerm"/>: a token of printable ASCII characters and typographic
     /// apostrophes and hyphens is lower-cased and unified into <paramref name="destination"/> (same length);
     /// false when the token needs the full path.
