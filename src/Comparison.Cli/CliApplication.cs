@@ -98,5 +98,8 @@ internal static class CliApplication
     {
         AnalyzeCommand.Create(),
         DiscrepanciesCommand.Create(),
+        DuplicatesCommand.Create(),
+        ClusterCommand.Create(),
+        EvaluateCommand.Create(),
     };
 }

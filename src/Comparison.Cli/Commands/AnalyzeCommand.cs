@@ -17,8 +17,23 @@ internal static class AnalyzeCommand
         var quiet = CliCommon.QuietOption();
         var threshold = new Option<double>("--threshold", "-t")
         {
-            Description = "Jaccard threshold for near-duplicates, in (0, 1].",
-            DefaultValueFactory = _ => AnalyzerOptions.Default.DuplicateThreshold,
+            Description = "Jaccard threshold for near-duplicates, in (0, 1).",
+            DefaultValueFactory = _ => AnalyzerOptions.Default.Duplicates.Threshold,
+        };
+        var shingleSize = new Option<int>("--shingle-size")
+        {
+            Description = "Words per shingle for near-duplicates and Jaccard similarity.",
+            DefaultValueFactory = _ => AnalyzerOptions.Default.Shingles.Size,
+        };
+        var permutations = new Option<int>("--permutations")
+        {
+            Description = "MinHash permutations per signature (more: finer estimates, slower).",
+            DefaultValueFactory = _ => AnalyzerOptions.Default.MinHash.Permutations,
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of the MinHash permutations; the same seed gives the same signatures everywhere.",
+            DefaultValueFactory = _ => AnalyzerOptions.Default.MinHash.Seed,
         };
         var matrixMax = new Option<int>("--matrix-max")
         {
@@ -27,7 +42,7 @@ internal static class AnalyzeCommand
         };
         var command = new Command("analyze", "Run the whole pipeline on a corpus (duplicates, clusters, shared passages, discrepancies) and write one report.")
         {
-            input, format, output, quiet, threshold, matrixMax,
+            input, format, output, quiet, threshold, shingleSize, permutations, seed, matrixMax,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,7 +50,9 @@ internal static class AnalyzeCommand
             ReportFormat reportFormat = ReportWriter.ParseFormat(CliCommon.ResolveFormat(parse.GetValue(format), outputPath, Formats));
             var options = AnalyzerOptions.Default with
             {
-                DuplicateThreshold = parse.GetValue(threshold),
+                Duplicates = AnalyzerOptions.Default.Duplicates with { Threshold = parse.GetValue(threshold) },
+                Shingles = AnalyzerOptions.Default.Shingles with { Size = parse.GetValue(shingleSize) },
+                MinHash = AnalyzerOptions.Default.MinHash with { Permutations = parse.GetValue(permutations), Seed = parse.GetValue(seed) },
                 SimilarityMatrixMaxDocuments = parse.GetValue(matrixMax),
             };
             var analyzer = new Analyzer(options);

@@ -1,6 +1,11 @@
 using System.Collections.Immutable;
+using Comparison.Clustering;
 using Comparison.Discrepancies;
 using Comparison.Documents;
+using Comparison.Indexing;
+using Comparison.Sketches;
+using Comparison.Text;
+using Comparison.Vectors;
 
 namespace Comparison.Reports;
 
@@ -17,6 +22,9 @@ namespace Comparison.Reports;
 public sealed class Analyzer
 {
     private readonly DiscrepancyFinder _discrepancyFinder;
+    private readonly Shingler _shingler;
+    private readonly MinHasher _minHasher;
+    private readonly EventClusterer _clusterer;
 
     /// <summary>Creates an analyzer.</summary>
     /// <param name="options">The options; <see langword="null"/> means <see cref="AnalyzerOptions.Default"/>.</param>
@@ -27,6 +35,9 @@ public sealed class Analyzer
         options.Validate();
         Options = options;
         _discrepancyFinder = new DiscrepancyFinder(options.Discrepancies);
+        _shingler = new Shingler(options.Shingles);
+        _minHasher = new MinHasher(options.MinHash);
+        _clusterer = new EventClusterer(options.Clustering);
     }
 
     /// <summary>The options in force.</summary>
@@ -63,6 +74,29 @@ public sealed class Analyzer
         var report = new AnalysisReport(corpus);
 
         // Stages join here in data-flow order as they become available in the library.
+        bool matrix = corpus.Length <= Options.SimilarityMatrixMaxDocuments && corpus.Length > 0;
+        ShingleSet[]? shingles = null;
+        if (Options.FindDuplicates || matrix)
+        {
+            shingles = new ShingleSet[corpus.Length];
+            MinHashSignature[]? signatures = Options.FindDuplicates ? new MinHashSignature[corpus.Length] : null;
+            Sketch(corpus, shingles, signatures, progress, cancellationToken);
+            if (signatures is not null)
+            {
+                report = report with { Duplicates = FindDuplicates(corpus, shingles, signatures, cancellationToken) };
+            }
+        }
+
+        if (matrix)
+        {
+            report = report with { Similarity = ComputeSimilarity(corpus, shingles!, progress, cancellationToken) };
+        }
+
+        if (Options.FindClusters)
+        {
+            report = report with { Clusters = FindClusters(corpus, progress, cancellationToken) };
+        }
+
         ClustersSection? clusters = report.Clusters;
         if (Options.FindDiscrepancies && clusters is not null)
         {
@@ -70,6 +104,90 @@ public sealed class Analyzer
         }
 
         return report;
+    }
+
+    /// <summary>Shingles every document and, when asked, signs it; in parallel, each result at its document's position.</summary>
+    private void Sketch(ImmutableArray<Document> corpus, ShingleSet[] shingles, MinHashSignature[]? signatures, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        const int Step = 256;
+        int done = 0;
+        progress?.Report(new AnalysisProgress("shingles", 0, corpus.Length));
+        Parallel.For(0, corpus.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            ulong[] hashes = _shingler.Hash(corpus[i].Text);
+            shingles[i] = ShingleSet.Create(hashes);
+            if (signatures is not null)
+            {
+                signatures[i] = _minHasher.Compute(hashes);
+            }
+
+            int now = Interlocked.Increment(ref done);
+            if (now % Step == 0 || now == corpus.Length)
+            {
+                progress?.Report(new AnalysisProgress("shingles", now, corpus.Length));
+            }
+        });
+    }
+
+    private DuplicatesSection FindDuplicates(ImmutableArray<Document> corpus, ShingleSet[] shingles, MinHashSignature[] signatures, CancellationToken cancellationToken)
+    {
+        string[] ids = [.. corpus.Select(d => d.Id)];
+        DuplicateResult<string> result = DuplicateFinder.FindDuplicates(ids, signatures, Options.Duplicates, shingles, cancellationToken);
+        return new DuplicatesSection(
+            result.Threshold,
+            [.. result.Pairs.Select(p => new DuplicatePair(p.A, p.B, p.EstimatedJaccard, p.Jaccard))],
+            result.Groups);
+    }
+
+    /// <summary>Event clusters, each cluster's documents in input order.</summary>
+    private ClustersSection FindClusters(ImmutableArray<Document> corpus, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new AnalysisProgress("clusters", 0, 1));
+        EventClustering clustering = _clusterer.Cluster(corpus, cancellationToken);
+        var position = new Dictionary<string, int>(corpus.Length, StringComparer.Ordinal);
+        for (int i = 0; i < corpus.Length; i++)
+        {
+            position[corpus[i].Id] = i;
+        }
+
+        var clusters = ImmutableArray.CreateBuilder<ReportCluster>(clustering.Clusters.Length);
+        foreach (EventCluster cluster in clustering.Clusters)
+        {
+            string[] members = [.. cluster.DocumentIds];
+            Array.Sort(members, (x, y) => position[x].CompareTo(position[y]));
+            clusters.Add(new ReportCluster(cluster.Id, [.. members], cluster.Label, cluster.RepresentativeId));
+        }
+
+        progress?.Report(new AnalysisProgress("clusters", 1, 1));
+        return new ClustersSection(clusters.MoveToImmutable());
+    }
+
+    /// <summary>TF-IDF cosine and exact shingle Jaccard of every pair of a small corpus.</summary>
+    private SimilaritySection ComputeSimilarity(ImmutableArray<Document> corpus, ShingleSet[] shingles, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        int n = corpus.Length;
+        progress?.Report(new AnalysisProgress("similarity", 0, n));
+        TfIdfFitResult fit = TfIdfModel.FitTransform(corpus.Select(d => d.Text), Options.TfIdf, cancellationToken);
+        SimilarityMatrix cosine = SimilarityMatrix.Compute(fit.Vectors);
+        var jaccard = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            jaccard[(i * n) + i] = 1;
+            for (int j = i + 1; j < n; j++)
+            {
+                jaccard[(i * n) + j] = jaccard[(j * n) + i] = shingles[i].Jaccard(shingles[j]);
+            }
+        }
+
+        var cells = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            cosine.Row(i).CopyTo(cells.AsSpan(i * n, n));
+        }
+
+        progress?.Report(new AnalysisProgress("similarity", n, n));
+        return new SimilaritySection([.. corpus.Select(d => d.Id)], [.. cells], [.. jaccard]);
     }
 
     /// <summary>Looks for discrepancies within each cluster of two or more documents, in parallel, in cluster order.</summary>

@@ -1,21 +1,38 @@
+using Comparison.Clustering;
 using Comparison.Discrepancies;
+using Comparison.Indexing;
+using Comparison.Sketches;
+using Comparison.Text;
+using Comparison.Vectors;
 
 namespace Comparison.Reports;
 
 /// <summary>Options of <see cref="Analyzer"/>: which stages run, and their main settings.</summary>
 public sealed record AnalyzerOptions
 {
-    /// <summary>The defaults: every stage on, duplicates at Jaccard 0.8, a similarity matrix up to 100 documents.</summary>
+    /// <summary>The defaults: every stage on, word 5-shingles, 128 classic MinHash permutations, duplicates at Jaccard 0.8, a similarity matrix up to 100 documents.</summary>
     public static AnalyzerOptions Default { get; } = new();
 
     /// <summary>Find near-duplicates. Default <see langword="true"/>.</summary>
     public bool FindDuplicates { get; init; } = true;
 
-    /// <summary>The Jaccard threshold for near-duplicates, in (0, 1]. Default 0.8.</summary>
-    public double DuplicateThreshold { get; init; } = 0.8;
+    /// <summary>How documents are cut into shingles for near-duplicates and Jaccard similarity. Default <see cref="ShinglerOptions.Default"/> (word 5-shingles).</summary>
+    public ShinglerOptions Shingles { get; init; } = ShinglerOptions.Default;
+
+    /// <summary>The MinHash signatures (permutations, seed, scheme). Default <see cref="MinHashOptions.Default"/>.</summary>
+    public MinHashOptions MinHash { get; init; } = MinHashOptions.Default;
+
+    /// <summary>The near-duplicate search (threshold, verification, LSH weights). Default <see cref="DuplicateOptions.Default"/> (Jaccard 0.8).</summary>
+    public DuplicateOptions Duplicates { get; init; } = DuplicateOptions.Default;
+
+    /// <summary>The TF-IDF model behind the similarity matrix. Default <see cref="TfIdfOptions.Default"/> with the English stop words.</summary>
+    public TfIdfOptions TfIdf { get; init; } = TfIdfOptions.Default with { StopWords = TfIdfOptions.EnglishStopWords };
 
     /// <summary>Cluster the documents into events. Default <see langword="true"/>.</summary>
     public bool FindClusters { get; init; } = true;
+
+    /// <summary>The event clustering (signal weights, time window, threshold). Default <see cref="EventClustererOptions.Default"/>.</summary>
+    public EventClustererOptions Clustering { get; init; } = EventClustererOptions.Default;
 
     /// <summary>Find passages shared by documents of one cluster. Default <see langword="true"/>.</summary>
     public bool FindPassages { get; init; } = true;
@@ -33,14 +50,19 @@ public sealed record AnalyzerOptions
     public int SimilarityMatrixMaxDocuments { get; init; } = 100;
 
     /// <summary>Throws when a property is out of range, naming it.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A property is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A property (or one of a stage's options) is out of range.</exception>
+    /// <exception cref="ArgumentNullException">A stage's options are <see langword="null"/>.</exception>
     public void Validate()
     {
-        if (!(DuplicateThreshold > 0 && DuplicateThreshold <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(DuplicateThreshold), DuplicateThreshold, "DuplicateThreshold must be in (0, 1].");
-        }
-
+        ArgumentNullException.ThrowIfNull(Shingles, nameof(Shingles));
+        ArgumentNullException.ThrowIfNull(MinHash, nameof(MinHash));
+        ArgumentNullException.ThrowIfNull(Duplicates, nameof(Duplicates));
+        ArgumentNullException.ThrowIfNull(TfIdf, nameof(TfIdf));
+        ArgumentNullException.ThrowIfNull(Clustering, nameof(Clustering));
+        Shingles.Validate();
+        MinHash.Validate();
+        Duplicates.Validate();
+        TfIdf.Validate();
         if (SimilarityMatrixMaxDocuments < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(SimilarityMatrixMaxDocuments), SimilarityMatrixMaxDocuments, "SimilarityMatrixMaxDocuments must be 0 or more.");

@@ -70,7 +70,10 @@ public static class TextReportWriter
         if (report.Duplicates is { } duplicates)
         {
             w.Write('\n');
-            w.Write(string.Create(CultureInfo.InvariantCulture, $"Duplicate groups at Jaccard >= {duplicates.Threshold:0.##} ({duplicates.Groups.Length}, from {ReportIndex.Count(duplicates.Pairs.Length, "pair", "pairs")})\n"));
+            w.Write(string.Create(CultureInfo.InvariantCulture, $"Near-duplicates at Jaccard >= {duplicates.Threshold:0.##}: "));
+            w.Write(duplicates.Groups.Length == 0
+                ? "none\n"
+                : string.Create(CultureInfo.InvariantCulture, $"{ReportIndex.Count(duplicates.Groups.Length, "group", "groups")} from {ReportIndex.Count(duplicates.Pairs.Length, "pair", "pairs")}\n"));
             foreach (var group in duplicates.Groups)
             {
                 w.Write("  - ");

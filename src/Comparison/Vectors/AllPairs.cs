@@ -1,40 +1,60 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Comparison.Vectors;
 
 /// <summary>
 /// Every pair of a corpus of sparse vectors whose cosine similarity reaches a threshold, without computing all
-/// n² products; and the k most similar vectors to each vector.
+/// n² products by merge-join; and the k most similar vectors to each vector.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The algorithm is All-Pairs of Bayardo, Ma and Srikant, "Scaling Up All Pairs Similarity Search" (WWW 2007),
-/// with the tighter L2 bounds of Anastasiu and Karypis, "L2AP: Fast Cosine Similarity Search With Prefix L-2
-/// Norm Bounds" (ICDE 2014). Vectors are scaled to unit length and their terms ordered from the most to the
-/// least frequent in the corpus. Of each vector, only the suffix of rare terms is indexed: the frequent prefix
-/// stays out as long as its largest possible contribution to any cosine, min(Σ wᵢ·maxᵢ, ‖prefix‖), is below the
-/// threshold, so a pair that reaches the threshold always shares an indexed term. Each vector then probes the
-/// index with its terms from the rarest; once the rest of its terms can no longer lift a new candidate to the
-/// threshold, only candidates already found are updated. A candidate whose partial score plus the bound of its
-/// unindexed prefix reaches the threshold is verified with <see cref="CosineSimilarity.Compute"/>, so the
-/// pairs and similarities returned are exactly those a brute-force loop over all pairs returns.
+/// Vectors are scaled to unit length and their terms ranked from the most to the least frequent in the corpus.
+/// Two exact strategies exist; a cost model over the document frequencies picks the cheaper one:
 /// </para>
 /// <para>
-/// The index is built once; the probes run in parallel over the vectors (each probing only the vectors before
-/// it), and the output is sorted, so it never depends on thread scheduling. Memory: the index holds at most
-/// the corpus' non-zero entries, plus one accumulator of n doubles per worker thread.
+/// <b>Pruned inverted index</b>, for selective thresholds: All-Pairs of Bayardo, Ma and Srikant, "Scaling Up All
+/// Pairs Similarity Search" (WWW 2007), with the L2 bounds of Anastasiu and Karypis, "L2AP: Fast Cosine Similarity
+/// Search With Prefix L-2 Norm Bounds" (ICDE 2014). Of each vector only the suffix of rare terms is indexed: the
+/// frequent prefix stays out while its largest possible contribution to any cosine, min(Σ wᵢ·maxᵢ, ‖prefix‖), is
+/// below the threshold, so a pair that reaches the threshold always shares an indexed term. A vector probes the
+/// index from its rarest term; once its remaining terms can no longer lift a new candidate to the threshold,
+/// only candidates already found are updated. A candidate whose partial score plus the bound of its unindexed
+/// prefix reaches the threshold is verified with <see cref="CosineSimilarity.Compute"/>.
 /// </para>
 /// <para>
-/// Weights must be non-negative (true of TF-IDF and counts): the pruning bounds assume it. Vectors with no
-/// non-zero weight have similarity 0 with everything and appear in no pair.
+/// <b>Dense head, sparse tail</b>, for corpora where most pairs are similar (low thresholds, no stop words): when
+/// frequent terms are in nearly every document, no index can avoid n² work, and the inverted lists of those terms
+/// cost df² scattered additions each. Instead the F most frequent terms (F chosen by the cost model) become a
+/// dense n × F matrix whose products are computed 16 documents at a time with SIMD fused multiply-adds in
+/// cache-sized tiles, and only the rare tail goes through inverted lists. The sum is compared with the
+/// threshold; sums within 1e-5 of it are settled by <see cref="CosineSimilarity.Compute"/>, so the set of pairs is
+/// exactly the brute-force set, and the reported similarity is the cosine to within 1e-5 (single-precision sums).
+/// </para>
+/// <para>
+/// Work is split into ranges of consecutive vectors run in parallel; each range's pairs come out sorted, and the
+/// ranges are concatenated in order, so the output never depends on thread scheduling.
+/// <see cref="Enumerate"/> streams the pairs range by range in bounded memory; <see cref="Find"/> collects them.
+/// </para>
+/// <para>
+/// Weights must be non-negative (true of TF-IDF and counts): the bounds assume it. Vectors with no non-zero weight
+/// have similarity 0 with everything and appear in no pair.
 /// </para>
 /// </remarks>
-public static class AllPairs
+public static partial class AllPairs
 {
-    // Slack on every pruning decision, far above the rounding of single-precision weights, so a pair that
-    // verifies at the threshold is never pruned by a rounded bound.
-    private const double Slack = 1e-5;
+    // Slack on every pruning decision and the band settled exactly, far above the rounding of single-precision
+    // weights and sums, so a pair that reaches the threshold under CosineSimilarity.Compute is never lost.
+    internal const double Slack = 1e-5;
+
+    /// <summary>Which exact strategy runs; <see cref="Auto"/> lets the cost model choose (tests force the others).</summary>
+    internal enum Strategy
+    {
+        Auto,
+        Pruned,
+        Dense,
+    }
 
     /// <summary>Every pair of vectors whose cosine similarity is at least <paramref name="threshold"/>.</summary>
     /// <param name="vectors">The corpus; positions in this list identify the vectors in the result.</param>
@@ -45,50 +65,29 @@ public static class AllPairs
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not in (0, 1].</exception>
     /// <exception cref="ArgumentException">A vector has a negative weight.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static ImmutableArray<SimilarPair> Find(IReadOnlyList<SparseVector> vectors, double threshold, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(vectors);
-        if (!(threshold > 0 && threshold <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must be in (0, 1].");
-        }
+    public static ImmutableArray<SimilarPair> Find(IReadOnlyList<SparseVector> vectors, double threshold, CancellationToken cancellationToken = default) =>
+        [.. Enumerate(vectors, threshold, cancellationToken)];
 
-        CheckVectors(vectors);
-        int n = vectors.Count;
-        if (n < 2)
-        {
-            return [];
-        }
-
-        var index = PrefixIndex.Build(vectors, threshold);
-        var perVector = new SimilarPair[n][];
-        ForEachVector(n, (probe, x) => perVector[x] = probe.Run(index, vectors, x, threshold), cancellationToken);
-
-        // Pairs of vector x are (y, x) with y < x in increasing y; gather them and sort by (First, Second).
-        int total = 0;
-        foreach (SimilarPair[] pairs in perVector)
-        {
-            total += pairs.Length;
-        }
-
-        var result = new SimilarPair[total];
-        int at = 0;
-        foreach (SimilarPair[] pairs in perVector)
-        {
-            pairs.CopyTo(result, at);
-            at += pairs.Length;
-        }
-
-        Array.Sort(result, static (p, q) => p.First != q.First ? p.First.CompareTo(q.First) : p.Second.CompareTo(q.Second));
-        return ImmutableArray.Create(result);
-    }
+    /// <summary>
+    /// Streams every pair of vectors whose cosine similarity is at least <paramref name="threshold"/>, computing a
+    /// few ranges of vectors ahead of the consumer in parallel, so memory stays bounded however many pairs there are.
+    /// </summary>
+    /// <param name="vectors">The corpus; it must not change while the result is enumerated.</param>
+    /// <param name="threshold">The least similarity reported, in (0, 1].</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>The pairs in the order of <see cref="Find"/>. Arguments are checked at once; the work starts on enumeration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="vectors"/> or one of its items is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not in (0, 1].</exception>
+    /// <exception cref="ArgumentException">A vector has a negative weight.</exception>
+    public static IEnumerable<SimilarPair> Enumerate(IReadOnlyList<SparseVector> vectors, double threshold, CancellationToken cancellationToken = default) =>
+        EnumerateWith(vectors, threshold, Strategy.Auto, cancellationToken);
 
     /// <summary>For each vector, the <paramref name="k"/> most similar other vectors.</summary>
     /// <param name="vectors">The corpus.</param>
     /// <param name="k">How many neighbours per vector, at least 1.</param>
     /// <param name="minSimilarity">
-    /// The least similarity a neighbour needs, in [0, 1]. Above 0 the search runs on <see cref="Find"/>'s pruned
-    /// index and is fast; at 0 every vector sharing a term is scored (O(Σ df²), for small corpora).
+    /// The least similarity a neighbour needs, in [0, 1]. Above 0 the search runs on <see cref="Enumerate"/> and is
+    /// fast; at 0 every vector sharing a term is scored (O(Σ df²), for small corpora).
     /// </param>
     /// <param name="cancellationToken">Cancels the search.</param>
     /// <returns>
@@ -108,37 +107,46 @@ public static class AllPairs
             throw new ArgumentOutOfRangeException(nameof(minSimilarity), minSimilarity, "minSimilarity must be in [0, 1].");
         }
 
+        CheckVectors(vectors);
         int n = vectors.Count;
-        var lists = new List<Neighbor>[n];
+        var heaps = new TopList[n];
         for (int i = 0; i < n; i++)
         {
-            lists[i] = [];
+            heaps[i] = new TopList(k);
         }
 
         if (minSimilarity > 0)
         {
-            foreach (SimilarPair pair in Find(vectors, minSimilarity, cancellationToken))
+            foreach (SimilarPair pair in Enumerate(vectors, minSimilarity, cancellationToken))
             {
-                lists[pair.First].Add(new Neighbor(pair.Second, pair.Similarity));
-                lists[pair.Second].Add(new Neighbor(pair.First, pair.Similarity));
+                heaps[pair.First].Offer(new Neighbor(pair.Second, pair.Similarity));
+                heaps[pair.Second].Offer(new Neighbor(pair.First, pair.Similarity));
             }
         }
-        else
+        else if (n > 1)
         {
-            CheckVectors(vectors);
-            Exhaustive(vectors, lists, cancellationToken);
+            var corpus = UnitCorpus.Build(vectors);
+            var index = PrunedIndex.Build(corpus, PrunedIndex.Split(corpus, 0, out double[] bounds), bounds);
+            Parallel.ForEach(
+                Partitioner.Create(0, n, Math.Max(16, (n / (Environment.ProcessorCount * 16)) + 1)),
+                new ParallelOptions { CancellationToken = cancellationToken },
+                () => new PrunedProbe(n),
+                (range, _, probe) =>
+                {
+                    for (int x = range.Item1; x < range.Item2; x++)
+                    {
+                        probe.ScoreAll(corpus, index, vectors, x, heaps[x]);
+                    }
+
+                    return probe;
+                },
+                _ => { });
         }
 
         var builder = ImmutableArray.CreateBuilder<ImmutableArray<Neighbor>>(n);
-        foreach (List<Neighbor> list in lists)
+        foreach (TopList heap in heaps)
         {
-            list.Sort(static (p, q) => p.Similarity != q.Similarity ? q.Similarity.CompareTo(p.Similarity) : p.Index.CompareTo(q.Index));
-            if (list.Count > k)
-            {
-                list.RemoveRange(k, list.Count - k);
-            }
-
-            builder.Add([.. list]);
+            builder.Add(heap.ToSortedArray());
         }
 
         return builder.MoveToImmutable();
@@ -163,7 +171,82 @@ public static class AllPairs
         return result.ToImmutable();
     }
 
-    private static void CheckVectors(IReadOnlyList<SparseVector> vectors)
+    /// <summary>The stream behind <see cref="Enumerate"/>, with the strategy forced or not.</summary>
+    internal static IEnumerable<SimilarPair> EnumerateWith(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (!(threshold > 0 && threshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must be in (0, 1].");
+        }
+
+        CheckVectors(vectors);
+        return vectors.Count < 2 ? [] : Stream(vectors, threshold, strategy, cancellationToken);
+    }
+
+    /// <summary>Which strategy the cost model picks for a corpus and threshold, and the dense width (0 for pruned).</summary>
+    internal static (Strategy Strategy, int DenseTerms) Choose(IReadOnlyList<SparseVector> vectors, double threshold)
+    {
+        var corpus = UnitCorpus.Build(vectors);
+        var split = PrunedIndex.Split(corpus, threshold, out _);
+        int width = DenseHybrid.ChooseWidth(corpus, PrunedIndex.CountIndexed(corpus, split));
+        return width > 0 ? (Strategy.Dense, width) : (Strategy.Pruned, 0);
+    }
+
+    private static IEnumerable<SimilarPair> Stream(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
+    {
+        int n = vectors.Count;
+        var corpus = UnitCorpus.Build(vectors);
+        var split = PrunedIndex.Split(corpus, threshold, out double[] prefixBound);
+        int width = strategy switch
+        {
+            Strategy.Pruned => 0,
+            Strategy.Dense => Math.Min(16, corpus.Terms),
+            _ => DenseHybrid.ChooseWidth(corpus, PrunedIndex.CountIndexed(corpus, split)),
+        };
+        PrunedIndex? index = width == 0 ? PrunedIndex.Build(corpus, split, prefixBound) : null;
+        DenseHybrid? dense = width > 0 ? DenseHybrid.Build(corpus, width) : null;
+        IRangeWorker Worker() => dense is not null
+            ? new DenseHybrid.Worker(dense, vectors, threshold)
+            : new PrunedProbe(n) { Corpus = corpus, Index = index!, Vectors = vectors, Threshold = threshold };
+        int tileRows = dense is not null ? DenseHybrid.TileRows(n) : Math.Max(16, Math.Min(256, (n / (Environment.ProcessorCount * 16)) + 1));
+        int tiles = (n + tileRows - 1) / tileRows;
+
+        // Waves of tiles run in parallel, one worker per core; each wave is yielded in order before the next
+        // starts, which bounds memory. Output lists are reused from wave to wave.
+        int degree = Math.Max(1, Environment.ProcessorCount);
+        int wave = degree * 4;
+        var workers = new ConcurrentBag<IRangeWorker>();
+        var outputs = new List<SimilarPair>[wave];
+        for (int t = 0; t < wave; t++)
+        {
+            outputs[t] = [];
+        }
+
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = degree };
+        for (int first = 0; first < tiles; first += wave)
+        {
+            int count = Math.Min(wave, tiles - first);
+            int start = first;
+            Parallel.For(0, count, options, t =>
+            {
+                IRangeWorker worker = workers.TryTake(out IRangeWorker? w) ? w : Worker();
+                int from = (start + t) * tileRows;
+                outputs[t].Clear();
+                worker.Run(from, Math.Min(n, from + tileRows), outputs[t]);
+                workers.Add(worker);
+            });
+            for (int t = 0; t < count; t++)
+            {
+                foreach (SimilarPair pair in outputs[t])
+                {
+                    yield return pair;
+                }
+            }
+        }
+    }
+
+    internal static void CheckVectors(IReadOnlyList<SparseVector> vectors)
     {
         for (int i = 0; i < vectors.Count; i++)
         {
@@ -178,76 +261,72 @@ public static class AllPairs
         }
     }
 
-    // Top-k without a threshold: every vector sharing a term is a candidate, scored exactly.
-    private static void Exhaustive(IReadOnlyList<SparseVector> vectors, List<Neighbor>[] lists, CancellationToken cancellationToken)
+    /// <summary>Computes the pairs (x, y), x in [from, to), y &gt; x, in (x, y) order.</summary>
+    internal interface IRangeWorker
     {
-        int n = vectors.Count;
-        if (n < 2)
-        {
-            return;
-        }
-
-        var index = PrefixIndex.Build(vectors, threshold: 0);
-        ForEachVector(n, (probe, x) => probe.RunAll(index, vectors, x, lists[x]), cancellationToken);
+        void Run(int from, int to, List<SimilarPair> output);
     }
 
-    // Runs the body for every vector position, in parallel chunks, each worker with its own scratch.
-    private static void ForEachVector(int n, Action<Probe, int> body, CancellationToken cancellationToken) =>
-        Parallel.ForEach(
-            Partitioner.Create(0, n, Math.Max(16, n / (Environment.ProcessorCount * 16) + 1)),
-            new ParallelOptions { CancellationToken = cancellationToken },
-            () => new Probe(n),
-            (range, _, probe) =>
-            {
-                for (int x = range.Item1; x < range.Item2; x++)
-                {
-                    body(probe, x);
-                }
+    /// <summary>The k best neighbours seen so far of one vector.</summary>
+    private sealed class TopList(int k)
+    {
+        private readonly List<Neighbor> _items = [];
 
-                return probe;
-            },
-            _ => { });
+        private static int Compare(Neighbor p, Neighbor q) =>
+            p.Similarity != q.Similarity ? q.Similarity.CompareTo(p.Similarity) : p.Index.CompareTo(q.Index);
+
+        public void Offer(Neighbor candidate)
+        {
+            if (_items.Count == k && Compare(candidate, _items[^1]) >= 0)
+            {
+                return;
+            }
+
+            int at = _items.BinarySearch(candidate, Comparer<Neighbor>.Create(Compare));
+            _items.Insert(at < 0 ? ~at : at, candidate);
+            if (_items.Count > k)
+            {
+                _items.RemoveAt(k);
+            }
+        }
+
+        public ImmutableArray<Neighbor> ToSortedArray() => [.. _items];
+    }
 
     /// <summary>
-    /// The corpus re-expressed for pruning: unit-length weights, terms ranked from most to least frequent, each
-    /// vector's entries sorted by rank, and the inverted lists of the indexed (rare) suffixes.
+    /// The corpus re-expressed for search: unit-length weights, terms ranked from most to least frequent, each
+    /// vector's entries sorted by rank (frequent first), and per rank the document frequency and largest weight.
     /// </summary>
-    private sealed class PrefixIndex
+    internal sealed class UnitCorpus
     {
+        public int Count;
+        public int Terms;
         public int[] Offsets = [];      // vector v's entries are [Offsets[v], Offsets[v + 1])
         public int[] Ranks = [];        // term rank, 0 = most frequent
         public float[] Weights = [];    // unit-length weight
-        public float[] MaxWeight = [];  // per rank, the largest unit weight in the corpus
-        public double[] PrefixBound = [];   // per vector, the bound on any dot product with its unindexed prefix
-        public int[] PostingOffsets = [];   // rank r's postings are [PostingOffsets[r], PostingOffsets[r + 1])
-        public int[] PostingDocs = [];
-        public float[] PostingWeights = [];
+        public int[] Df = [];           // per rank
+        public float[] MaxWeight = [];  // per rank
 
-        public static PrefixIndex Build(IReadOnlyList<SparseVector> vectors, double threshold)
+        public static UnitCorpus Build(IReadOnlyList<SparseVector> vectors)
         {
             int n = vectors.Count;
-            var index = new PrefixIndex { Offsets = new int[n + 1] };
+            var corpus = new UnitCorpus { Count = n, Offsets = new int[n + 1] };
             int maxId = -1;
             long nnz = 0;
             for (int v = 0; v < n; v++)
             {
                 SparseVector vector = vectors[v];
-                int kept = 0;
                 if (vector.Norm > 0)
                 {
                     foreach (float w in vector.Values)
                     {
-                        kept += w > 0 ? 1 : 0;
+                        nnz += w > 0 ? 1 : 0;
                     }
 
-                    if (vector.Count > 0)
-                    {
-                        maxId = Math.Max(maxId, vector.Indices[^1]);
-                    }
+                    maxId = Math.Max(maxId, vector.Indices[^1]);
                 }
 
-                nnz += kept;
-                index.Offsets[v + 1] = checked((int)nnz);
+                corpus.Offsets[v + 1] = checked((int)nnz);
             }
 
             // Term ids of a TF-IDF model are dense; hashed ids are not, and are renumbered through a dictionary.
@@ -267,9 +346,8 @@ public static class AllPairs
                 terms = renumber.Count;
             }
 
-            var df = new int[terms];
             var ids = new int[nnz];
-            index.Weights = new float[nnz];
+            var weights = new float[nnz];
             Parallel.For(0, n, v =>
             {
                 SparseVector vector = vectors[v];
@@ -281,18 +359,19 @@ public static class AllPairs
                 double scale = 1.0 / vector.Norm;
                 ReadOnlySpan<int> vIds = vector.Indices;
                 ReadOnlySpan<float> vWeights = vector.Values;
-                int at = index.Offsets[v];
+                int at = corpus.Offsets[v];
                 for (int e = 0; e < vIds.Length; e++)
                 {
                     if (vWeights[e] > 0)
                     {
                         ids[at] = renumber is null ? vIds[e] : renumber[vIds[e]];
-                        index.Weights[at] = (float)(vWeights[e] * scale);
+                        weights[at] = (float)(vWeights[e] * scale);
                         at++;
                     }
                 }
             });
 
+            var df = new int[terms];
             foreach (int id in ids)
             {
                 df[id]++;
@@ -307,45 +386,64 @@ public static class AllPairs
 
             Array.Sort(order, (p, q) => df[p] != df[q] ? df[q].CompareTo(df[p]) : p.CompareTo(q));
             var rankOf = new int[terms];
+            corpus.Df = new int[terms];
             for (int r = 0; r < terms; r++)
             {
                 rankOf[order[r]] = r;
+                corpus.Df[r] = df[order[r]];
             }
 
-            index.Ranks = ids;
             for (int e = 0; e < ids.Length; e++)
             {
                 ids[e] = rankOf[ids[e]];
             }
 
-            index.MaxWeight = new float[terms];
             Parallel.For(0, n, v =>
             {
-                int start = index.Offsets[v];
-                Array.Sort(index.Ranks, index.Weights, start, index.Offsets[v + 1] - start);
+                int start = corpus.Offsets[v];
+                Array.Sort(ids, weights, start, corpus.Offsets[v + 1] - start);
             });
+            corpus.MaxWeight = new float[terms];
             for (int e = 0; e < ids.Length; e++)
             {
-                index.MaxWeight[ids[e]] = Math.Max(index.MaxWeight[ids[e]], index.Weights[e]);
+                corpus.MaxWeight[ids[e]] = Math.Max(corpus.MaxWeight[ids[e]], weights[e]);
             }
 
-            // Split each vector: the frequent prefix whose bound stays below the threshold is not indexed.
-            index.PrefixBound = new double[n];
+            corpus.Terms = terms;
+            corpus.Ranks = ids;
+            corpus.Weights = weights;
+            return corpus;
+        }
+    }
+
+    /// <summary>The inverted lists of each vector's indexed suffix (rare terms), and the bound of its unindexed prefix.</summary>
+    internal sealed class PrunedIndex
+    {
+        public double[] PrefixBound = [];   // per vector, the bound on any dot product with its unindexed prefix
+        public int[] PostingOffsets = [];   // rank r's postings are [PostingOffsets[r], PostingOffsets[r + 1])
+        public int[] PostingDocs = [];      // increasing within a list
+        public float[] PostingWeights = [];
+
+        /// <summary>Where each vector's indexed suffix starts, and the bound of its unindexed prefix.</summary>
+        public static int[] Split(UnitCorpus corpus, double threshold, out double[] prefixBound)
+        {
+            int n = corpus.Count;
+            var bounds = new double[n];
             var split = new int[n];
             double limit = threshold - Slack;
             double limitSquared = limit > 0 ? limit * limit : 0;
             Parallel.For(0, n, v =>
             {
-                int start = index.Offsets[v];
-                int end = index.Offsets[v + 1];
+                int start = corpus.Offsets[v];
+                int end = corpus.Offsets[v + 1];
                 double linear = 0;
                 double squares = 0;
                 double bound = 0;
                 int e = start;
                 while (e < end)
                 {
-                    float w = index.Weights[e];
-                    double nextLinear = linear + ((double)w * index.MaxWeight[index.Ranks[e]]);
+                    float w = corpus.Weights[e];
+                    double nextLinear = linear + ((double)w * corpus.MaxWeight[corpus.Ranks[e]]);
                     double nextSquares = squares + ((double)w * w);
                     if (nextLinear >= limit && nextSquares >= limitSquared)
                     {
@@ -359,65 +457,102 @@ public static class AllPairs
                 }
 
                 split[v] = e;
-                index.PrefixBound[v] = bound;
+                bounds[v] = bound;
             });
+            prefixBound = bounds;
+            return split;
+        }
 
-            index.PostingOffsets = new int[terms + 1];
-            for (int v = 0; v < n; v++)
+        /// <summary>Per rank, how many vectors would index it (the list lengths, without building the lists).</summary>
+        public static int[] CountIndexed(UnitCorpus corpus, int[] split)
+        {
+            var counts = new int[corpus.Terms];
+            for (int v = 0; v < corpus.Count; v++)
             {
-                for (int e = split[v]; e < index.Offsets[v + 1]; e++)
+                for (int e = split[v]; e < corpus.Offsets[v + 1]; e++)
                 {
-                    index.PostingOffsets[index.Ranks[e] + 1]++;
+                    counts[corpus.Ranks[e]]++;
                 }
             }
 
+            return counts;
+        }
+
+        public static PrunedIndex Build(UnitCorpus corpus, int[] split, double[] prefixBound)
+        {
+            int n = corpus.Count;
+            var index = new PrunedIndex { PrefixBound = prefixBound };
+            int terms = corpus.Terms;
+            int[] counts = CountIndexed(corpus, split);
+            index.PostingOffsets = new int[terms + 1];
             for (int r = 0; r < terms; r++)
             {
-                index.PostingOffsets[r + 1] += index.PostingOffsets[r];
+                index.PostingOffsets[r + 1] = index.PostingOffsets[r] + counts[r];
             }
 
             int postings = index.PostingOffsets[terms];
             index.PostingDocs = new int[postings];
             index.PostingWeights = new float[postings];
-            var fill = index.PostingOffsets.AsSpan(0, terms).ToArray();
+            int[] fill = index.PostingOffsets[..terms];
             for (int v = 0; v < n; v++)
             {
-                for (int e = split[v]; e < index.Offsets[v + 1]; e++)
+                for (int e = split[v]; e < corpus.Offsets[v + 1]; e++)
                 {
-                    int slot = fill[index.Ranks[e]]++;
+                    int slot = fill[corpus.Ranks[e]]++;
                     index.PostingDocs[slot] = v;
-                    index.PostingWeights[slot] = index.Weights[e];
+                    index.PostingWeights[slot] = corpus.Weights[e];
                 }
             }
 
             return index;
         }
+
     }
 
-    /// <summary>One worker's scratch: a dense accumulator over the corpus and the candidates it touched.</summary>
-    private sealed class Probe(int n)
+    /// <summary>One worker of the pruned strategy: a dense accumulator over the corpus and the candidates it touched.</summary>
+    private sealed class PrunedProbe(int n) : IRangeWorker
     {
         private readonly double[] _scores = new double[n];
         private readonly List<int> _touched = [];
-        private readonly List<SimilarPair> _found = [];
 
-        public SimilarPair[] Run(PrefixIndex index, IReadOnlyList<SparseVector> vectors, int x, double threshold)
+        public UnitCorpus Corpus { get; init; } = null!;
+
+        public PrunedIndex Index { get; init; } = null!;
+
+        public IReadOnlyList<SparseVector> Vectors { get; init; } = null!;
+
+        public double Threshold { get; init; }
+
+        public void Run(int from, int to, List<SimilarPair> output)
         {
-            int start = index.Offsets[x];
-            int end = index.Offsets[x + 1];
+            for (int x = from; x < to; x++)
+            {
+                int before = output.Count;
+                Probe(x, output);
+                output.Sort(before, output.Count - before, SecondComparer.Instance);
+            }
+        }
+
+        // Pairs (x, y), y > x, whose cosine reaches the threshold.
+        private void Probe(int x, List<SimilarPair> output)
+        {
+            UnitCorpus corpus = Corpus;
+            PrunedIndex index = Index;
+            int start = corpus.Offsets[x];
+            int end = corpus.Offsets[x + 1];
             if (start == end)
             {
-                return [];
+                return;
             }
 
-            double limit = threshold - Slack;
+            double limit = Threshold - Slack;
             double limitSquared = limit * limit;
             double remainingLinear = 0;
             double remainingSquares = 0;
             for (int e = start; e < end; e++)
             {
-                float w = index.Weights[e];
-                remainingLinear += (double)w * index.MaxWeight[index.Ranks[e]];
+                float w = corpus.Weights[e];
+                remainingLinear += (double)w * corpus.MaxWeight[corpus.Ranks[e]];
                 remainingSquares += (double)w * w;
             }
 
@@ -427,19 +562,20 @@ public static class AllPairs
             // Rarest terms first: they have the shortest lists and the most selective matches.
             for (int e = end - 1; e >= start; e--)
             {
-                int rank = index.Ranks[e];
-                double w = index.Weights[e];
+                int rank = corpus.Ranks[e];
+                double w = corpus.Weights[e];
                 bool admit = remainingLinear >= limit && remainingSquares >= limitSquared;
                 if (!admit && touched.Count == 0)
                 {
                     break;
                 }
 
-                int pEnd = index.PostingOffsets[rank + 1];
-                for (int p = index.PostingOffsets[rank]; p < pEnd; p++)
+                // Lists are increasing: walk back from the end while the other vector comes after x.
+                int pStart = index.PostingOffsets[rank];
+                for (int p = index.PostingOffsets[rank + 1] - 1; p >= pStart; p--)
                 {
                     int y = index.PostingDocs[p];
-                    if (y >= x)
+                    if (y <= x)
                     {
                         break;
                     }
@@ -455,20 +591,19 @@ public static class AllPairs
                     }
                 }
 
-                remainingLinear -= w * index.MaxWeight[rank];
+                remainingLinear -= w * corpus.MaxWeight[rank];
                 remainingSquares -= w * w;
             }
 
-            _found.Clear();
-            SparseVector vx = vectors[x];
+            SparseVector vx = Vectors[x];
             foreach (int y in touched)
             {
                 if (scores[y] + index.PrefixBound[y] >= limit)
                 {
-                    double s = CosineSimilarity.Compute(vectors[y], vx);
-                    if (s >= threshold)
+                    double s = CosineSimilarity.Compute(vx, Vectors[y]);
+                    if (s >= Threshold)
                     {
-                        _found.Add(new SimilarPair(y, x, s));
+                        output.Add(new SimilarPair(x, y, s));
                     }
                 }
 
@@ -476,17 +611,16 @@ public static class AllPairs
             }
 
             touched.Clear();
-            return [.. _found];
         }
 
-        public void RunAll(PrefixIndex index, IReadOnlyList<SparseVector> vectors, int x, List<Neighbor> destination)
+        // Top-k without a threshold: every vector sharing a term is a candidate, scored exactly.
+        public void ScoreAll(UnitCorpus corpus, PrunedIndex index, IReadOnlyList<SparseVector> vectors, int x, TopList destination)
         {
-            // With threshold 0 nothing is left unindexed: every posting of every term of x is scanned.
             double[] scores = _scores;
             List<int> touched = _touched;
-            for (int e = index.Offsets[x]; e < index.Offsets[x + 1]; e++)
+            for (int e = corpus.Offsets[x]; e < corpus.Offsets[x + 1]; e++)
             {
-                int rank = index.Ranks[e];
+                int rank = corpus.Ranks[e];
                 for (int p = index.PostingOffsets[rank]; p < index.PostingOffsets[rank + 1]; p++)
                 {
                     int y = index.PostingDocs[p];
@@ -498,14 +632,13 @@ public static class AllPairs
                 }
             }
 
-            touched.Sort();
             SparseVector vx = vectors[x];
             foreach (int y in touched)
             {
                 double s = y < x ? CosineSimilarity.Compute(vectors[y], vx) : CosineSimilarity.Compute(vx, vectors[y]);
                 if (s > 0)
                 {
-                    destination.Add(new Neighbor(y, s));
+                    destination.Offer(new Neighbor(y, s));
                 }
 
                 scores[y] = 0;
@@ -513,5 +646,13 @@ public static class AllPairs
 
             touched.Clear();
         }
+    }
+
+    private sealed class SecondComparer : IComparer<SimilarPair>
+    {
+        public static readonly SecondComparer Instance = new();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Compare(SimilarPair a, SimilarPair b) => a.Second.CompareTo(b.Second);
     }
 }

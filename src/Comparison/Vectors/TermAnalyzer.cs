@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using Comparison.Text;
 
 namespace Comparison.Vectors;
 
@@ -17,7 +18,7 @@ internal sealed class TermAnalyzer
 {
     private readonly TfIdfOptions _options;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? _stopWords;
-    private readonly List<(int Start, int Length)> _tokens = [];
+    private readonly List<Token> _tokens = [];
     private readonly List<(int Start, int Length)> _kept = [];
     private char[] _chars = new char[1024];
     private int _used;
@@ -37,9 +38,10 @@ internal sealed class TermAnalyzer
             _used = 0;
             _kept.Clear();
             _tokens.Clear();
-            WordTokenShim.Tokenize(text, _tokens);
-            foreach (var token in _tokens)
+            Tokenizer.Tokenize(text, _tokens);
+            foreach (Token token in _tokens)
             {
+                if (token.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Handle)
                 {
                     ReadOnlySpan<char> raw = text.AsSpan(token.Start, token.Length);
                     if (!_options.Lowercase)
@@ -52,7 +54,7 @@ internal sealed class TermAnalyzer
                     }
                     else
                     {
-                        Keep(WordTokenShim.NormalizeTerm(raw));
+                        Keep(TextNormalizer.NormalizeTerm(raw));
                     }
                 }
             }
@@ -89,7 +91,7 @@ internal sealed class TermAnalyzer
     {
         EnsureCapacity(raw.Length);
         Span<char> destination = _chars.AsSpan(_used, raw.Length);
-        if (!WordTokenShim.TryNormalizeAsciiTerm(raw, destination, out int written))
+        if (!TextNormalizer.TryNormalizeAsciiTerm(raw, destination, out int written))
         {
             return false;
         }

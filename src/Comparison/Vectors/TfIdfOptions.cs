@@ -122,7 +122,7 @@ public sealed record TfIdfOptions
 
     /// <summary>
     /// Whether text is case-folded before it is split into terms. Default <see langword="true"/>. For the word
-    /// analyzer each token goes through the Text stage's term normalisation (NFKC, case
+    /// analyzer each token goes through <see cref="Comparison.Text.TextNormalizer.NormalizeTerm"/> (NFKC, case
     /// fold, unified quotes, possessive 's dropped); for the character analyzers the text is lower-cased
     /// (invariant culture). Tokens given to the token overloads are always used exactly as given.
     /// </summary>

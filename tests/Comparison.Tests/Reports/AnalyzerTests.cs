@@ -32,8 +32,8 @@ public class AnalyzerTests
     [Fact]
     public void Options_OutOfRange_ExceptionNamesProperty()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Analyzer(AnalyzerOptions.Default with { DuplicateThreshold = 1.5 }));
-        Assert.Equal(nameof(AnalyzerOptions.DuplicateThreshold), ex.ParamName);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Analyzer(AnalyzerOptions.Default with { Duplicates = AnalyzerOptions.Default.Duplicates with { Threshold = 1.5 } }));
+        Assert.Equal("Threshold", ex.ParamName);
         ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Analyzer(AnalyzerOptions.Default with { SimilarityMatrixMaxDocuments = -1 }));
         Assert.Equal(nameof(AnalyzerOptions.SimilarityMatrixMaxDocuments), ex.ParamName);
     }
@@ -63,5 +63,66 @@ public class AnalyzerTests
         Assert.DoesNotContain(section.Discrepancies, d => d.Cluster == 1);
         Assert.Contains(section.Coverage, f => f.Disagrees && f.Subject == troops.Subject);
         Assert.All(section.Claims, c => Assert.Equal(0, c.Cluster));
+    }
+
+    [Fact]
+    public void Analyze_EditedCopy_IsOneDuplicateGroupWithExactJaccard()
+    {
+        var seeds = Seeds.Load();
+        Document original = seeds[0];
+        var copy = new Document("copy-of-000", "WIRE SERVICE - " + original.Text + " Reporting by the wire desk.") { Published = original.Published };
+        AnalysisReport report = new Analyzer().Analyze([.. seeds, copy]);
+
+        DuplicatesSection duplicates = Assert.IsType<DuplicatesSection>(report.Duplicates);
+        DuplicatePair pair = Assert.Single(duplicates.Pairs);
+        Assert.Equal((original.Id, copy.Id), (pair.A, pair.B));
+        Assert.InRange(pair.Jaccard!.Value, 0.8, 1.0);
+        Assert.Equal([original.Id, copy.Id], Assert.Single(duplicates.Groups).ToArray());
+    }
+
+    [Fact]
+    public void Analyze_SmallCorpus_SymmetricSimilarityMatrixWithUnitDiagonal()
+    {
+        AnalysisReport report = new Analyzer().Analyze(Seeds.Load());
+        SimilaritySection matrix = Assert.IsType<SimilaritySection>(report.Similarity);
+        int n = matrix.Documents.Length;
+        Assert.Equal(5, n);
+        Assert.Equal(n * n, matrix.Cosine.Length);
+        Assert.Equal(n * n, matrix.Jaccard.Length);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(1.0, matrix.CosineAt(i, i), 9);
+            Assert.Equal(1.0, matrix.Jaccard[(i * n) + i]);
+            for (int j = 0; j < n; j++)
+            {
+                Assert.Equal(matrix.CosineAt(i, j), matrix.CosineAt(j, i));
+                Assert.InRange(matrix.CosineAt(i, j), 0, 1 + 1e-9);
+            }
+        }
+    }
+
+    [Fact]
+    public void Analyze_CorpusAboveMatrixLimit_HasNoMatrix()
+    {
+        AnalysisReport report = new Analyzer(AnalyzerOptions.Default with { SimilarityMatrixMaxDocuments = 4 }).Analyze(Seeds.Load());
+        Assert.Null(report.Similarity);
+        Assert.NotNull(report.Duplicates);
+    }
+
+    [Fact]
+    public void Analyze_Seeds_CallClusterAndTroopDiscrepancy()
+    {
+        AnalysisReport report = new Analyzer().Analyze(Seeds.Load());
+        ClustersSection clusters = Assert.IsType<ClustersSection>(report.Clusters);
+        Assert.Equal(5, clusters.Clusters.Sum(c => c.Documents.Length));
+        ReportCluster call = Assert.Single(clusters.Clusters, c => c.Documents.Length > 1);
+        Assert.Equal(["000", "001", "002", "004"], call.Documents.Select(id => id[..3]));
+        Assert.False(string.IsNullOrWhiteSpace(call.Label));
+
+        DiscrepanciesSection facts = Assert.IsType<DiscrepanciesSection>(report.Discrepancies);
+        ReportDiscrepancy troops = Assert.Single(facts.Discrepancies, d => d.Kind == "number" && d.Mentions.Any(m => m.Text == "over 90,000"));
+        Assert.Equal(call.Id, troops.Cluster);
+        Assert.Contains(troops.Mentions, m => m.Text == "more than 100,000" && m.Document.StartsWith("004", StringComparison.Ordinal));
+        Assert.DoesNotContain(facts.Discrepancies, d => d.Kind == "date");
     }
 }

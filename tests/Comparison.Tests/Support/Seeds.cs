@@ -18,8 +18,17 @@ public static class Seeds
     {
         get
         {
-            string path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
-            return System.IO.Directory.Exists(path) ? path : null;
+            // Beside the repository, or beside the folder holding it (a git worktree one level further down).
+            foreach (string up in new[] { "..", Path.Combine("..", "..") })
+            {
+                string path = Path.GetFullPath(Path.Combine(RepositoryRoot, up, "shared", "data"));
+                if (System.IO.Directory.Exists(path))
+                {
+                    return path;
+                }
+            }
+
+            return null;
         }
     }
 

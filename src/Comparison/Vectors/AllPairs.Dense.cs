@@ -1,0 +1,339 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Comparison.Vectors;
+
+/// <content>The dense-head, sparse-tail strategy (see the remarks on <see cref="AllPairs"/>).</content>
+public static partial class AllPairs
+{
+    /// <summary>
+    /// The F most frequent terms of every vector as a dense matrix stored in panels of 16 vectors (k-major, so one
+    /// SIMD load holds term k of 16 vectors), and inverted lists of the remaining, rarer terms.
+    /// </summary>
+    internal sealed class DenseHybrid
+    {
+        private const int Lanes = 16;
+
+        // Cost model, in rough cycles: a 16-lane FMA of the dense product (loads included), the per-pair
+        // threshold test, and one scattered addition through an inverted list.
+        private const double DenseCost = 0.6;
+        private const double PairCost = 0.3;
+        private const double PostingCost = 1.5;
+
+        // Bound on the dense matrix: n × F floats.
+        private const long MaxDenseFloats = 64L << 20;
+
+        private readonly UnitCorpus _corpus;
+        private float[] _panels = [];
+        private int[] _tailStart = [];      // per vector, where its entries of rank >= F start
+        private int[] _tailOffsets = [];    // rank F + j's postings are [_tailOffsets[j], _tailOffsets[j + 1])
+        private int[] _tailDocs = [];
+        private float[] _tailWeights = [];
+
+        private DenseHybrid(UnitCorpus corpus, int width)
+        {
+            _corpus = corpus;
+            Width = width;
+            Panels = (corpus.Count + Lanes - 1) / Lanes;
+        }
+
+        /// <summary>F, the number of dense terms: a multiple of 16.</summary>
+        public int Width { get; }
+
+        /// <summary>The number of panels of 16 vectors.</summary>
+        public int Panels { get; }
+
+        /// <summary>
+        /// The dense width that minimises the modelled cost, or 0 when the pruned index is cheaper. The pruned cost
+        /// counts the postings its probes walk; the dense cost the n²/2 × F/16 FMAs, the n²/2 threshold tests and
+        /// the postings of the sparse tail.
+        /// </summary>
+        public static int ChooseWidth(UnitCorpus corpus, int[] indexed)
+        {
+            double n = corpus.Count;
+            double pruned = 0;
+            for (int r = 0; r < corpus.Terms; r++)
+            {
+                pruned += 0.5 * corpus.Df[r] * indexed[r] * PostingCost;
+            }
+
+            var tail = new double[corpus.Terms + 1];
+            for (int r = corpus.Terms - 1; r >= 0; r--)
+            {
+                tail[r] = tail[r + 1] + (0.5 * corpus.Df[r] * (double)corpus.Df[r] * PostingCost);
+            }
+
+            double pairs = n * n / 2;
+            long maxWidth = Math.Min(corpus.Terms, MaxDenseFloats / Math.Max(1, corpus.Count)) / Lanes * Lanes;
+            int best = 0;
+            double bestCost = pruned;
+            for (int width = Lanes; width <= maxWidth; width += Lanes)
+            {
+                double cost = (pairs * width / Lanes * DenseCost) + (pairs * PairCost) + tail[width];
+                if (cost < bestCost)
+                {
+                    bestCost = cost;
+                    best = width;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>Rows of a tile: a multiple of 16, at most 64, with the accumulators of a tile within ~32 MB.</summary>
+        public static int TileRows(int n) => Math.Clamp((int)((8L << 20) / Math.Max(1, n)) / Lanes * Lanes, Lanes, 64);
+
+        public static DenseHybrid Build(UnitCorpus corpus, int width)
+        {
+            var data = new DenseHybrid(corpus, width);
+            int n = corpus.Count;
+            data._panels = new float[(long)data.Panels * width * Lanes];
+            data._tailStart = new int[n];
+            int tailTerms = Math.Max(0, corpus.Terms - width);
+            data._tailOffsets = new int[tailTerms + 1];
+            for (int v = 0; v < n; v++)
+            {
+                int e = corpus.Offsets[v];
+                int end = corpus.Offsets[v + 1];
+                long panelBase = (long)(v / Lanes) * width * Lanes;
+                int lane = v % Lanes;
+                while (e < end && corpus.Ranks[e] < width)
+                {
+                    data._panels[panelBase + ((long)corpus.Ranks[e] * Lanes) + lane] = corpus.Weights[e];
+                    e++;
+                }
+
+                data._tailStart[v] = e;
+                for (; e < end; e++)
+                {
+                    data._tailOffsets[corpus.Ranks[e] - width + 1]++;
+                }
+            }
+
+            for (int j = 0; j < tailTerms; j++)
+            {
+                data._tailOffsets[j + 1] += data._tailOffsets[j];
+            }
+
+            data._tailDocs = new int[data._tailOffsets[tailTerms]];
+            data._tailWeights = new float[data._tailDocs.Length];
+            int[] fill = data._tailOffsets[..tailTerms];
+            for (int v = 0; v < n; v++)
+            {
+                for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
+                {
+                    int slot = fill[corpus.Ranks[e] - width]++;
+                    data._tailDocs[slot] = v;
+                    data._tailWeights[slot] = corpus.Weights[e];
+                }
+            }
+
+            return data;
+        }
+
+        /// <summary>One worker's scratch: the tail sums of each row of a tile against every later vector.</summary>
+        internal sealed class Worker : IRangeWorker
+        {
+            private const int BlockRows = 8;
+            private readonly DenseHybrid _data;
+            private readonly IReadOnlyList<SparseVector> _vectors;
+            private readonly double _threshold;
+            private readonly float[][] _sums;
+            private readonly List<SimilarPair>[] _rows;
+
+            public Worker(DenseHybrid data, IReadOnlyList<SparseVector> vectors, double threshold)
+            {
+                _data = data;
+                _vectors = vectors;
+                _threshold = threshold;
+                int rows = TileRows(data._corpus.Count);
+                _sums = new float[rows][];
+                _rows = new List<SimilarPair>[rows];
+                for (int i = 0; i < rows; i++)
+                {
+                    _sums[i] = new float[data.Panels * Lanes];
+                    _rows[i] = [];
+                }
+            }
+
+            public void Run(int from, int to, List<SimilarPair> output)
+            {
+                DenseHybrid data = _data;
+                UnitCorpus corpus = data._corpus;
+                int firstPanel = from / Lanes;
+
+                // 1. The sparse tail: each row's sums with every later vector, through the inverted lists.
+                for (int x = from; x < to; x++)
+                {
+                    float[] sums = _sums[x - from];
+                    Array.Clear(sums, firstPanel * Lanes, sums.Length - (firstPanel * Lanes));
+                    for (int e = data._tailStart[x]; e < corpus.Offsets[x + 1]; e++)
+                    {
+                        int list = corpus.Ranks[e] - data.Width;
+                        float w = corpus.Weights[e];
+                        int pStart = data._tailOffsets[list];
+                        for (int p = data._tailOffsets[list + 1] - 1; p >= pStart; p--)
+                        {
+                            int y = data._tailDocs[p];
+                            if (y <= x)
+                            {
+                                break;
+                            }
+
+                            sums[y] += w * data._tailWeights[p];
+                        }
+                    }
+                }
+
+                // 2. The dense head, in chunks of panels that stay in cache while every block of rows passes.
+                int chunk = Math.Max(1, (256 << 10) / (data.Width * Lanes * sizeof(float)));
+                for (int chunkStart = firstPanel; chunkStart < data.Panels; chunkStart += chunk)
+                {
+                    int chunkEnd = Math.Min(data.Panels, chunkStart + chunk);
+                    for (int block = from; block < to; block += BlockRows)
+                    {
+                        for (int p = Math.Max(chunkStart, block / Lanes); p < chunkEnd; p++)
+                        {
+                            Score(from, to, block, p);
+                        }
+                    }
+                }
+
+                for (int i = 0; i < to - from; i++)
+                {
+                    output.AddRange(_rows[i]);
+                    _rows[i].Clear();
+                }
+            }
+
+            // Rows block..block+7 against the 16 vectors of panel p.
+            [SkipLocalsInit]
+            private void Score(int from, int to, int block, int p)
+            {
+                DenseHybrid data = _data;
+                int width = data.Width;
+                ref float panels = ref MemoryMarshal.GetArrayDataReference(data._panels);
+                nuint xBase = (nuint)(((long)(block / Lanes) * width * Lanes) + (block % Lanes));
+                nuint yBase = (nuint)((long)p * width * Lanes);
+                Span<float> dots = stackalloc float[BlockRows * Lanes];
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    Kernel512(ref panels, xBase, yBase, width, dots);
+                }
+                else
+                {
+                    Kernel256(ref panels, xBase, yBase, width, dots);
+                }
+
+                int n = data._corpus.Count;
+                float low = (float)(_threshold - Slack);
+                for (int i = 0; i < BlockRows && block + i < to; i++)
+                {
+                    int x = block + i;
+                    int lo = Math.Max(0, x + 1 - (p * Lanes));
+                    int hi = Math.Min(Lanes, n - (p * Lanes));
+                    if (lo >= hi)
+                    {
+                        continue;
+                    }
+
+                    float[] sums = _sums[x - from];
+                    Span<float> row = dots.Slice(i * Lanes, Lanes);
+                    for (int lane = lo; lane < hi; lane++)
+                    {
+                        float s = row[lane] + sums[(p * Lanes) + lane];
+                        if (s >= low)
+                        {
+                            Emit(x, (p * Lanes) + lane, s, _rows[x - from]);
+                        }
+                    }
+                }
+            }
+
+            private void Emit(int x, int y, float sum, List<SimilarPair> destination)
+            {
+                if (sum < _threshold + Slack)
+                {
+                    // Too close to the threshold for single-precision sums: settle it exactly.
+                    double exact = CosineSimilarity.Compute(_vectors[x], _vectors[y]);
+                    if (exact >= _threshold)
+                    {
+                        destination.Add(new SimilarPair(x, y, exact));
+                    }
+                }
+                else
+                {
+                    destination.Add(new SimilarPair(x, y, Math.Min(1.0, sum)));
+                }
+            }
+
+            // dots[i * 16 + lane] = Σ_k x_i[k] · y_lane[k]: 8 broadcasts and 8 FMAs per term, 16 vectors per FMA.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Kernel512(ref float panels, nuint xBase, nuint yBase, int width, Span<float> dots)
+            {
+                Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector512<float> a4 = default, a5 = default, a6 = default, a7 = default;
+                for (nuint k = 0; k < (nuint)width; k++)
+                {
+                    Vector512<float> y = Vector512.LoadUnsafe(ref panels, yBase + (k * Lanes));
+                    ref float xk = ref Unsafe.Add(ref panels, xBase + (k * Lanes));
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xk), y, a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 1)), y, a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 2)), y, a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 3)), y, a3);
+                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 4)), y, a4);
+                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 5)), y, a5);
+                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 6)), y, a6);
+                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 7)), y, a7);
+                }
+
+                a0.CopyTo(dots);
+                a1.CopyTo(dots[16..]);
+                a2.CopyTo(dots[32..]);
+                a3.CopyTo(dots[48..]);
+                a4.CopyTo(dots[64..]);
+                a5.CopyTo(dots[80..]);
+                a6.CopyTo(dots[96..]);
+                a7.CopyTo(dots[112..]);
+            }
+
+            // The same product with 256-bit vectors (two per panel row), for machines without AVX-512, and in
+            // software when hardware intrinsics are off.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Kernel256(ref float panels, nuint xBase, nuint yBase, int width, Span<float> dots)
+            {
+                for (int half = 0; half < 2; half++)
+                {
+                    Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                    Vector256<float> a4 = default, a5 = default, a6 = default, a7 = default;
+                    nuint offset = yBase + (nuint)(half * 8);
+                    for (nuint k = 0; k < (nuint)width; k++)
+                    {
+                        Vector256<float> y = Vector256.LoadUnsafe(ref panels, offset + (k * Lanes));
+                        ref float xk = ref Unsafe.Add(ref panels, xBase + (k * Lanes));
+                        a0 = Vector256.FusedMultiplyAdd(Vector256.Create(xk), y, a0);
+                        a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xk, 1)), y, a1);
+                        a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xk, 2)), y, a2);
+                        a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xk, 3)), y, a3);
+                        a4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xk, 4)), y, a4);
+                        a5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xk, 5)), y, a5);
+                        a6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xk, 6)), y, a6);
+                        a7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xk, 7)), y, a7);
+                    }
+
+                    int at = half * 8;
+                    a0.CopyTo(dots[at..]);
+                    a1.CopyTo(dots[(16 + at)..]);
+                    a2.CopyTo(dots[(32 + at)..]);
+                    a3.CopyTo(dots[(48 + at)..]);
+                    a4.CopyTo(dots[(64 + at)..]);
+                    a5.CopyTo(dots[(80 + at)..]);
+                    a6.CopyTo(dots[(96 + at)..]);
+                    a7.CopyTo(dots[(112 + at)..]);
+                }
+            }
+        }
+    }
+}
