@@ -38,7 +38,7 @@ internal static class NameComparer
                 docs.Add(d);
             }
 
-            if (spellingsByDocument.Count < 2 || !DifferentDocuments(spellingsByDocument))
+            if (spellingsByDocument.Count < 2 || !DifferentDocuments(spellingsByDocument) || !SameFirstNameDifferentSurname(firstBySpelling.Values))
             {
                 continue;
             }
@@ -60,6 +60,30 @@ internal static class NameComparer
                 Mentions = mentions.ToImmutable(),
             });
         }
+    }
+
+    /// <summary>
+    /// Whether two full names share their first word and differ in the last ("Volodymyr X" and "Volodymyr Y"):
+    /// plurals and adjectives of a group ("Senate Democrats", "A Democratic") are not spellings of one person.
+    /// </summary>
+    private static bool SameFirstNameDifferentSurname(IEnumerable<(int Document, EntityMention Mention)> mentions)
+    {
+        var list = mentions.ToList();
+        foreach (var (da, a) in list)
+        {
+            foreach (var (db, b) in list)
+            {
+                int sa = a.Text.IndexOf(' ', StringComparison.Ordinal);
+                int sb = b.Text.IndexOf(' ', StringComparison.Ordinal);
+                if (da != db && sa > 0 && sb > 0 && a.Text.AsSpan(0, sa).Equals(b.Text.AsSpan(0, sb), StringComparison.OrdinalIgnoreCase)
+                    && !string.Equals(a.Key, b.Key, StringComparison.Ordinal) && !string.Equals(a.Key.TrimEnd('s'), b.Key.TrimEnd('s'), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether two spellings are each used by a document that does not use the other.</summary>

@@ -264,9 +264,9 @@ internal static class QuantityScanner
         if (t.Kind == FactTokenKind.Number)
         {
             ReadOnlySpan<char> s = c.Span(i);
-            if (s.Length == 4 && value is >= 1800 and <= 2100 && !(c.Count > last + 1 && c.Tok[last + 1].Kind == FactTokenKind.Word && !c.Tok[last + 1].Capitalized && !c.Has(last + 1, WordClass.Stop | WordClass.Verb)))
+            if (s.Length == 4 && value is >= 1800 and <= 2100 && !(c.Count > last + 1 && c.Tok[last + 1].Kind == FactTokenKind.Word && LooksPlural(c, last + 1)))
             {
-                return true; // a year
+                return true; // a year ("the 2016 presidential election"), unless it counts something ("2000 people")
             }
 
             if (c.IsPunct(last + 1, ':') || c.IsPunct(i - 1, ':') || c.Is(last + 1, "a.m") || c.Is(last + 1, "p.m") || c.Is(last + 1, "am") || c.Is(last + 1, "pm")
