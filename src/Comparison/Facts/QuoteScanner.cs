@@ -227,7 +227,7 @@ internal static class QuoteScanner
 
         while (last >= first && (c.Has(last, WordClass.Stop) || c.Tok[last].Kind != FactTokenKind.Word))
         {
-            last--; // "Blinken earlier"
+            last--; // "Smith earlier"
         }
 
         for (int k = first; k <= last; k++)
