@@ -98,6 +98,7 @@ internal static class CliApplication
     {
         AnalyzeCommand.Create(),
         DiscrepanciesCommand.Create(),
+        DuplicatesCommand.Create(),
         ClusterCommand.Create(),
         EvaluateCommand.Create(),
     };

@@ -9,8 +9,9 @@ namespace Comparison.Clustering;
 /// </summary>
 /// <remarks>
 /// Two reports of one event share their most specific terms (names, places, rare words), which carry the largest
-/// TF-IDF weights; so only each document's <c>prefix</c> heaviest terms are indexed and probed, and every pair
-/// meeting on one of them is scored exactly with <see cref="EventFeatures.TextSimilarity"/>. Pairs that share no
+/// TF-IDF weights; so only each document's <c>prefix</c> heaviest terms are indexed and probed. The pairs meeting on
+/// them are ranked by that partial dot product, and the best <c>4k</c> are scored exactly with
+/// <see cref="EventFeatures.TextSimilarity"/>. Pairs that share no
 /// heavy term score low and are not needed by average linkage, which counts a missing pair as 0. Terms held by more
 /// than <c>maxPosting</c> documents are skipped (they cannot tell events apart). The exhaustive
 /// <see cref="AllPairs.FindTopK"/> gives exact neighbours but scores every pair above its threshold, which on
@@ -20,64 +21,91 @@ namespace Comparison.Clustering;
 /// </remarks>
 internal static class CandidateSearch
 {
+    // Candidates scored exactly per document: the k * ShortlistFactor best by heavy-term overlap.
+    private const int ShortlistFactor = 4;
+
     /// <summary>Each document's up to <paramref name="k"/> best neighbours with text similarity at least <paramref name="minSimilarity"/>, best first, ties by index.</summary>
     public static ImmutableArray<Neighbor>[] FindTopK(EventFeatures features, SparseVector[] combined, int k, double minSimilarity, int prefix, int maxPosting, int parallelism, CancellationToken cancellationToken)
     {
         int n = combined.Length;
-        var heavy = new int[n][];
+        var heavy = new (int Term, float Weight)[n][];
         for (int i = 0; i < n; i++)
         {
             heavy[i] = HeaviestTerms(combined[i], prefix);
         }
 
-        // Postings in increasing document order.
-        var postings = new Dictionary<int, List<int>>();
+        // Postings (document, weight) in increasing document order.
+        var postings = new Dictionary<int, List<(int Doc, float Weight)>>();
         for (int i = 0; i < n; i++)
         {
-            foreach (int term in heavy[i])
+            foreach ((int term, float weight) in heavy[i])
             {
-                if (!postings.TryGetValue(term, out List<int>? list))
+                if (!postings.TryGetValue(term, out List<(int Doc, float Weight)>? list))
                 {
                     postings.Add(term, list = []);
                 }
 
-                list.Add(i);
+                list.Add((i, weight));
             }
         }
 
+        // Only the most promising candidates by their heavy-term overlap are scored exactly.
+        int shortlist = k * ShortlistFactor;
         var result = new ImmutableArray<Neighbor>[n];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         Parallel.For(
             0,
             n,
             parallel,
-            () => (Stamp: new int[n], Found: new List<Neighbor>()),
+            () => (Partial: new double[n], Touched: new List<int>(), Found: new List<Neighbor>()),
             (i, _, local) =>
             {
-                int mark = i + 1;
+                local.Touched.Clear();
                 local.Found.Clear();
-                foreach (int term in heavy[i])
+                foreach ((int term, float weight) in heavy[i])
                 {
-                    List<int> docs = postings[term];
+                    List<(int Doc, float Weight)> docs = postings[term];
                     if (docs.Count > maxPosting)
                     {
                         continue;
                     }
 
-                    foreach (int j in docs)
+                    foreach ((int j, float other) in docs)
                     {
-                        if (j == i || local.Stamp[j] == mark)
+                        if (j == i)
                         {
                             continue;
                         }
 
-                        local.Stamp[j] = mark;
+                        if (local.Partial[j] == 0)
+                        {
+                            local.Touched.Add(j);
+                        }
+
+                        local.Partial[j] += (double)weight * other;
+                    }
+                }
+
+                List<int> candidates = local.Touched;
+                double[] partial = local.Partial;
+                if (candidates.Count > shortlist)
+                {
+                    candidates.Sort((a, b) => partial[a] != partial[b] ? partial[b].CompareTo(partial[a]) : a.CompareTo(b));
+                }
+
+                for (int c = 0; c < candidates.Count; c++)
+                {
+                    int j = candidates[c];
+                    if (c < shortlist)
+                    {
                         double similarity = features.TextSimilarity(i, j);
                         if (similarity >= minSimilarity)
                         {
                             local.Found.Add(new Neighbor(j, similarity));
                         }
                     }
+
+                    partial[j] = 0;
                 }
 
                 local.Found.Sort(static (p, q) => p.Similarity != q.Similarity ? q.Similarity.CompareTo(p.Similarity) : p.Index.CompareTo(q.Index));
@@ -88,29 +116,21 @@ internal static class CandidateSearch
         return result;
     }
 
-    // The indices of the vector's heaviest entries (ties by the smaller index).
-    private static int[] HeaviestTerms(SparseVector vector, int prefix)
+    // The vector's heaviest entries (ties by the smaller index).
+    internal static (int Term, float Weight)[] HeaviestTerms(SparseVector vector, int prefix)
     {
-        if (vector.Count <= prefix)
+        var entries = new (int Term, float Weight)[vector.Count];
+        for (int k = 0; k < entries.Length; k++)
         {
-            return vector.Indices.ToArray();
+            entries[k] = (vector.Indices[k], vector.Values[k]);
         }
 
-        var order = new int[vector.Count];
-        for (int k = 0; k < order.Length; k++)
+        if (entries.Length > prefix)
         {
-            order[k] = k;
+            Array.Sort(entries, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term));
+            Array.Resize(ref entries, prefix);
         }
 
-        ReadOnlySpan<float> values = vector.Values;
-        float[] weights = values.ToArray();
-        Array.Sort(order, (a, b) => weights[a] != weights[b] ? weights[b].CompareTo(weights[a]) : a.CompareTo(b));
-        var terms = new int[prefix];
-        for (int k = 0; k < prefix; k++)
-        {
-            terms[k] = vector.Indices[order[k]];
-        }
-
-        return terms;
+        return entries;
     }
 }

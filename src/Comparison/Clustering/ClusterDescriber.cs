@@ -10,12 +10,35 @@ internal static class ClusterDescriber
     private const int TermCount = 5;
     private const int LabelTerms = 4;
 
+    /// <summary>Describes the clusters of a batch run, whose representatives are found from the scored candidate pairs.</summary>
+    /// <param name="documents">The documents in ordinal identifier order.</param>
+    /// <param name="cluster">For each document, the smallest document index of its cluster.</param>
+    /// <param name="edges">The scored candidate pairs.</param>
+    /// <param name="features">The documents' features.</param>
+    public static EventClustering Describe(IReadOnlyList<Document> documents, int[] cluster, IReadOnlyList<SimilarPair> edges, EventFeatures features)
+    {
+        // Each member's summed similarity to the other members of its cluster.
+        var centrality = new double[cluster.Length];
+        foreach (SimilarPair edge in edges)
+        {
+            if (cluster[edge.First] == cluster[edge.Second])
+            {
+                centrality[edge.First] += edge.Similarity;
+                centrality[edge.Second] += edge.Similarity;
+            }
+        }
+
+        return Describe(documents, cluster, centrality, features.Content, features.ContentModel, features.Titles);
+    }
+
     /// <summary>Describes the clusters.</summary>
     /// <param name="documents">The documents in ordinal identifier order.</param>
     /// <param name="cluster">For each document, the smallest document index of its cluster.</param>
-    /// <param name="edges">The scored candidate pairs (used to pick representatives).</param>
-    /// <param name="features">The documents' features.</param>
-    public static EventClustering Describe(IReadOnlyList<Document> documents, int[] cluster, IReadOnlyList<SimilarPair> edges, EventFeatures features)
+    /// <param name="centrality">For each document, its summed similarity to the rest of its cluster.</param>
+    /// <param name="content">For each document, its content vector.</param>
+    /// <param name="model">The model that numbers the content terms.</param>
+    /// <param name="titles">For each document, its title without site names (empty when none).</param>
+    public static EventClustering Describe(IReadOnlyList<Document> documents, int[] cluster, double[] centrality, IReadOnlyList<SparseVector> content, TfIdfModel model, IReadOnlyList<string> titles)
     {
         var members = new Dictionary<int, List<int>>();
         for (int i = 0; i < cluster.Length; i++)
@@ -26,17 +49,6 @@ internal static class ClusterDescriber
             }
 
             list.Add(i);
-        }
-
-        // Each member's summed similarity to the other members of its cluster.
-        var centrality = new double[cluster.Length];
-        foreach (SimilarPair edge in edges)
-        {
-            if (cluster[edge.First] == cluster[edge.Second])
-            {
-                centrality[edge.First] += edge.Similarity;
-                centrality[edge.Second] += edge.Similarity;
-            }
         }
 
         // Largest first, ties by the smallest member (the key), which is also the ordinally smallest identifier.
@@ -54,8 +66,8 @@ internal static class ClusterDescriber
                 }
             }
 
-            ImmutableArray<string> terms = TopTerms(group, features);
-            string title = features.Titles[representative];
+            ImmutableArray<string> terms = TopTerms(group, content, model);
+            string title = titles[representative];
             clusters.Add(new EventCluster
             {
                 Id = clusters.Count,
@@ -70,12 +82,12 @@ internal static class ClusterDescriber
     }
 
     /// <summary>The heaviest content terms of the cluster's summed TF-IDF vectors, numbers left out; ties by ordinal order.</summary>
-    private static ImmutableArray<string> TopTerms(List<int> group, EventFeatures features)
+    private static ImmutableArray<string> TopTerms(List<int> group, IReadOnlyList<SparseVector> content, TfIdfModel model)
     {
         var weights = new Dictionary<int, double>();
         foreach (int member in group)
         {
-            SparseVector vector = features.Content[member];
+            SparseVector vector = content[member];
             for (int k = 0; k < vector.Count; k++)
             {
                 weights[vector.Indices[k]] = weights.GetValueOrDefault(vector.Indices[k]) + vector.Values[k];
@@ -85,7 +97,7 @@ internal static class ClusterDescriber
         var ranked = new List<(string Term, double Weight)>(weights.Count);
         foreach ((int id, double weight) in weights)
         {
-            string term = features.ContentModel.Term(id);
+            string term = model.Term(id);
             if (term.Length > 0 && !char.IsAsciiDigit(term[0]))
             {
                 ranked.Add((term, weight));

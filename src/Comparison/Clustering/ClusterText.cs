@@ -37,6 +37,8 @@ internal static class ClusterText
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 
+    private static readonly char[] TrimmedEdges = ['.', '\'', '-'];
+
     private static readonly string[] TitleSeparators = [" - ", " | ", " \u2013 ", " \u2014 ", " : ", " -- ", " :: "];
 
     /// <summary>The content terms and salient terms of one document.</summary>
@@ -183,7 +185,7 @@ internal static class ClusterText
     private static string Term(ReadOnlySpan<char> token)
     {
         string term = TextNormalizer.NormalizeTerm(token);
-        return term.Trim(['.', '\'', '-']);
+        return term.Trim(TrimmedEdges);
     }
 
     // The number a token starts with, thousands separators removed ("90,000" -> "90000", "15-year-old" -> "15").

@@ -1,6 +1,6 @@
 namespace Comparison.Clustering;
 
-/// <summary>Settings of <see cref="EventClusterer"/>.</summary>
+/// <summary>Settings of <see cref="EventClusterer"/> and <see cref="IncrementalEventClusterer"/>.</summary>
 /// <remarks>
 /// The defaults are one configuration chosen on four kinds of news corpora at once (look-alike events in ECB+,
 /// local shooting reports in the Gun Violence Archive corpus, the same events told by three outlets in BASIL,

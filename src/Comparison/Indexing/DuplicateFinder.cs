@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Comparison.Documents;
 using Comparison.Sketches;
 
 namespace Comparison.Indexing;
@@ -23,6 +24,40 @@ namespace Comparison.Indexing;
 /// </remarks>
 public static class DuplicateFinder
 {
+    /// <summary>
+    /// Finds the near-duplicate documents of a corpus from raw text: shingles and signs every document (in
+    /// parallel), then finds the pairs as the other overload does. Every pair reports its exact Jaccard
+    /// similarity; shingle sets are built only for documents that take part in a verification.
+    /// </summary>
+    /// <param name="documents">The documents, with distinct identifiers.</param>
+    /// <param name="options">The settings; <see langword="null"/> means <see cref="DuplicateOptions.Default"/>.</param>
+    /// <param name="sketcher">The shingling and signature settings; <see langword="null"/> means word 5-shingles and 128 classic permutations.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>The pairs and groups, keyed by document identifier.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="documents"/> or one of them is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Two documents share an identifier.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static DuplicateResult<string> FindDuplicates(
+        IReadOnlyList<Document> documents,
+        DuplicateOptions? options = null,
+        TextSketcher? sketcher = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= DuplicateOptions.Default;
+        options.Validate();
+        sketcher ??= new TextSketcher();
+        var keys = new string[documents.Count];
+        var signatures = new MinHashSignature[documents.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (documents[i] ?? throw new ArgumentNullException(nameof(documents), $"Document {i} is null.")).Id;
+        }
+
+        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => signatures[i] = sketcher.Sketch(documents[i].Text));
+        return FindDuplicates(keys, signatures, options, new LazyShingleSets(documents, sketcher), cancellationToken);
+    }
+
     /// <summary>Finds the near-duplicate pairs and groups of a corpus.</summary>
     /// <typeparam name="TKey">The document key type.</typeparam>
     /// <param name="keys">The document keys, distinct.</param>
@@ -177,5 +212,25 @@ public static class DuplicateFinder
         }
 
         return i;
+    }
+
+    /// <summary>Shingle sets built on first use and kept, so exact verification touches only the documents it needs.</summary>
+    private sealed class LazyShingleSets(IReadOnlyList<Document> documents, TextSketcher sketcher) : IReadOnlyList<ShingleSet>
+    {
+        private readonly ShingleSet?[] _sets = new ShingleSet?[documents.Count];
+
+        public int Count => _sets.Length;
+
+        public ShingleSet this[int index] => _sets[index] ??= sketcher.Shingles(documents[index].Text);
+
+        public IEnumerator<ShingleSet> GetEnumerator()
+        {
+            for (int i = 0; i < _sets.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

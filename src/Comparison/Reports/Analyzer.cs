@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Comparison.Clustering;
 using Comparison.Discrepancies;
 using Comparison.Documents;
 using Comparison.Indexing;
@@ -23,6 +24,7 @@ public sealed class Analyzer
     private readonly DiscrepancyFinder _discrepancyFinder;
     private readonly Shingler _shingler;
     private readonly MinHasher _minHasher;
+    private readonly EventClusterer _clusterer;
 
     /// <summary>Creates an analyzer.</summary>
     /// <param name="options">The options; <see langword="null"/> means <see cref="AnalyzerOptions.Default"/>.</param>
@@ -35,6 +37,7 @@ public sealed class Analyzer
         _discrepancyFinder = new DiscrepancyFinder(options.Discrepancies);
         _shingler = new Shingler(options.Shingles);
         _minHasher = new MinHasher(options.MinHash);
+        _clusterer = new EventClusterer(options.Clustering);
     }
 
     /// <summary>The options in force.</summary>
@@ -89,6 +92,11 @@ public sealed class Analyzer
             report = report with { Similarity = ComputeSimilarity(corpus, shingles!, progress, cancellationToken) };
         }
 
+        if (Options.FindClusters)
+        {
+            report = report with { Clusters = FindClusters(corpus, progress, cancellationToken) };
+        }
+
         ClustersSection? clusters = report.Clusters;
         if (Options.FindDiscrepancies && clusters is not null)
         {
@@ -129,6 +137,29 @@ public sealed class Analyzer
             result.Threshold,
             [.. result.Pairs.Select(p => new DuplicatePair(p.A, p.B, p.EstimatedJaccard, p.Jaccard))],
             result.Groups);
+    }
+
+    /// <summary>Event clusters, each cluster's documents in input order.</summary>
+    private ClustersSection FindClusters(ImmutableArray<Document> corpus, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new AnalysisProgress("clusters", 0, 1));
+        EventClustering clustering = _clusterer.Cluster(corpus, cancellationToken);
+        var position = new Dictionary<string, int>(corpus.Length, StringComparer.Ordinal);
+        for (int i = 0; i < corpus.Length; i++)
+        {
+            position[corpus[i].Id] = i;
+        }
+
+        var clusters = ImmutableArray.CreateBuilder<ReportCluster>(clustering.Clusters.Length);
+        foreach (EventCluster cluster in clustering.Clusters)
+        {
+            string[] members = [.. cluster.DocumentIds];
+            Array.Sort(members, (x, y) => position[x].CompareTo(position[y]));
+            clusters.Add(new ReportCluster(cluster.Id, [.. members], cluster.Label, cluster.RepresentativeId));
+        }
+
+        progress?.Report(new AnalysisProgress("clusters", 1, 1));
+        return new ClustersSection(clusters.MoveToImmutable());
     }
 
     /// <summary>TF-IDF cosine and exact shingle Jaccard of every pair of a small corpus.</summary>

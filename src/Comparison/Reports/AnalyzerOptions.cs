@@ -1,3 +1,4 @@
+using Comparison.Clustering;
 using Comparison.Discrepancies;
 using Comparison.Indexing;
 using Comparison.Sketches;
@@ -30,6 +31,9 @@ public sealed record AnalyzerOptions
     /// <summary>Cluster the documents into events. Default <see langword="true"/>.</summary>
     public bool FindClusters { get; init; } = true;
 
+    /// <summary>The event clustering (signal weights, time window, threshold). Default <see cref="EventClustererOptions.Default"/>.</summary>
+    public EventClustererOptions Clustering { get; init; } = EventClustererOptions.Default;
+
     /// <summary>Find passages shared by documents of one cluster. Default <see langword="true"/>.</summary>
     public bool FindPassages { get; init; } = true;
 
@@ -54,6 +58,7 @@ public sealed record AnalyzerOptions
         ArgumentNullException.ThrowIfNull(MinHash, nameof(MinHash));
         ArgumentNullException.ThrowIfNull(Duplicates, nameof(Duplicates));
         ArgumentNullException.ThrowIfNull(TfIdf, nameof(TfIdf));
+        ArgumentNullException.ThrowIfNull(Clustering, nameof(Clustering));
         Shingles.Validate();
         MinHash.Validate();
         Duplicates.Validate();

@@ -108,4 +108,21 @@ public class AnalyzerTests
         Assert.Null(report.Similarity);
         Assert.NotNull(report.Duplicates);
     }
+
+    [Fact]
+    public void Analyze_Seeds_CallClusterAndTroopDiscrepancy()
+    {
+        AnalysisReport report = new Analyzer().Analyze(Seeds.Load());
+        ClustersSection clusters = Assert.IsType<ClustersSection>(report.Clusters);
+        Assert.Equal(5, clusters.Clusters.Sum(c => c.Documents.Length));
+        ReportCluster call = Assert.Single(clusters.Clusters, c => c.Documents.Length > 1);
+        Assert.Equal(["000", "001", "002", "004"], call.Documents.Select(id => id[..3]));
+        Assert.False(string.IsNullOrWhiteSpace(call.Label));
+
+        DiscrepanciesSection facts = Assert.IsType<DiscrepanciesSection>(report.Discrepancies);
+        ReportDiscrepancy troops = Assert.Single(facts.Discrepancies, d => d.Kind == "number" && d.Mentions.Any(m => m.Text == "over 90,000"));
+        Assert.Equal(call.Id, troops.Cluster);
+        Assert.Contains(troops.Mentions, m => m.Text == "more than 100,000" && m.Document.StartsWith("004", StringComparison.Ordinal));
+        Assert.DoesNotContain(facts.Discrepancies, d => d.Kind == "date");
+    }
 }

@@ -13,13 +13,12 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
     private static string ArtefactDirectory => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
 
     [Fact]
-    public void SeedsReport_InChromium_ShowsDocumentsAndNeverRunsPlantedScript()
+    public void SeedsReport_InChromium_ShowsClustersTroopSpansAndNeverRunsPlantedScript()
     {
-        var documents = Seeds.Load().Append(new Document("zz_planted", "A planted article about a bake sale. " + SampleReports.Planted + " It raised 300 dollars.")
-        {
-            Title = "Bake sale " + SampleReports.Planted,
-            Published = new DateOnly(2021, 12, 31),
-        }).ToList();
+        // The planted markup goes into a real article (003, the one that stands alone), as its title and a last line.
+        var documents = Seeds.Load().Select(d => d.Id.StartsWith("003", StringComparison.Ordinal)
+            ? new Document(d.Id, d.Text + "\n\n" + SampleReports.Planted + "\n") { Published = d.Published, Title = "Talks " + SampleReports.Planted }
+            : d).ToList();
         AnalysisReport report = new Analyzer().Analyze(documents);
         string dom = RenderInBrowser(report, "seeds-report");
 
@@ -28,8 +27,21 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
             Assert.Contains("data-document=\"" + seed.Id + "\"", dom, StringComparison.Ordinal);
         }
 
-        // The heatmap covers the six documents; near-duplicates ran and found none among them.
-        Assert.Equal(36, Regex.Count(dom, "<rect class=\"cell\""));
+        // The Dec 30 call cluster holds 000, 001, 002 and 004; 003 stands alone; the troop discrepancy is highlighted.
+        Match call = Regex.Match(dom, "<article class=\"cluster\"[^>]*>.*?</article>", RegexOptions.Singleline);
+        Assert.True(call.Success, "no multi-document cluster in the DOM");
+        foreach (string prefix in new[] { "000_", "001_", "002_", "004_" })
+        {
+            Assert.Contains("<li data-document=\"" + prefix, call.Value, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("data-document=\"003_", call.Value, StringComparison.Ordinal);
+        Assert.Matches("<ul class=\"docs singletons\">\\s*(<li[^>]*>.*\\n)*<li data-cluster=\"\\d+\"><a class=\"id\" href=\"#doc-3\">003_", dom);
+        Assert.Contains("<mark class=\"d\">over 90,000</mark>", call.Value, StringComparison.Ordinal);
+        Assert.Contains("<mark class=\"d\">more than 100,000</mark>", call.Value, StringComparison.Ordinal);
+
+        // The heatmap covers the five documents; near-duplicates ran and found none among them.
+        Assert.Equal(25, Regex.Count(dom, "<rect class=\"cell\""));
         Assert.Contains("<section id=\"duplicates\">", dom, StringComparison.Ordinal);
 
         AssertPlantedScriptInert(dom);
