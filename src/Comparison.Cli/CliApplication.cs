@@ -101,5 +101,7 @@ internal static class CliApplication
         DuplicatesCommand.Create(),
         ClusterCommand.Create(),
         EvaluateCommand.Create(),
+        SimilarityCommand.Create(),
+        PassagesCommand.Create(),
     };
 }

@@ -114,4 +114,19 @@ internal static class CliCommon
             base.Dispose(disposing);
         }
     }
+
+    /// <summary>Writes a result to the output: the JSON text (and a newline) for --format json, else the readable form.</summary>
+    public static void WriteResult(ParseResult parse, string? outputPath, bool json, Func<string> toJson, Action<TextWriter> writeText)
+    {
+        using TextWriter writer = OpenOutput(parse, outputPath);
+        if (json)
+        {
+            writer.Write(toJson());
+            writer.Write('\n');
+        }
+        else
+        {
+            writeText(writer);
+        }
+    }
 }
