@@ -188,7 +188,7 @@ internal static class ClusterText
         return term.Trim(TrimmedEdges);
     }
 
-    // The number a token starts with, thousands separators removed ("90,000" -> "90000", "15-year-old" -> "15").
+    // The number a token starts with, thousands separators removed ("45,000" -> "45000", "15-year-old" -> "15").
     private static string LeadingNumber(ReadOnlySpan<char> token)
     {
         Span<char> buffer = stackalloc char[Math.Min(token.Length, 64)];

@@ -16,7 +16,7 @@ namespace Comparison.Text;
 /// <item>an apostrophe (<c>'</c> or <c>’</c>) between two letters joins them: <c>Ukraine's</c>, <c>don’t</c> and
 /// <c>O'Brien</c> are one <see cref="TokenKind.Word"/> each (the possessive stays on the word;
 /// <see cref="TextNormalizer.NormalizeTerm"/> strips it for matching);</item>
-/// <item>a comma between digits followed by exactly three digits is a thousands separator (<c>90,000</c>), a
+/// <item>a comma between digits followed by exactly three digits is a thousands separator (<c>45,000</c>), a
 /// period between digits a decimal point (<c>2,500.75</c>);</item>
 /// <item>single letters separated by periods are an initialism and keep their final period (<c>U.S.</c>,
 /// <c>e.g.</c>); an upper-case single letter keeps its period as an initial (<c>J.</c>); a known abbreviation
