@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Comparison.Clustering;
 using Comparison.Discrepancies;
 using Comparison.Documents;
 using Comparison.Facts;
@@ -47,8 +48,29 @@ internal static class DiscrepanciesCommand
         return command;
     }
 
-    /// <summary>The event clusters to compare within. Until clustering is wired here, the whole input is one cluster.</summary>
-    private static List<IReadOnlyList<Document>> Group(IReadOnlyList<Document> documents) => [documents];
+    /// <summary>The event clusters to compare within (EventClusterer with its defaults), in cluster-id order.</summary>
+    private static List<IReadOnlyList<Document>> Group(IReadOnlyList<Document> documents)
+    {
+        var byId = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (Document d in documents)
+        {
+            byId.TryAdd(d.Id, d);
+        }
+
+        var groups = new List<IReadOnlyList<Document>>();
+        foreach (EventCluster cluster in new EventClusterer().Cluster(documents).Clusters.OrderBy(c => c.Id))
+        {
+            var members = new List<Document>(cluster.DocumentIds.Length);
+            foreach (string id in cluster.DocumentIds)
+            {
+                members.Add(byId[id]);
+            }
+
+            groups.Add(members);
+        }
+
+        return groups;
+    }
 
     /// <summary>The contract's JSON: {"discrepancies":[{kind, subject, cluster, relation, severity, confidence, mentions:[...]}]}.</summary>
     internal static string ToJson(IReadOnlyList<DiscrepancyReport> reports, bool includeClaims)

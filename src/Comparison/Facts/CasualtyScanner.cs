@@ -16,7 +16,7 @@ internal static class CasualtyScanner
     {
         for (int k = 0; k < c.Count; k++)
         {
-            var t = c.Tokens[k];
+            var t = c.Tok[k];
             if (t.Kind != FactTokenKind.Word || (t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) == 0 || t.Capitalized && !t.SentenceStart)
             {
                 continue;
@@ -50,8 +50,8 @@ internal static class CasualtyScanner
                     Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
                     Outcome = outcome.Value,
                     Count = found.Count,
-                    CountStart = found.First >= 0 ? c.Tokens[found.First].Start : -1,
-                    CountEnd = found.First >= 0 ? c.Tokens[found.Last].End : -1,
+                    CountStart = found.First >= 0 ? c.Tok[found.First].Start : -1,
+                    CountEnd = found.First >= 0 ? c.Tok[found.Last].End : -1,
                 });
                 AddAsQuantity(c, found, w.Text, quantities);
             }
@@ -140,7 +140,7 @@ internal static class CasualtyScanner
             return;
         }
 
-        var first = c.Tokens[found.First];
+        var first = c.Tok[found.First];
         bool explicitCount = first.Kind == FactTokenKind.Number || (first.Classes & WordClass.NumberWord) != 0 || c.Is(found.First, "a") || c.Is(found.First, "an")
             || c.Is(found.First, "another") || c.Is(found.First, "nobody") || c.Is(found.First, "both");
         if (!explicitCount)
@@ -149,7 +149,7 @@ internal static class CasualtyScanner
         }
 
         int start = first.Start;
-        int end = c.Tokens[found.Last].End;
+        int end = c.Tok[found.Last].End;
         foreach (Quantity q in quantities)
         {
             if (q.Start < end && Math.Max(q.End, q.NounEnd) > start)
@@ -170,9 +170,9 @@ internal static class CasualtyScanner
         {
             Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
             Value = found.Count, Interval = NumericInterval.Exactly(found.Count), Qualifier = QuantityQualifier.Exact,
-            Noun = found.Last > found.First ? c.Slice(c.Tokens[found.First + 1].Start, end) : string.Empty,
+            Noun = found.Last > found.First ? c.Slice(c.Tok[found.First + 1].Start, end) : string.Empty,
             Head = found.Last > found.First ? head : string.Empty,
-            NounStart = found.Last > found.First ? c.Tokens[found.First + 1].Start : -1,
+            NounStart = found.Last > found.First ? c.Tok[found.First + 1].Start : -1,
             NounEnd = found.Last > found.First ? end : -1,
             Predicate = outcome.ToLowerInvariant(),
         });
@@ -216,7 +216,7 @@ internal static class CasualtyScanner
     /// <summary>Whether a form of "be" or "get" governs the participle at <paramref name="k"/> (a passive: the subject is the victim).</summary>
     private static bool PassiveBefore(ScanContext c, int k)
     {
-        for (int j = k - 1, n = 0; j >= 0 && n < 4 && c.SameSentence(j, k) && c.Tokens[j].Kind == FactTokenKind.Word; j--, n++)
+        for (int j = k - 1, n = 0; j >= 0 && n < 4 && c.SameSentence(j, k) && c.Tok[j].Kind == FactTokenKind.Word; j--, n++)
         {
             if (c.Is(j, "was") || c.Is(j, "were") || c.Is(j, "been") || c.Is(j, "being") || c.Is(j, "got") || c.Is(j, "is") || c.Is(j, "are")
                 || c.Is(j, "be") || c.Is(j, "get") || c.Is(j, "gets"))
@@ -238,12 +238,12 @@ internal static class CasualtyScanner
     /// <summary>Whether the token at <paramref name="k"/> starts the object of an active verb.</summary>
     private static bool ObjectStarts(ScanContext c, int k)
     {
-        if ((uint)k >= (uint)c.Count || c.Tokens[k].Kind == FactTokenKind.Punctuation)
+        if ((uint)k >= (uint)c.Count || c.Tok[k].Kind == FactTokenKind.Punctuation)
         {
             return false;
         }
 
-        var t = c.Tokens[k];
+        var t = c.Tok[k];
         if (t.Kind == FactTokenKind.Number || (t.Classes & WordClass.NumberWord) != 0)
         {
             return true;
@@ -264,12 +264,12 @@ internal static class CasualtyScanner
     {
         int j = k - 1;
         int skipped = 0;
-        while (j >= 0 && c.SameSentence(j, k) && skipped < MaxSkipped && c.Tokens[j].Kind == FactTokenKind.Word)
+        while (j >= 0 && c.SameSentence(j, k) && skipped < MaxSkipped && c.Tok[j].Kind == FactTokenKind.Word)
         {
             ReadOnlySpan<char> w = c.Span(j);
             bool skip = c.Has(j, WordClass.Auxiliary) || Is(w, "been") || Is(w, "got") || (Is(w, "and") && j + 1 < c.Count && c.Has(j + 1, WordClass.Killed | WordClass.Injured | WordClass.Shot)) || Is(w, "shot") || Is(w, "who") || Is(w, "also")
                 || Is(w, "reportedly") || Is(w, "allegedly") || Is(w, "later") || Is(w, "all") || Is(w, "fatally") || Is(w, "then") || Is(w, "found")
-                || Is(w, "pronounced") || Is(w, "left") || Is(w, "not") || (w.Length > 4 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !c.Tokens[j].Capitalized);
+                || Is(w, "pronounced") || Is(w, "left") || Is(w, "not") || (w.Length > 4 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !c.Tok[j].Capitalized);
             if (!skip)
             {
                 break;
@@ -285,7 +285,7 @@ internal static class CasualtyScanner
         }
 
         // "Two men were shot, one fatally": the count is "one".
-        if (c.Tokens[j].Kind == FactTokenKind.Punctuation)
+        if (c.Tok[j].Kind == FactTokenKind.Punctuation)
         {
             return null;
         }
@@ -297,7 +297,7 @@ internal static class CasualtyScanner
     private static (int Count, int First, int Last)? Phrase(ScanContext c, int end)
     {
         ReadOnlySpan<char> head = c.Span(end);
-        var ht = c.Tokens[end];
+        var ht = c.Tok[end];
         if (ht.Kind == FactTokenKind.Number && c.IsPunct(end - 1, ','))
         {
             return null; // "Darrell Hawkins, 34, who were shot": an age
@@ -349,8 +349,8 @@ internal static class CasualtyScanner
         while (k - 1 >= 0 && c.SameSentence(k - 1, end) && words < MaxPhrase)
         {
             int p = k - 1;
-            var t = c.Tokens[p];
-            if (t.Kind == FactTokenKind.Punctuation && c.First(p) == ',' && p >= 2 && c.Tokens[p - 1].Kind == FactTokenKind.Number && c.IsPunct(p - 2, ',') && k == end + 1)
+            var t = c.Tok[p];
+            if (t.Kind == FactTokenKind.Punctuation && c.First(p) == ',' && p >= 2 && c.Tok[p - 1].Kind == FactTokenKind.Number && c.IsPunct(p - 2, ',') && k == end + 1)
             {
                 break;
             }
@@ -375,7 +375,7 @@ internal static class CasualtyScanner
         }
 
         // "Smith, 25, was killed": an age in commas after a name.
-        if (c.IsPunct(end, ',') || (c.Tokens[end].Kind == FactTokenKind.Punctuation))
+        if (c.IsPunct(end, ',') || (c.Tok[end].Kind == FactTokenKind.Punctuation))
         {
             return null;
         }
@@ -413,7 +413,7 @@ internal static class CasualtyScanner
             return (1, first, end);
         }
 
-        if (name && !c.Tokens[end].SentenceStart)
+        if (name && !c.Tok[end].SentenceStart)
         {
             return (1, first, end);
         }
@@ -423,7 +423,7 @@ internal static class CasualtyScanner
 
     private static bool IsDeterminer(ScanContext c, int k) =>
         c.Is(k, "a") || c.Is(k, "an") || c.Is(k, "the") || c.Is(k, "another") || c.Is(k, "both") || c.Is(k, "his") || c.Is(k, "her") || c.Is(k, "their")
-        || c.Tokens[k].Kind == FactTokenKind.Number || c.Has(k, WordClass.NumberWord);
+        || c.Tok[k].Kind == FactTokenKind.Number || c.Has(k, WordClass.NumberWord);
 
     /// <summary>The count a determiner gives: a number, "one", "both"; null for others.</summary>
     private static int? Determiner(ScanContext c, int k)
@@ -433,7 +433,7 @@ internal static class CasualtyScanner
             return null;
         }
 
-        var t = c.Tokens[k];
+        var t = c.Tok[k];
         if (t.Kind == FactTokenKind.Number && t.Value is >= 0 and < 1000 && c.Span(k).IndexOf('.') < 0)
         {
             return (int)t.Value;
@@ -469,7 +469,7 @@ internal static class CasualtyScanner
     private static (int Count, int First, int Last)? Object(ScanContext c, int last)
     {
         int k = last + 1;
-        if (k >= c.Count || !c.SameSentence(k, last) || c.Tokens[k].Kind == FactTokenKind.Punctuation)
+        if (k >= c.Count || !c.SameSentence(k, last) || c.Tok[k].Kind == FactTokenKind.Punctuation)
         {
             return null;
         }
@@ -480,7 +480,7 @@ internal static class CasualtyScanner
         }
 
         int? det = Determiner(c, k);
-        if (det is { } d && c.Tokens[k].Kind != FactTokenKind.Punctuation && !c.Is(k, "the") && (c.Has(k + 1, WordClass.Person) || c.Is(k + 1, "others") || c.Is(k + 1, "more") || !c.SameSentence(k, k + 1) || c.Tokens[k + 1].Kind == FactTokenKind.Punctuation || c.Is(k + 1, "and")))
+        if (det is { } d && c.Tok[k].Kind != FactTokenKind.Punctuation && !c.Is(k, "the") && (c.Has(k + 1, WordClass.Person) || c.Is(k + 1, "others") || c.Is(k + 1, "more") || !c.SameSentence(k, k + 1) || c.Tok[k + 1].Kind == FactTokenKind.Punctuation || c.Is(k + 1, "and")))
         {
             return (d, k, k);
         }
@@ -490,7 +490,7 @@ internal static class CasualtyScanner
             return (1, k, k);
         }
 
-        if (c.Tokens[k].Capitalized && !c.Tokens[k].SentenceStart && (c.Tokens[k].Classes & (WordClass.CommonCapital | WordClass.Stop | WordClass.Title | WordClass.Month | WordClass.Weekday)) == 0)
+        if (c.Tok[k].Capitalized && !c.Tok[k].SentenceStart && (c.Tok[k].Classes & (WordClass.CommonCapital | WordClass.Stop | WordClass.Title | WordClass.Month | WordClass.Weekday)) == 0)
         {
             return (1, k, k);
         }

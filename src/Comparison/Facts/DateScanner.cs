@@ -9,9 +9,16 @@ internal static class DateScanner
     {
         for (int i = 0; i < c.Count; i++)
         {
-            if (c.Claimed[i] || c.Tokens[i].Kind == FactTokenKind.Punctuation)
+            if (c.Claimed[i] || c.Tok[i].Kind == FactTokenKind.Punctuation)
             {
                 continue;
+            }
+
+            var t = c.Tok[i];
+            if ((t.Classes & (WordClass.Month | WordClass.Weekday | WordClass.RelativeDay | WordClass.DateCue | WordClass.NumberWord)) == 0
+                && t.Kind != FactTokenKind.Number && !(t.Kind == FactTokenKind.Word && char.IsDigit(c.First(i))))
+            {
+                continue; // nothing a date can start with
             }
 
             int next = TryAbsolute(c, i, dates);
@@ -45,7 +52,7 @@ internal static class DateScanner
             return 0;
         }
 
-        var t = c.Tokens[k];
+        var t = c.Tok[k];
         ReadOnlySpan<char> s = c.Span(k);
         if (t.Kind == FactTokenKind.Number)
         {
@@ -78,13 +85,13 @@ internal static class DateScanner
     }
 
     private static int YearOf(ScanContext c, int k) =>
-        (uint)k < (uint)c.Count && c.Tokens[k].Kind == FactTokenKind.Number && c.Tokens[k].Length == 4 && c.Tokens[k].Value is >= 1800 and <= 2200
-            ? (int)c.Tokens[k].Value
+        (uint)k < (uint)c.Count && c.Tok[k].Kind == FactTokenKind.Number && c.Tok[k].Length == 4 && c.Tok[k].Value is >= 1800 and <= 2200
+            ? (int)c.Tok[k].Value
             : 0;
 
     private static bool IsMonth(ScanContext c, int k)
     {
-        if (!c.Has(k, WordClass.Month) || !c.Tokens[k].Capitalized)
+        if (!c.Has(k, WordClass.Month) || !c.Tok[k].Capitalized)
         {
             return false;
         }
@@ -108,16 +115,16 @@ internal static class DateScanner
         int last;
         if (IsMonth(c, i))
         {
-            month = (int)c.Tokens[i].Value;
+            month = (int)c.Tok[i].Value;
             int k = i + 1;
-            if (c.IsPunct(k, '.') && c.Tokens[k].Start == c.Tokens[i].End)
+            if (c.IsPunct(k, '.') && c.Tok[k].Start == c.Tok[i].End)
             {
                 k++;
             }
 
             day = DayOf(c, k);
             last = day > 0 ? k : i;
-            if (day > 0 && c.IsPunct(k + 1, ',') && YearOf(c, k + 2) == 0 && c.Tokens[k + 1].Start == c.Tokens[k].End)
+            if (day > 0 && c.IsPunct(k + 1, ',') && YearOf(c, k + 2) == 0 && c.Tok[k + 1].Start == c.Tok[k].End)
             {
                 // "Dec. 30," then something else: fine, no year.
             }
@@ -125,7 +132,7 @@ internal static class DateScanner
         else if (DayOf(c, i) > 0 && IsMonth(c, i + 1))
         {
             day = DayOf(c, i);
-            month = (int)c.Tokens[i + 1].Value;
+            month = (int)c.Tok[i + 1].Value;
             last = i + 1;
         }
         else
@@ -135,7 +142,7 @@ internal static class DateScanner
 
         int year = 0;
         int y = last + 1;
-        if (c.IsPunct(y, '.') && c.Tokens[y].Start == c.Tokens[last].End && YearOf(c, y + 1) == 0 && c.Has(last, WordClass.Month))
+        if (c.IsPunct(y, '.') && c.Tok[y].Start == c.Tok[last].End && YearOf(c, y + 1) == 0 && c.Has(last, WordClass.Month))
         {
             y++;
         }
@@ -182,17 +189,17 @@ internal static class DateScanner
         }
 
         // A weekday right before or after ("Thursday, Dec. 23", "Dec. 23, Thursday") belongs to this date.
-        if (c.Has(first - 1, WordClass.Weekday) && c.Tokens[first - 1].Capitalized)
+        if (c.Has(first - 1, WordClass.Weekday) && c.Tok[first - 1].Capitalized)
         {
             first--;
         }
-        else if (c.IsPunct(first - 1, ',') && c.Has(first - 2, WordClass.Weekday) && c.Tokens[first - 2].Capitalized)
+        else if (c.IsPunct(first - 1, ',') && c.Has(first - 2, WordClass.Weekday) && c.Tok[first - 2].Capitalized)
         {
             first -= 2;
         }
 
         int end = secondLast >= 0 ? secondLast : last;
-        if (c.IsPunct(end + 1, ',') && c.Has(end + 2, WordClass.Weekday) && c.Tokens[end + 2].Capitalized && c.SameSentence(end, end + 2))
+        if (c.IsPunct(end + 1, ',') && c.Has(end + 2, WordClass.Weekday) && c.Tok[end + 2].Capitalized && c.SameSentence(end, end + 2))
         {
             end += 2;
         }
@@ -287,7 +294,7 @@ internal static class DateScanner
     /// <summary>"2021-12-30" (one token) and "12/30/2021".</summary>
     private static int TryIso(ScanContext c, int i, ImmutableArray<DateMention>.Builder dates)
     {
-        var t = c.Tokens[i];
+        var t = c.Tok[i];
         ReadOnlySpan<char> s = c.Span(i);
         int year;
         int month;
@@ -302,14 +309,14 @@ internal static class DateScanner
                 return -1;
             }
         }
-        else if (t.Kind == FactTokenKind.Number && s.Length <= 2 && c.IsPunct(i + 1, '/') && c.Tokens[i + 2 < c.Count ? i + 2 : i].Kind == FactTokenKind.Number
-            && i + 2 < c.Count && c.IsPunct(i + 3, '/') && i + 4 < c.Count && c.Tokens[i + 4].Kind == FactTokenKind.Number
-            && c.Tokens[i + 4].Start == c.Tokens[i + 3].End && c.Tokens[i + 2].Start == c.Tokens[i + 1].End)
+        else if (t.Kind == FactTokenKind.Number && s.Length <= 2 && c.IsPunct(i + 1, '/') && c.Tok[i + 2 < c.Count ? i + 2 : i].Kind == FactTokenKind.Number
+            && i + 2 < c.Count && c.IsPunct(i + 3, '/') && i + 4 < c.Count && c.Tok[i + 4].Kind == FactTokenKind.Number
+            && c.Tok[i + 4].Start == c.Tok[i + 3].End && c.Tok[i + 2].Start == c.Tok[i + 1].End)
         {
             month = (int)t.Value;
-            day = (int)c.Tokens[i + 2].Value;
-            year = (int)c.Tokens[i + 4].Value;
-            if (c.Tokens[i + 4].Length == 2)
+            day = (int)c.Tok[i + 2].Value;
+            year = (int)c.Tok[i + 4].Value;
+            if (c.Tok[i + 4].Length == 2)
             {
                 year += 2000;
             }
@@ -341,12 +348,12 @@ internal static class DateScanner
     /// <summary>"on Thursday", "last Friday", "next Monday", "Saturday night".</summary>
     private static int TryWeekday(ScanContext c, int i, ImmutableArray<DateMention>.Builder dates)
     {
-        if (!c.Has(i, WordClass.Weekday) || !c.Tokens[i].Capitalized || c.Tokens[i].Length < 4)
+        if (!c.Has(i, WordClass.Weekday) || !c.Tok[i].Capitalized || c.Tok[i].Length < 4)
         {
             return -1;
         }
 
-        int weekday = (int)c.Tokens[i].Value;
+        int weekday = (int)c.Tok[i].Value;
         int first = i;
         int last = i;
         int direction = 0;
@@ -416,9 +423,9 @@ internal static class DateScanner
         int part = 0; // -1 earlier this, +1 later this
         if (c.Has(i, WordClass.RelativeDay))
         {
-            offset = (int)c.Tokens[i].Value;
+            offset = (int)c.Tok[i].Value;
             last = i;
-            if (offset == 0 && c.Is(i, "today") && c.Tokens[i].Capitalized && !c.Tokens[i].SentenceStart)
+            if (offset == 0 && c.Is(i, "today") && c.Tok[i].Capitalized && !c.Tok[i].SentenceStart)
             {
                 return -1; // "USA Today", "Today show"
             }
@@ -437,10 +444,10 @@ internal static class DateScanner
                 first = i - 1;
             }
         }
-        else if (c.Tokens[i].Kind is FactTokenKind.Number or FactTokenKind.Word && (c.Tokens[i].Kind == FactTokenKind.Number || c.Has(i, WordClass.NumberWord))
-            && c.Has(i + 1, WordClass.DurationUnit) && c.Is(i + 2, "ago") && c.Tokens[i].Value is > 0 and < 400)
+        else if (c.Tok[i].Kind is FactTokenKind.Number or FactTokenKind.Word && (c.Tok[i].Kind == FactTokenKind.Number || c.Has(i, WordClass.NumberWord))
+            && c.Has(i + 1, WordClass.DurationUnit) && c.Is(i + 2, "ago") && c.Tok[i].Value is > 0 and < 400)
         {
-            double days = c.Tokens[i].Value * c.Tokens[i + 1].Value;
+            double days = c.Tok[i].Value * c.Tok[i + 1].Value;
             if (days < 1)
             {
                 return -1;

@@ -53,6 +53,8 @@ public sealed class FactExtractor
         QuantityScanner.Scan(c, quantities, durations);
         var casualties = ImmutableArray.CreateBuilder<CasualtyStatement>();
         CasualtyScanner.Scan(c, casualties, quantities);
+        QuoteScanner.Scan(c, quotes);
+        EntityScanner.Scan(c, entities);
         return new DocumentFacts
         {
             Document = document,

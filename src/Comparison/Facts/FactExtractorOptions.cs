@@ -12,8 +12,8 @@ public sealed record FactExtractorOptions
     /// </summary>
     public double ApproximateTolerance { get; init; } = 0.1;
 
-    /// <summary>Shortest quotation kept, in characters between the marks. Default 12; must be at least 1.</summary>
-    public int MinimumQuoteLength { get; init; } = 12;
+    /// <summary>Shortest quotation kept, in characters between the marks (shorter ones are mostly scare quotes). Default 20; must be at least 1.</summary>
+    public int MinimumQuoteLength { get; init; } = 20;
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>

@@ -70,6 +70,9 @@ internal enum WordClass : uint
 
     /// <summary>A word that may be capitalised at the start of a sentence without being a name.</summary>
     CommonCapital = 1u << 20,
+
+    /// <summary>A word that can open a relative date (this, last, next, earlier...).</summary>
+    DateCue = 1u << 21,
 }
 
 /// <summary>The small English lexicon behind the fact scanners. Lookups are case-insensitive and allocation-free.</summary>
@@ -81,6 +84,12 @@ internal static class FactLexicon
     private static readonly FrozenDictionary<string, (WordClass Classes, double Value)>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Bit (length * 32 + first letter) is set when some entry has that length and first letter: most words of
+    /// a text are not in the lexicon, and this rules them out before the case-insensitive hash is computed.
+    /// </summary>
+    private static readonly ulong[] Prefilter = BuildPrefilter();
+
     /// <summary>Looks a word up; unknown words give <see cref="WordClass.None"/>.</summary>
     public static (WordClass Classes, double Value) Find(ReadOnlySpan<char> word)
     {
@@ -89,7 +98,28 @@ internal static class FactLexicon
             return default;
         }
 
+        int bit = (word.Length * 32) + (word[0] | 0x20) % 32;
+        if ((Prefilter[bit >> 6] & (1UL << (bit & 63))) == 0)
+        {
+            return default;
+        }
+
         return Lookup.TryGetValue(word, out var entry) ? entry : default;
+    }
+
+    private static ulong[] BuildPrefilter()
+    {
+        var bits = new ulong[(25 * 32 / 64) + 1];
+        foreach (string key in Entries.Keys)
+        {
+            if (key.Length is > 0 and <= 24)
+            {
+                int bit = (key.Length * 32) + (key[0] | 0x20) % 32;
+                bits[bit >> 6] |= 1UL << (bit & 63);
+            }
+        }
+
+        return bits;
     }
 
     private static FrozenDictionary<string, (WordClass, double)> Build()
@@ -144,6 +174,7 @@ internal static class FactLexicon
             Add(WordClass.Weekday, i, weekdays[i][0]);
         }
 
+        Add(WordClass.DateCue, 0, "this", "last", "past", "next", "coming", "earlier", "later", "early", "late");
         Add(WordClass.RelativeDay, 0, "today", "tonight");
         Add(WordClass.RelativeDay, -1, "yesterday");
         Add(WordClass.RelativeDay, 1, "tomorrow");

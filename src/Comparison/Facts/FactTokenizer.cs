@@ -23,6 +23,9 @@ internal static class FactTokenizer
         bool newline = true;
         bool space = true;
         bool pendingBreak = true;
+        bool lastWasPunctuation = false;
+        int lastEnd = 0;
+        int sentenceStart = 0;
         while (i < s.Length)
         {
             char c = s[i];
@@ -71,39 +74,33 @@ internal static class FactTokenizer
                 i += token.Length;
             }
 
-            if (tokens.Count > 0 && (pendingBreak || newline || EndsSentence(s, tokens, token)))
+            // Only a token after punctuation can open a sentence other than at a line break (saves the look back).
+            if (tokens.Count > 0 && (pendingBreak || newline || (lastWasPunctuation && EndsSentence(s, tokens, token))))
             {
-                sentences.Add((tokens[FirstOfSentence(tokens, sentence)].Start, tokens[^1].End));
+                sentences.Add((sentenceStart, lastEnd));
                 sentence++;
                 token.SentenceStart = true;
+                sentenceStart = token.Start;
             }
             else if (tokens.Count == 0)
             {
                 token.SentenceStart = true;
+                sentenceStart = token.Start;
             }
 
             pendingBreak = false;
             token.Sentence = sentence;
             tokens.Add(token);
+            lastWasPunctuation = token.Kind == FactTokenKind.Punctuation;
+            lastEnd = token.End;
             newline = false;
             space = false;
         }
 
         if (tokens.Count > 0)
         {
-            sentences.Add((tokens[FirstOfSentence(tokens, sentence)].Start, tokens[^1].End));
+            sentences.Add((sentenceStart, lastEnd));
         }
-    }
-
-    private static int FirstOfSentence(List<FactToken> tokens, int sentence)
-    {
-        int k = tokens.Count - 1;
-        while (k > 0 && tokens[k - 1].Sentence == sentence)
-        {
-            k--;
-        }
-
-        return k;
     }
 
     /// <summary>Whether <paramref name="next"/> opens a new sentence after the tokens so far.</summary>

@@ -16,7 +16,7 @@ internal static class QuantityScanner
                 continue;
             }
 
-            var t = c.Tokens[i];
+            var t = c.Tok[i];
             if (t.Kind == FactTokenKind.Word && char.IsDigit(c.First(i)))
             {
                 i = HyphenatedDigits(c, i, durations);
@@ -29,14 +29,14 @@ internal static class QuantityScanner
             }
 
             // A duration: "two weeks", "50 minutes", "three hours" (but not "three days ago", a date).
-            if (c.Has(last + 1, WordClass.DurationUnit) && !c.Claimed[last + 1] && c.Tokens[last + 1].Kind == FactTokenKind.Word && !vague)
+            if (c.Has(last + 1, WordClass.DurationUnit) && !c.Claimed[last + 1] && c.Tok[last + 1].Kind == FactTokenKind.Word && !vague)
             {
                 string unit = Singular(c.Lower(last + 1));
                 var w = c.Where(i, last + 1);
                 durations.Add(new Duration
                 {
                     Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
-                    Amount = value, Unit = unit, Days = value * c.Tokens[last + 1].Value,
+                    Amount = value, Unit = unit, Days = value * c.Tok[last + 1].Value,
                 });
                 i = last + 1;
                 continue;
@@ -60,7 +60,7 @@ internal static class QuantityScanner
             {
                 nounFirst++;
             }
-            else if (c.Is(nounFirst, "of") && c.Is(nounFirst + 1, "the") && c.Tokens.Count > nounFirst + 2 && c.Tokens[nounFirst + 2].Kind == FactTokenKind.Word)
+            else if (c.Is(nounFirst, "of") && c.Is(nounFirst + 1, "the") && c.Count > nounFirst + 2 && c.Tok[nounFirst + 2].Kind == FactTokenKind.Word)
             {
                 nounFirst += 2; // "three of the men"
             }
@@ -86,8 +86,8 @@ internal static class QuantityScanner
             int nounEnd = -1;
             if (nounLast >= nounFirst)
             {
-                nounStart = c.Tokens[nounFirst].Start;
-                nounEnd = c.Tokens[nounLast].End;
+                nounStart = c.Tok[nounFirst].Start;
+                nounEnd = c.Tok[nounLast].End;
                 noun = c.Slice(nounStart, nounEnd);
                 head = Head(c, nounLast);
             }
@@ -131,7 +131,7 @@ internal static class QuantityScanner
         last = i;
         vague = false;
         vagueUpper = 0;
-        var t = c.Tokens[i];
+        var t = c.Tok[i];
         if (t.Kind == FactTokenKind.Number)
         {
             value = t.Value;
@@ -185,9 +185,9 @@ internal static class QuantityScanner
         }
 
         // Multipliers: "1.2 million", "two hundred", "three thousand".
-        while (c.Has(last + 1, WordClass.Scale) && c.Tokens[last + 1].Kind == FactTokenKind.Word && !IsPluralScale(c, last + 1))
+        while (c.Has(last + 1, WordClass.Scale) && c.Tok[last + 1].Kind == FactTokenKind.Word && !IsPluralScale(c, last + 1))
         {
-            value *= c.Tokens[last + 1].Value;
+            value *= c.Tok[last + 1].Value;
             last++;
         }
 
@@ -260,13 +260,13 @@ internal static class QuantityScanner
     /// <summary>Numbers that are not amounts: years, times, ages between commas, addresses, names (Route 66), "one of".</summary>
     private static bool IsExcluded(ScanContext c, int i, int last, double value)
     {
-        var t = c.Tokens[i];
+        var t = c.Tok[i];
         if (t.Kind == FactTokenKind.Number)
         {
             ReadOnlySpan<char> s = c.Span(i);
-            if (s.Length == 4 && value is >= 1800 and <= 2100 && !(c.Tokens.Count > last + 1 && c.Tokens[last + 1].Kind == FactTokenKind.Word && !c.Tokens[last + 1].Capitalized && !c.Has(last + 1, WordClass.Stop | WordClass.Verb)))
+            if (s.Length == 4 && value is >= 1800 and <= 2100 && !(c.Count > last + 1 && c.Tok[last + 1].Kind == FactTokenKind.Word && LooksPlural(c, last + 1)))
             {
-                return true; // a year
+                return true; // a year ("the 2016 presidential election"), unless it counts something ("2000 people")
             }
 
             if (c.IsPunct(last + 1, ':') || c.IsPunct(i - 1, ':') || c.Is(last + 1, "a.m") || c.Is(last + 1, "p.m") || c.Is(last + 1, "am") || c.Is(last + 1, "pm")
@@ -283,22 +283,22 @@ internal static class QuantityScanner
         }
 
         // "John Smith, 25, of Chicago": an age.
-        if (c.IsPunct(i - 1, ',') && c.IsPunct(last + 1, ',') && value is > 0 and < 120 && c.Tokens[i - 2 >= 0 ? i - 2 : 0].Capitalized)
+        if (c.IsPunct(i - 1, ',') && c.IsPunct(last + 1, ',') && value is > 0 and < 120 && c.Tok[i - 2 >= 0 ? i - 2 : 0].Capitalized)
         {
             return true;
         }
 
         // "Route 66", "Channel 4": part of a name (a capitalised word before, not at the start of the sentence, not a qualifier).
-        if (i > 0 && c.Tokens[i - 1].Kind == FactTokenKind.Word && c.Tokens[i - 1].Capitalized && !c.Tokens[i - 1].SentenceStart && t.Kind == FactTokenKind.Number
+        if (i > 0 && c.Tok[i - 1].Kind == FactTokenKind.Word && c.Tok[i - 1].Capitalized && !c.Tok[i - 1].SentenceStart && t.Kind == FactTokenKind.Number
             && !c.Has(i - 1, WordClass.Stop | WordClass.Month | WordClass.Verb))
         {
             return true;
         }
 
         // An address: "345 Burning Tree Dr".
-        if (t.Kind == FactTokenKind.Number && c.Tokens.Count > last + 1 && c.Tokens[last + 1].Capitalized)
+        if (t.Kind == FactTokenKind.Number && c.Count > last + 1 && c.Tok[last + 1].Capitalized)
         {
-            for (int k = last + 1; k <= last + 4 && k < c.Count && c.Tokens[k].Kind == FactTokenKind.Word && c.Tokens[k].Capitalized; k++)
+            for (int k = last + 1; k <= last + 4 && k < c.Count && c.Tok[k].Kind == FactTokenKind.Word && c.Tok[k].Capitalized; k++)
             {
                 if (IsStreetSuffix(c.Span(k)))
                 {
@@ -313,12 +313,12 @@ internal static class QuantityScanner
             bool one = s.Equals("one", StringComparison.OrdinalIgnoreCase);
             if (one && (c.Is(last + 1, "of") || c.Is(i - 1, "no") || c.Is(i - 1, "the") || c.Is(i - 1, "any") || c.Is(i - 1, "every") || c.Is(i - 1, "each")
                 || c.Is(i - 1, "this") || c.Is(i - 1, "that") || c.Is(i - 1, "which") || c.Is(i - 1, "someone") || c.Is(last + 1, "another")
-                || !c.SameSentence(i, last + 1) || c.Tokens[last + 1].Kind != FactTokenKind.Word || c.Has(last + 1, WordClass.Stop | WordClass.Verb)))
+                || !c.SameSentence(i, last + 1) || c.Tok[last + 1].Kind != FactTokenKind.Word || c.Has(last + 1, WordClass.Stop | WordClass.Verb)))
             {
                 return true;
             }
 
-            if (c.Tokens[i].Capitalized && !c.Tokens[i].SentenceStart && c.Is(i - 1, "the"))
+            if (c.Tok[i].Capitalized && !c.Tok[i].SentenceStart && c.Is(i - 1, "the"))
             {
                 return true; // "The Three Stooges"
             }
@@ -409,7 +409,7 @@ internal static class QuantityScanner
         return (QuantityQualifier.Exact, null, -1);
     }
 
-    private static string Join(ScanContext c, int first, int last) => c.Slice(c.Tokens[first].Start, c.Tokens[last].End).ToLowerInvariant();
+    private static string Join(ScanContext c, int first, int last) => c.Slice(c.Tok[first].Start, c.Tok[last].End).ToLowerInvariant();
 
     /// <summary>The counted noun phrase from <paramref name="first"/>; returns its last token, or first - 1 when there is none.</summary>
     private static int NounPhrase(ScanContext c, int first, double value)
@@ -417,7 +417,7 @@ internal static class QuantityScanner
         int last = first - 1;
         for (int k = first; k < first + MaxNounWords && k < c.Count; k++)
         {
-            var t = c.Tokens[k];
+            var t = c.Tok[k];
             if (t.Kind != FactTokenKind.Word || !c.SameSentence(first, k) || c.Claimed[k])
             {
                 break;
@@ -452,7 +452,7 @@ internal static class QuantityScanner
                 break;
             }
 
-            if (k + 1 < c.Count && c.Tokens[k + 1].Kind == FactTokenKind.Punctuation)
+            if (k + 1 < c.Count && c.Tok[k + 1].Kind == FactTokenKind.Punctuation)
             {
                 break;
             }
@@ -464,7 +464,7 @@ internal static class QuantityScanner
     private static bool LooksPlural(ScanContext c, int k)
     {
         ReadOnlySpan<char> s = c.Span(k);
-        if ((c.Tokens[k].Classes & WordClass.Person) != 0 && !s.EndsWith("s", StringComparison.OrdinalIgnoreCase))
+        if ((c.Tok[k].Classes & WordClass.Person) != 0 && !s.EndsWith("s", StringComparison.OrdinalIgnoreCase))
         {
             return s.Equals("people", StringComparison.OrdinalIgnoreCase) || s.Equals("men", StringComparison.OrdinalIgnoreCase)
                 || s.Equals("women", StringComparison.OrdinalIgnoreCase) || s.Equals("children", StringComparison.OrdinalIgnoreCase)
@@ -491,7 +491,7 @@ internal static class QuantityScanner
     {
         for (int n = 0; n < 5 && k < c.Count && c.SameSentence(k, numberToken); n++, k++)
         {
-            var t = c.Tokens[k];
+            var t = c.Tok[k];
             if (t.Kind != FactTokenKind.Word)
             {
                 if (t.Kind == FactTokenKind.Punctuation && c.First(k) == ',' && n == 0)
@@ -531,12 +531,12 @@ internal static class QuantityScanner
     /// <summary>"killed two", "injuring three", "left two dead" (the verb before the number).</summary>
     private static string? PredicateBefore(ScanContext c, int k)
     {
-        if (k < 0 || c.Tokens[k].Kind != FactTokenKind.Word)
+        if (k < 0 || c.Tok[k].Kind != FactTokenKind.Word)
         {
             return null;
         }
 
-        if (c.Has(k, WordClass.Killed | WordClass.Injured | WordClass.Shot) && !c.Tokens[k].Capitalized)
+        if (c.Has(k, WordClass.Killed | WordClass.Injured | WordClass.Shot) && !c.Tok[k].Capitalized)
         {
             return c.Lower(k);
         }

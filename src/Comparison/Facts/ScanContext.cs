@@ -7,6 +7,11 @@ internal sealed class ScanContext
 {
     public string Text = string.Empty;
     public readonly List<FactToken> Tokens = new(1024);
+
+    /// <summary>The tokens as an array: the scanners read fields in place instead of copying each token out of a list.</summary>
+    public FactToken[] Tok = new FactToken[1024];
+
+    private int _count;
     public readonly List<(int Start, int End)> Sentences = new(64);
 
     /// <summary>Tokens already part of a date or duration, so the quantity scanner leaves them alone.</summary>
@@ -23,6 +28,13 @@ internal sealed class ScanContext
         ReferenceBorrowed = borrowed;
         Options = options;
         FactTokenizer.Tokenize(text, Tokens, Sentences);
+        _count = Tokens.Count;
+        if (Tok.Length < _count)
+        {
+            Tok = new FactToken[Math.Max(_count, Tok.Length * 2)];
+        }
+
+        Tokens.CopyTo(Tok);
         if (Claimed.Length < Tokens.Count)
         {
             Claimed = new bool[Math.Max(Tokens.Count, Claimed.Length * 2)];
@@ -33,21 +45,21 @@ internal sealed class ScanContext
         }
     }
 
-    public int Count => Tokens.Count;
+    public int Count => _count;
 
-    public ReadOnlySpan<char> Span(int token) => Text.AsSpan(Tokens[token].Start, Tokens[token].Length);
+    public ReadOnlySpan<char> Span(int token) => Text.AsSpan(Tok[token].Start, Tok[token].Length);
 
-    public char First(int token) => Text[Tokens[token].Start];
+    public char First(int token) => Text[Tok[token].Start];
 
-    public bool IsPunct(int token, char c) => (uint)token < (uint)Tokens.Count && Tokens[token].Kind == FactTokenKind.Punctuation && Text[Tokens[token].Start] == c;
+    public bool IsPunct(int token, char c) => (uint)token < (uint)_count && Tok[token].Kind == FactTokenKind.Punctuation && Text[Tok[token].Start] == c;
 
     /// <summary>Case-insensitive comparison of token <paramref name="token"/> with <paramref name="word"/>.</summary>
     public bool Is(int token, string word) =>
-        (uint)token < (uint)Tokens.Count && Tokens[token].Kind == FactTokenKind.Word && Span(token).Equals(word, StringComparison.OrdinalIgnoreCase);
+        (uint)token < (uint)_count && Tok[token].Kind == FactTokenKind.Word && Tok[token].Length == word.Length && Span(token).Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    public bool Has(int token, WordClass c) => (uint)token < (uint)Tokens.Count && (Tokens[token].Classes & c) != 0;
+    public bool Has(int token, WordClass c) => (uint)token < (uint)_count && (Tok[token].Classes & c) != 0;
 
-    public bool SameSentence(int a, int b) => (uint)a < (uint)Tokens.Count && (uint)b < (uint)Tokens.Count && Tokens[a].Sentence == Tokens[b].Sentence;
+    public bool SameSentence(int a, int b) => (uint)a < (uint)_count && (uint)b < (uint)_count && Tok[a].Sentence == Tok[b].Sentence;
 
     public string Slice(int start, int end) => Text[start..end];
 
@@ -64,9 +76,9 @@ internal sealed class ScanContext
     /// <summary>Builds the fact's common fields for the tokens first..last.</summary>
     public (int Start, int End, string Text, int Sentence, int SentenceStart, int SentenceEnd) Where(int first, int last)
     {
-        int start = Tokens[first].Start;
-        int end = Tokens[last].End;
-        int sentence = Tokens[first].Sentence;
+        int start = Tok[first].Start;
+        int end = Tok[last].End;
+        int sentence = Tok[first].Sentence;
         var span = Sentences[sentence];
         return (start, end, Text[start..end], sentence, span.Start, Math.Max(span.End, end));
     }

@@ -10,15 +10,15 @@ internal static class TenseDetector
 {
     public static Tense Detect(ScanContext c, int first, int last)
     {
-        int sentence = c.Tokens[first].Sentence;
+        int sentence = c.Tok[first].Sentence;
         int lo = first;
-        while (lo > 0 && c.Tokens[lo - 1].Sentence == sentence && !IsClauseBreak(c, lo - 1))
+        while (lo > 0 && c.Tok[lo - 1].Sentence == sentence && !IsClauseBreak(c, lo - 1))
         {
             lo--;
         }
 
         int hi = last;
-        while (hi + 1 < c.Count && c.Tokens[hi + 1].Sentence == sentence && !IsClauseBreak(c, hi + 1))
+        while (hi + 1 < c.Count && c.Tok[hi + 1].Sentence == sentence && !IsClauseBreak(c, hi + 1))
         {
             hi++;
         }
@@ -29,12 +29,12 @@ internal static class TenseDetector
             return t;
         }
 
-        while (lo > 0 && c.Tokens[lo - 1].Sentence == sentence)
+        while (lo > 0 && c.Tok[lo - 1].Sentence == sentence)
         {
             lo--;
         }
 
-        while (hi + 1 < c.Count && c.Tokens[hi + 1].Sentence == sentence)
+        while (hi + 1 < c.Count && c.Tok[hi + 1].Sentence == sentence)
         {
             hi++;
         }
@@ -44,7 +44,7 @@ internal static class TenseDetector
 
     private static bool IsClauseBreak(ScanContext c, int k)
     {
-        if (c.Tokens[k].Kind != FactTokenKind.Punctuation)
+        if (c.Tok[k].Kind != FactTokenKind.Punctuation)
         {
             return false;
         }
@@ -81,7 +81,7 @@ internal static class TenseDetector
 
     private static Tense Marker(ScanContext c, int k)
     {
-        var token = c.Tokens[k];
+        var token = c.Tok[k];
         if (token.Kind != FactTokenKind.Word)
         {
             return Tense.Unknown;

@@ -135,3 +135,46 @@ public class DiscrepancyFinderTests
         Assert.Equal("MaxMagnitudeRatio", ex.ParamName);
     }
 }
+
+public class DiscrepancyFinderNameAndQuoteTests
+{
+    private static readonly DiscrepancyFinder Finder = new();
+
+    [Fact]
+    public void Find_Seeds_FlagsTheSpellingVariantOfOneName()
+    {
+        var report = Finder.Find(Seeds.Load().Where(d => !d.Id.StartsWith("003", StringComparison.Ordinal)).ToList());
+        var name = Assert.Single(report.Discrepancies, d => d.Kind == DiscrepancyKind.Name);
+        Assert.Equal(DiscrepancyRelation.SpellingVariant, name.Relation);
+        Assert.Contains(name.Mentions, m => m.Text == "Volodymyr Zelenskiy");
+        Assert.Contains(name.Mentions, m => m.Text == "Volodymyr Zelensky");
+    }
+
+    [Fact]
+    public void Find_SameQuoteDifferentSpeakers_IsAttribution()
+    {
+        var a = new Document("a", "\u201CWe will not accept any new sanctions on our economy,\u201D Foreign Minister Ivan Petrov said on Monday.");
+        var b = new Document("b", "\u201CWe will not accept any new sanctions on our economy,\u201D said spokeswoman Maria Orlova.");
+        var d = Assert.Single(Finder.Find([a, b]).Discrepancies);
+        Assert.Equal(DiscrepancyKind.Attribution, d.Kind);
+        Assert.Equal(["Ivan Petrov", "Maria Orlova"], d.Mentions.Select(m => m.Value));
+    }
+
+    [Fact]
+    public void Find_QuoteExcerpt_IsNotADiscrepancy()
+    {
+        var a = new Document("a", "\u201CWe will not accept any new sanctions on our economy, whatever the cost,\u201D Ivan Petrov said.");
+        var b = new Document("b", "Petrov said they \u201Cwill not accept any new sanctions on our economy,\u201D Ivan Petrov said.");
+        Assert.DoesNotContain(Finder.Find([a, b]).Discrepancies, d => d.Kind is DiscrepancyKind.Quote or DiscrepancyKind.Attribution);
+    }
+
+    [Fact]
+    public void Find_QuoteReworded_IsDifferentWording()
+    {
+        var a = new Document("a", "\u201CWe will not accept any new sanctions on our national economy,\u201D Ivan Petrov said.");
+        var b = new Document("b", "\u201CWe shall not accept any new sanctions on our national economy,\u201D Ivan Petrov said.");
+        var d = Assert.Single(Finder.Find([a, b]).Discrepancies);
+        Assert.Equal(DiscrepancyKind.Quote, d.Kind);
+        Assert.Equal(DiscrepancyRelation.DifferentWording, d.Relation);
+    }
+}
