@@ -109,6 +109,28 @@ public static class XxHash64
         return Hash(bytes, seed);
     }
 
+    /// <summary>
+    /// Mixes 64-bit values with XXH64's short-input path: the seed-and-length initial state, one 8-byte lane step per
+    /// value, then the avalanche. Equals <see cref="HashUInt64s"/> when there are at most 3 values; for more it skips
+    /// XXH64's 32-byte stripe stage, so each value costs one lane step (3 multiplications). Used to combine the
+    /// token hashes of a word shingle.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong HashLanes(ReadOnlySpan<ulong> values, ulong seed)
+    {
+        unchecked
+        {
+            ulong acc = seed + Prime5 + ((ulong)values.Length * 8);
+            foreach (ulong value in values)
+            {
+                acc ^= Round(0, value);
+                acc = (BitOperations.RotateLeft(acc, 27) * Prime1) + Prime4;
+            }
+
+            return Avalanche(acc);
+        }
+    }
+
     private static ulong HashCharsBigEndianHost(ReadOnlySpan<char> text, ulong seed)
     {
         byte[] bytes = new byte[text.Length * 2];

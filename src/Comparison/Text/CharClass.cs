@@ -50,6 +50,10 @@ internal static class CharClasses
         return ClassifyNonAscii(text, index, out width);
     }
 
+    /// <summary>Classifies an ASCII character (below 128).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CharClass ClassifyAscii(char c) => Ascii[c];
+
     /// <summary>Classifies a single BMP character (a surrogate counts as a symbol).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CharClass Classify(char c) => c < 128 ? Ascii[c] : FromCategory(CharUnicodeInfo.GetUnicodeCategory(c), c);

@@ -24,7 +24,7 @@ public sealed class NormalizedText
     }
 
     /// <summary>
-    /// The normalised text: NFKC, lower-cased (invariant), control and format characters removed, quotes,
+    /// The normalised text: NFKC, case-folded (Unicode full case folding), control and format characters removed, quotes,
     /// apostrophes and dashes unified (<c>"</c>, <c>'</c>, <c>-</c>), white space collapsed to single spaces and
     /// trimmed.
     /// </summary>

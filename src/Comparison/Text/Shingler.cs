@@ -9,10 +9,13 @@ namespace Comparison.Text;
 /// <remarks>
 /// <para><b>Word shingles.</b> The text is tokenised (<see cref="Tokenizer"/>); each word, number and handle token is
 /// normalised (<see cref="TextNormalizer.NormalizeTerm"/>) and hashed once: <c>t = XXH64(UTF-16LE(term), Seed)</c>.
-/// Shingle <c>i</c> is <c>XXH64(LE64(t[i]) ‖ … ‖ LE64(t[i+Size-1]), Seed)</c>: the XXH64 of the <c>Size</c>
-/// consecutive token hashes as little-endian bytes. Hashing each token once keeps the cost per shingle at one
-/// 8·Size-byte hash whatever the word lengths, and the second XXH64 pass mixes order and position fully (a
-/// commutative combination would make "a b" equal "b a"). For n tokens there are max(0, n − Size + 1) shingles;
+/// Shingle <c>i</c> mixes the <c>Size</c> consecutive token hashes <c>t[i] … t[i+Size-1]</c> with XXH64's short-input
+/// path under <c>Seed</c>: state <c>Seed + P5 + 8·Size</c>, then per token hash one XXH64 lane step
+/// (<c>acc ^= round(0, t); acc = rotl(acc, 27)·P1 + P4</c>), then the XXH64 avalanche. For <c>Size</c> ≤ 3 this is
+/// exactly <c>XXH64(LE64(t[i]) ‖ … , Seed)</c>; for longer windows XXH64's stripe stage is skipped so each token
+/// costs one lane step. Hashing each token once keeps the cost per shingle independent of word length; the chained
+/// multiplications make the result depend on order (<c>a b</c> ≠ <c>b a</c>), and since token hashes are uniformly
+/// distributed two different windows collide with probability about 2⁻⁶⁴. For n tokens there are max(0, n − Size + 1) shingles;
 /// shingle <c>i</c> covers <c>TokensFor(text)[i .. i + Size − 1]</c>.</para>
 /// <para><b>Character shingles.</b> Shingle <c>i</c> is <c>XXH64(UTF-16LE(normalised[i .. i + Size − 1]), Seed)</c>
 /// over the <see cref="TextNormalizer"/> text; n characters give max(0, n − Size + 1) shingles.</para>
@@ -22,7 +25,6 @@ public sealed class Shingler
 {
     // Token hashes are appended here; when it fills, the last Size - 1 move to the front, so every window is contiguous.
     private const int WindowBuffer = 256;
-    private const int StackTermLength = 128;
 
     /// <summary>Creates a shingler.</summary>
     /// <param name="options">The options (validated here).</param>
@@ -93,20 +95,7 @@ public sealed class Shingler
     /// <returns><c>XXH64(UTF-16LE(NormalizeTerm(token)), Seed)</c>.</returns>
     internal ulong HashTerm(ReadOnlySpan<char> token) => HashTerm(token, Options.Seed);
 
-    [SkipLocalsInit]
-    internal static ulong HashTerm(ReadOnlySpan<char> token, ulong seed)
-    {
-        if (token.Length <= StackTermLength)
-        {
-            Span<char> buffer = stackalloc char[StackTermLength];
-            if (TextNormalizer.TryNormalizeAsciiTerm(token, buffer, out int written))
-            {
-                return XxHash64.HashChars(buffer[..written], seed);
-            }
-        }
-
-        return XxHash64.HashChars(TextNormalizer.NormalizeTerm(token), seed);
-    }
+    internal static ulong HashTerm(ReadOnlySpan<char> token, ulong seed) => TextNormalizer.HashTerm(token, seed);
 
     [SkipLocalsInit]
     private int HashWords(ReadOnlySpan<char> text, List<ulong> destination)
@@ -135,7 +124,7 @@ public sealed class Shingler
             tokens++;
             if (tokens >= size)
             {
-                destination.Add(XxHash64.HashUInt64s(window.Slice(filled - size, size), seed));
+                destination.Add(XxHash64.HashLanes(window.Slice(filled - size, size), seed));
                 added++;
             }
         }

@@ -1,20 +1,25 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Runtime.InteropServices;
+using Comparison.Hashing;
+using Comparison.Text.Unicode;
 
 namespace Comparison.Text;
 
 /// <summary>
-/// Normalises text for comparison: NFKC, invariant lower-casing, control and format characters removed,
+/// Normalises text for comparison: NFKC, Unicode case folding (host-independent), control and format characters removed,
 /// quotes, apostrophes and dashes unified, white space collapsed; every normalised character maps back to the
 /// original text.
 /// </summary>
 /// <remarks>
-/// The text is processed one segment at a time: an ASCII character alone (the fast path), or a character with
-/// the combining marks that follow it (invisible characters between them are dropped, so the marks still compose).
-/// Each segment is NFKC-normalised, lower-cased, re-normalised when lower-casing changed it, and its quotes and
-/// dashes unified; the result is idempotent: normalising a normalised text returns it unchanged. Lone
-/// surrogates become U+FFFD. O(n), thread safe.
+/// <para>The text is processed one segment at a time: an ASCII character alone (the fast path), a character that
+/// NFKC and case folding leave unchanged (the second fast path), or a character with the combining characters that
+/// follow it (invisible characters between them are dropped, so the marks still compose). A segment is decomposed
+/// (NFKD), case-folded (Unicode full case folding, so <c>ß</c> becomes <c>ss</c>), put in canonical order and
+/// recomposed: NFKC of the folded text, segment by segment (only Hangul jamo written as separate letters stay
+/// uncomposed). Then quotes and dashes are unified and white space collapsed. The Unicode tables are the library's
+/// own (<c>Text/Unicode</c>), so the result does not depend on ICU or on invariant-globalisation mode.</para>
+/// <para>Normalising a normalised text returns it unchanged. Lone surrogates become U+FFFD. O(n), thread safe.</para>
 /// </remarks>
 public static class TextNormalizer
 {
@@ -25,7 +30,7 @@ public static class TextNormalizer
     public static NormalizedText Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new Builder(text.Length);
+        var builder = Builder.WithMap(text.Length);
         Normalize(text.AsSpan(), ref builder);
         return builder.ToNormalizedText(text.Length);
     }
@@ -42,36 +47,125 @@ public static class TextNormalizer
         if (token.Length <= 128)
         {
             Span<char> buffer = stackalloc char[token.Length];
-            if (TryNormalizeAsciiTerm(token, buffer, out int written))
+            if (TryNormalizeSimpleTerm(token, buffer))
             {
-                return new string(buffer[..written]);
+                return new string(buffer[..StripPossessive(buffer)]);
             }
         }
 
-        string normalized = Normalize(new string(token)).Text;
-        return normalized[..StripPossessive(normalized)];
+        Builder builder = Builder.Pooled(token.Length + 8);
+        try
+        {
+            Normalize(token, ref builder);
+            return new string(builder.Chars[..StripPossessive(builder.Chars)]);
+        }
+        finally
+        {
+            builder.Return();
+        }
     }
 
     /// <summary>
-    /// The ASCII fast path of <see cref="NormalizeTerm"/>: lower-cases a token made of printable ASCII
-    /// characters (no space) into <paramref name="destination"/>; false when the token needs the full path.
+    /// <c>XXH64(UTF-16LE(NormalizeTerm(token)), seed)</c> without creating the term: the word-shingle hot path.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool TryNormalizeAsciiTerm(ReadOnlySpan<char> token, Span<char> destination, out int written)
+    [SkipLocalsInit]
+    internal static ulong HashTerm(ReadOnlySpan<char> token, ulong seed)
     {
-        for (int i = 0; i < token.Length; i++)
+        if (token.Length <= 64)
         {
-            char c = token[i];
-            if (c - 0x21u > 0x7Eu - 0x21u)
+            Span<char> buffer = stackalloc char[64];
+            buffer = buffer[..token.Length];
+            if (TryNormalizeSimpleTerm(token, buffer))
             {
-                written = 0;
-                return false;
+                return XxHash64.HashChars(buffer[..StripPossessive(buffer)], seed);
             }
-
-            destination[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
         }
 
-        written = StripPossessive(destination[..token.Length]);
+        Builder builder = Builder.Pooled(token.Length + 8);
+        try
+        {
+            Normalize(token, ref builder);
+            return XxHash64.HashChars(builder.Chars[..StripPossessive(builder.Chars)], seed);
+        }
+        finally
+        {
+            builder.Return();
+        }
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="NormalizeTerm"/> with the possessive stripped: <paramref name="written"/> is the
+    /// term's length in <paramref name="destination"/>; false when the token needs the full path.
+    /// </summary>
+    internal static bool TryNormalizeAsciiTerm(ReadOnlySpan<char> token, Span<char> destination, out int written)
+    {
+        if (TryNormalizeSimpleTerm(token, destination))
+        {
+            written = StripPossessive(destination[..token.Length]);
+            return true;
+        }
+
+        written = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="NormalizeTerm"/>: a token of printable ASCII characters and typographic
+    /// apostrophes and hyphens is lower-cased and unified into <paramref name="destination"/> (same length);
+    /// false when the token needs the full path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryNormalizeSimpleTerm(ReadOnlySpan<char> token, Span<char> destination)
+    {
+        if (destination.Length < token.Length)
+        {
+            return false;
+        }
+
+        int i = 0;
+        if (BitConverter.IsLittleEndian)
+        {
+            // Four characters per step (SWAR): checked printable ASCII, upper-case lanes get 0x20 added.
+            const ulong Lanes = 0x0001_0001_0001_0001UL;
+            const ulong High = 0x80 * Lanes;
+            ref byte source = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(token));
+            ref byte target = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(destination));
+            for (; i + 4 <= token.Length; i += 4)
+            {
+                ulong v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i * 2));
+                if ((v & (0xFF80 * Lanes)) != 0
+                    || ((v + ((0x80 - 0x21) * Lanes)) & High) != High
+                    || ((v + ((0x80 - 0x7F) * Lanes)) & High) != 0)
+                {
+                    break;
+                }
+
+                ulong upper = (v + ((0x80 - 'A') * Lanes)) & ~(v + ((0x80 - 'Z' - 1) * Lanes)) & High;
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i * 2), v | (upper >> 2));
+            }
+        }
+
+        for (; i < token.Length; i++)
+        {
+            char c = token[i];
+            if (c - 0x21u <= 0x7Eu - 0x21u)
+            {
+                destination[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+            }
+            else if (c is '\u2019' or '\u2018')
+            {
+                destination[i] = '\'';
+            }
+            else if (c is '\u2010' or '\u2011')
+            {
+                destination[i] = '-';
+            }
+            else
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
@@ -87,54 +181,52 @@ public static class TextNormalizer
         return n;
     }
 
+    [SkipLocalsInit]
     private static void Normalize(ReadOnlySpan<char> text, ref Builder builder)
     {
-        char[]? rented = null;
-        Span<char> segment = stackalloc char[32];
+        int[]? rented = null;
+        Span<int> codePoints = stackalloc int[128];
         try
         {
             int i = 0;
             while (i < text.Length)
             {
                 char c = text[i];
-                if (c < 128 && (i + 1 == text.Length || text[i + 1] < 0x300 || !IsMarkAt(text, i + 1)))
+                if (c < 128 && !IsContinuationAt(text, i + 1))
                 {
-                    // ASCII fast path: no composition possible, case folding is a bit flip.
+                    // ASCII fast path: nothing to compose, and case folding is a bit flip.
                     builder.Append((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c, i, i + 1);
                     i++;
                     continue;
                 }
 
-                int start = i;
-                int count = 0;
-                CharClasses.Classify(text, i, out int width);
-                if (width == 1 && char.IsSurrogate(c))
+                CharClass cls = CharClasses.Classify(text, i, out int width);
+                if (cls == CharClass.Invisible)
                 {
-                    Add(ref segment, ref rented, ref count, '\uFFFD');
-                }
-                else
-                {
-                    Add(ref segment, ref rented, ref count, c);
-                    if (width == 2)
-                    {
-                        Add(ref segment, ref rented, ref count, text[i + 1]);
-                    }
+                    i += width;
+                    continue;
                 }
 
+                if (width == 1 && !char.IsSurrogate(c) && UnicodeTables.IsStableAlone(c) && !IsContinuationAt(text, i + 1))
+                {
+                    // Most non-ASCII characters of news text (quotes, dashes, letters of other scripts) stand alone unchanged.
+                    builder.Append(Unify(c), i, i + 1);
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                int first = width == 2 ? char.ConvertToUtf32(c, text[i + 1]) : char.IsSurrogate(c) ? 0xFFFD : c;
+                int count = UnicodeTables.AppendDecomposed(first, Reserve(ref codePoints, ref rented, 0), 0);
                 i += width;
                 while (i < text.Length)
                 {
-                    CharClass cls = CharClasses.Classify(text, i, out int w);
-                    if (cls == CharClass.Mark)
+                    if (TryReadContinuation(text, i, out int mark, out int w))
                     {
-                        for (int k = 0; k < w; k++)
-                        {
-                            Add(ref segment, ref rented, ref count, text[i + k]);
-                        }
-
+                        count = UnicodeTables.AppendDecomposed(mark, Reserve(ref codePoints, ref rented, count), count);
                         i += w;
                     }
-                    else if (cls == CharClass.Invisible && NextVisibleIsMark(text, i + w))
+                    else if (CharClasses.Classify(text, i, out w) == CharClass.Invisible && NextVisibleIsContinuation(text, i + w))
                     {
                         i += w;
                     }
@@ -144,46 +236,130 @@ public static class TextNormalizer
                     }
                 }
 
-                AppendSegment(segment[..count], start, i, ref builder);
+                // NFKD, fold, NFKD again (the folds are stored decomposed), compose: folding after ordering keeps
+                // U+0345 (which folds to a starter) where NFKC puts it.
+                ReorderCanonically(codePoints[..count]);
+                count = FoldInPlace(ref codePoints, ref rented, count);
+                Span<int> segment = codePoints[..count];
+                ReorderCanonically(segment);
+                count = ComposeCanonically(segment);
+                for (int k = 0; k < count; k++)
+                {
+                    int cp = segment[k];
+                    if (cp < 0x10000)
+                    {
+                        builder.Append(Unify((char)cp), start, i);
+                    }
+                    else
+                    {
+                        int v = cp - 0x10000;
+                        builder.Append((char)(0xD800 + (v >> 10)), start, i);
+                        builder.Append((char)(0xDC00 + (v & 0x3FF)), start, i);
+                    }
+                }
             }
         }
         finally
         {
             if (rented is not null)
             {
-                ArrayPool<char>.Shared.Return(rented);
+                ArrayPool<int>.Shared.Return(rented);
             }
         }
     }
 
-    private static void Add(ref Span<char> segment, ref char[]? rented, ref int count, char c)
+    // Case-folds the first count code points; folding may lengthen the segment (ß becomes ss).
+    private static int FoldInPlace(ref Span<int> buffer, ref int[]? rented, int count)
     {
-        if (count == segment.Length)
+        int changed = 0;
+        while (changed < count && !UnicodeTables.Folds(buffer[changed]))
         {
-            char[] bigger = ArrayPool<char>.Shared.Rent(segment.Length * 2);
-            segment.CopyTo(bigger);
+            changed++;
+        }
+
+        if (changed == count)
+        {
+            return count;
+        }
+
+        // Copy the tail after the unchanged prefix, then fold it back in (at most three code points each).
+        int tail = count - changed;
+        int[] copy = ArrayPool<int>.Shared.Rent(tail);
+        try
+        {
+            buffer.Slice(changed, tail).CopyTo(copy);
+            int written = changed;
+            for (int k = 0; k < tail; k++)
+            {
+                written = UnicodeTables.AppendFolded(copy[k], Reserve(ref buffer, ref rented, written), written);
+            }
+
+            return written;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(copy);
+        }
+    }
+
+    // Makes room for one more code point's expansion after the first count code points.
+    private static Span<int> Reserve(ref Span<int> buffer, ref int[]? rented, int count)
+    {
+        if (count + UnicodeTables.MaxExpansion > buffer.Length)
+        {
+            int[] bigger = ArrayPool<int>.Shared.Rent(buffer.Length * 2);
+            buffer[..count].CopyTo(bigger);
             if (rented is not null)
             {
-                ArrayPool<char>.Shared.Return(rented);
+                ArrayPool<int>.Shared.Return(rented);
             }
 
             rented = bigger;
-            segment = bigger;
+            buffer = bigger;
         }
 
-        segment[count++] = c;
+        return buffer;
     }
 
-    private static bool IsMarkAt(ReadOnlySpan<char> text, int i) => CharClasses.Classify(text, i, out _) == CharClass.Mark;
+    // True when the next visible character attaches to the one before it: a combining mark, or a character whose
+    // decomposition starts with one (halfwidth katakana voicing marks). Printable ASCII and Latin-1 never do.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsContinuationAt(ReadOnlySpan<char> text, int i)
+    {
+        if (i >= text.Length)
+        {
+            return false;
+        }
 
-    private static bool NextVisibleIsMark(ReadOnlySpan<char> text, int i)
+        char c = text[i];
+        if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x300 && c != 0xAD))
+        {
+            return false;
+        }
+
+        return NextVisibleIsContinuation(text, i);
+    }
+
+    private static bool TryReadContinuation(ReadOnlySpan<char> text, int i, out int codePoint, out int width)
+    {
+        CharClass cls = CharClasses.Classify(text, i, out width);
+        codePoint = width == 2 ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
+        if (width == 1 && char.IsSurrogate(text[i]))
+        {
+            return false;
+        }
+
+        return cls == CharClass.Mark || UnicodeTables.IsNonStarterLeading(codePoint);
+    }
+
+    private static bool NextVisibleIsContinuation(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length)
         {
             CharClass cls = CharClasses.Classify(text, i, out int w);
             if (cls != CharClass.Invisible)
             {
-                return cls == CharClass.Mark;
+                return TryReadContinuation(text, i, out _, out _);
             }
 
             i += w;
@@ -192,30 +368,68 @@ public static class TextNormalizer
         return false;
     }
 
-    private static void AppendSegment(ReadOnlySpan<char> segment, int start, int end, ref Builder builder)
+    // Canonical ordering (UAX #15): a stable sort of every run of non-starters by combining class.
+    private static void ReorderCanonically(Span<int> codePoints)
     {
-        if (segment.Length == 1 && Unify(segment[0]) != segment[0])
+        for (int i = 1; i < codePoints.Length; i++)
         {
-            builder.Append(Unify(segment[0]), start, end);
-            return;
-        }
-
-        string s = new string(segment).Normalize(NormalizationForm.FormKC);
-        for (int round = 0; round < 3; round++)
-        {
-            string lower = s.ToLowerInvariant();
-            if (string.Equals(lower, s, StringComparison.Ordinal))
+            int cp = codePoints[i];
+            int cc = UnicodeTables.CombiningClass(cp);
+            if (cc == 0)
             {
-                break;
+                continue;
             }
 
-            s = lower.Normalize(NormalizationForm.FormKC);
+            int j = i;
+            while (j > 0 && UnicodeTables.CombiningClass(codePoints[j - 1]) > cc)
+            {
+                codePoints[j] = codePoints[j - 1];
+                j--;
+            }
+
+            codePoints[j] = cp;
+        }
+    }
+
+    // Canonical composition (UAX #15): each character joins the last starter unless blocked; returns the new length.
+    private static int ComposeCanonically(Span<int> codePoints)
+    {
+        if (codePoints.Length == 0)
+        {
+            return 0;
         }
 
-        foreach (char ch in s)
+        int starter = UnicodeTables.CombiningClass(codePoints[0]) == 0 ? 0 : -1;
+        int lastClass = -1;
+        int written = 1;
+        for (int i = 1; i < codePoints.Length; i++)
         {
-            builder.Append(Unify(ch), start, end);
+            int cp = codePoints[i];
+            int cc = UnicodeTables.CombiningClass(cp);
+            if (starter >= 0 && (lastClass == -1 || (lastClass != 0 && lastClass < cc)))
+            {
+                int composite = UnicodeTables.Compose(codePoints[starter], cp);
+                if (composite >= 0)
+                {
+                    codePoints[starter] = composite;
+                    continue;
+                }
+            }
+
+            if (cc == 0)
+            {
+                starter = written;
+                lastClass = -1;
+            }
+            else
+            {
+                lastClass = cc;
+            }
+
+            codePoints[written++] = cp;
         }
+
+        return written;
     }
 
     /// <summary>Maps typographic quotes, apostrophes and dashes to their ASCII forms.</summary>
@@ -228,16 +442,31 @@ public static class TextNormalizer
         _ => c,
     };
 
-    /// <summary>Accumulates normalised characters with their source ranges, collapsing white space.</summary>
-    private struct Builder(int capacity)
+    /// <summary>
+    /// Accumulates normalised characters, collapsing white space; with the source range of each character when
+    /// mapping (<see cref="WithMap"/>), or into a pooled buffer when only the characters are needed (<see cref="Pooled"/>).
+    /// </summary>
+    private struct Builder
     {
-        private char[] _chars = new char[Math.Max(capacity, 4)];
-        private int[] _starts = new int[Math.Max(capacity, 4)];
-        private int[] _ends = new int[Math.Max(capacity, 4)];
+        private char[] _chars;
+        private int[]? _starts;
+        private int[]? _ends;
+        private bool _pooled;
         private int _count;
         private bool _pendingSpace;
         private int _spaceStart;
         private int _spaceEnd;
+
+        public readonly ReadOnlySpan<char> Chars => _chars.AsSpan(0, _count);
+
+        public static Builder WithMap(int capacity)
+        {
+            capacity = Math.Max(capacity, 4);
+            return new Builder { _chars = new char[capacity], _starts = new int[capacity], _ends = new int[capacity] };
+        }
+
+        public static Builder Pooled(int capacity) =>
+            new() { _chars = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16)), _pooled = true };
 
         public void Append(char c, int start, int end)
         {
@@ -281,6 +510,14 @@ public static class TextNormalizer
                 originalLength);
         }
 
+        public readonly void Return()
+        {
+            if (_pooled)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+            }
+        }
+
         private void MarkSpace(int start, int end)
         {
             if (_count > 0 && !_pendingSpace)
@@ -295,15 +532,33 @@ public static class TextNormalizer
         {
             if (_count == _chars.Length)
             {
-                Array.Resize(ref _chars, _count * 2);
-                Array.Resize(ref _starts, _count * 2);
-                Array.Resize(ref _ends, _count * 2);
+                Grow();
             }
 
             _chars[_count] = c;
-            _starts[_count] = start;
-            _ends[_count] = end;
+            if (_starts is not null)
+            {
+                _starts[_count] = start;
+                _ends![_count] = end;
+            }
+
             _count++;
+        }
+
+        private void Grow()
+        {
+            if (_pooled)
+            {
+                char[] bigger = ArrayPool<char>.Shared.Rent(_chars.Length * 2);
+                _chars.AsSpan(0, _count).CopyTo(bigger);
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = bigger;
+                return;
+            }
+
+            Array.Resize(ref _chars, _count * 2);
+            Array.Resize(ref _starts, _count * 2);
+            Array.Resize(ref _ends, _count * 2);
         }
     }
 }

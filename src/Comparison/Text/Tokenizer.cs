@@ -59,6 +59,11 @@ public static class Tokenizer
     internal static bool TryReadNext(ReadOnlySpan<char> text, ref int position, out Token token)
     {
         int i = position;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
         while (i < text.Length)
         {
             CharClass cls = CharClasses.Classify(text, i, out int width);
@@ -128,6 +133,30 @@ public static class Tokenizer
         {
             while (i < text.Length)
             {
+                // ASCII letters and digits: the bulk of English news, one table lookup each.
+                char c0 = text[i];
+                if (c0 < 128)
+                {
+                    CharClass ascii = CharClasses.ClassifyAscii(c0);
+                    if (ascii == CharClass.Letter)
+                    {
+                        letters = true;
+                        i++;
+                        continue;
+                    }
+
+                    if (ascii == CharClass.Digit)
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    if (ascii != CharClass.Invisible)
+                    {
+                        break;
+                    }
+                }
+
                 CharClass cls = CharClasses.Classify(text, i, out int width);
                 if (cls == CharClass.Letter)
                 {

@@ -79,4 +79,23 @@ public class XxHash64Tests
             XxHash64.Hash(bytes, 1) == XxHash64.Hash(bytes.ToArray(), 1)
             && XxHash64.Hash(bytes, 1) != XxHash64.Hash(bytes, 2)).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void HashLanes_UpToThreeValues_EqualsXxHash64OfTheirBytes()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<ulong[]>(), ArbMap.Default.ArbFor<ulong>(), (values, seed) =>
+        {
+            ulong[] lanes = values.Take(3).ToArray();
+            return XxHash64.HashLanes(lanes, seed) == XxHash64.HashUInt64s(lanes, seed);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void HashLanes_FiveValues_DependsOnOrderAndSeed()
+    {
+        ulong[] a = [1, 2, 3, 4, 5];
+        ulong[] b = [2, 1, 3, 4, 5];
+        Assert.NotEqual(XxHash64.HashLanes(a, 0), XxHash64.HashLanes(b, 0));
+        Assert.NotEqual(XxHash64.HashLanes(a, 0), XxHash64.HashLanes(a, 1));
+    }
 }

@@ -40,4 +40,10 @@ public class ParagraphSplitterTests
             return Spans.SliceInOrder(s, ParagraphSplitter.Split(s), trimmed: true);
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Split_OddUnicode_SpansSliceTheText()
+    {
+        Prop.ForAll(TextGenerators.OddText, s => Spans.SliceInOrder(s, ParagraphSplitter.Split(s), trimmed: true)).QuickCheckThrowOnFailure();
+    }
 }

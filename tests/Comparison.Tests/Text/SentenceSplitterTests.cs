@@ -66,4 +66,17 @@ public class SentenceSplitterTests
             return Spans.SliceInOrder(s, SentenceSplitter.Split(s), trimmed: true);
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Split_OddUnicode_SpansSliceTheText()
+    {
+        Prop.ForAll(TextGenerators.OddText, s => Spans.SliceInOrder(s, SentenceSplitter.Split(s), trimmed: true)).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Split_HugeRandomUtf16_SlicesTheText()
+    {
+        string text = RandomText.Utf16(1_000_000, seed: 2);
+        Assert.True(Spans.SliceInOrder(text, SentenceSplitter.Split(text), trimmed: true));
+    }
 }

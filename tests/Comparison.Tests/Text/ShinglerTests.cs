@@ -1,3 +1,4 @@
+using Comparison.Tests.Support;
 using Comparison.Hashing;
 using Comparison.Text;
 using FsCheck;
@@ -56,7 +57,7 @@ public class ShinglerTests
         var shingler = new Shingler(new ShinglerOptions { Size = 7, Seed = 3 });
         var tokens = shingler.TokensFor(text);
         ulong[] tokenHashes = tokens.Select(t => XxHash64.HashChars(text.AsSpan(t.Start, t.Length), 3)).ToArray();
-        ulong[] expected = Enumerable.Range(0, tokens.Length - 6).Select(i => XxHash64.HashUInt64s(tokenHashes.AsSpan(i, 7), 3)).ToArray();
+        ulong[] expected = Enumerable.Range(0, tokens.Length - 6).Select(i => XxHash64.HashLanes(tokenHashes.AsSpan(i, 7), 3)).ToArray();
         Assert.Equal(expected, shingler.Hash(text));
     }
 
@@ -66,5 +67,25 @@ public class ShinglerTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Shingler(new ShinglerOptions { Size = 0 }));
         Assert.Equal("Size", e.ParamName);
         Assert.Throws<ArgumentNullException>(() => new Shingler(null!));
+    }
+
+    [Fact]
+    public void Hash_OddUnicode_CountsMatchTokensAndNormalizedLength()
+    {
+        var words = new Shingler(new ShinglerOptions { Size = 2 });
+        var chars = new Shingler(new ShinglerOptions { Kind = ShingleKind.Character, Size = 3 });
+        Prop.ForAll(TextGenerators.OddText, s =>
+            words.Hash(s).Length == Math.Max(0, words.TokensFor(s).Length - 1)
+            && chars.Hash(s).Length == Math.Max(0, TextNormalizer.Normalize(s).Text.Length - 2)
+            && Spans.SliceInOrder(s, words.TokensFor(s).Select(t => t.Span), trimmed: true)).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Hash_HugeRandomUtf16_IsDeterministic()
+    {
+        string text = RandomText.Utf16(1_000_000, seed: 3);
+        var shingler = new Shingler();
+        Assert.Equal(shingler.Hash(text), shingler.Hash(text));
+        Assert.Equal(Math.Max(0, shingler.TokensFor(text).Length - 4), shingler.Hash(text).Length);
     }
 }

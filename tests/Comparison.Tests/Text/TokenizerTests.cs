@@ -85,4 +85,18 @@ public class TokenizerTests
         Tokenizer.Tokenize(text.AsSpan(), list);
         Assert.Equal(Tokenizer.Tokenize(text), list.Skip(1));
     }
+
+    [Fact]
+    public void Tokenize_OddUnicode_TokensSliceTheText()
+    {
+        Prop.ForAll(TextGenerators.OddText, s => Spans.SliceInOrder(s, Tokenizer.Tokenize(s).Select(t => t.Span), trimmed: true))
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Tokenize_HugeRandomUtf16_SlicesTheText()
+    {
+        string text = RandomText.Utf16(2_000_000, seed: 1);
+        Assert.True(Spans.SliceInOrder(text, Tokenizer.Tokenize(text).Select(t => t.Span), trimmed: true));
+    }
 }
