@@ -116,8 +116,11 @@ public sealed class LshIndex<TKey>
         }
     }
 
-    /// <summary>The bytes held by the index's own arrays (signatures, chains, band tables; not the key objects).</summary>
-    internal long ArrayBytes
+    /// <summary>
+    /// The bytes the index keeps: its own arrays (signatures, chains, band tables) and its key dictionary, not
+    /// the key objects themselves.
+    /// </summary>
+    internal long RetainedBytes
     {
         get
         {
@@ -130,7 +133,9 @@ public sealed class LshIndex<TKey>
                     bytes += table.Bytes;
                 }
 
-                return bytes;
+                // A dictionary entry holds the hash code, the next index, the key and the value, plus a bucket.
+                int keySize = typeof(TKey).IsValueType ? Unsafe.SizeOf<TKey>() : IntPtr.Size;
+                return bytes + ((long)_ids.EnsureCapacity(0) * (4 + 4 + Math.Max(keySize, 4) + 4 + 4));
             }
             finally
             {

@@ -23,7 +23,7 @@ public class DuplicateFinderTests
         Assert.Equal(ShingleSet.Jaccard(x, x2), result.Pairs[0].Jaccard);
         var group = Assert.Single(result.Groups);
         Assert.Equal(new[] { "x", "x2", "x3" }, group.ToArray());
-        Assert.Equal(new LshParameters(18, 7), result.Parameters);
+        Assert.Equal(new LshParameters(21, 6), result.Parameters);
     }
 
     [Fact]
