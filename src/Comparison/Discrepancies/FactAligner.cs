@@ -1,3 +1,4 @@
+using Comparison.Indexing;
 namespace Comparison.Discrepancies;
 
 /// <summary>
@@ -72,7 +73,7 @@ internal static class FactAligner
                     int y = offsets[b] + j;
                     bestScores[x] = Math.Max(bestScores[x], s);
                     bestScores[y] = Math.Max(bestScores[y], s);
-                    Union(parent, x, y);
+                    DisjointSets.Union(parent, x, y);
                 }
             }
         }
@@ -83,7 +84,7 @@ internal static class FactAligner
         {
             for (int i = 0; i < counts[d]; i++)
             {
-                int root = Find(parent, offsets[d] + i);
+                int root = DisjointSets.Find(parent, offsets[d] + i);
                 if (!groups.TryGetValue(root, out var list))
                 {
                     list = [];
@@ -102,34 +103,5 @@ internal static class FactAligner
         }
 
         return result;
-    }
-
-    private static int Find(int[] parent, int x)
-    {
-        while (parent[x] != x)
-        {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-
-        return x;
-    }
-
-    private static void Union(int[] parent, int x, int y)
-    {
-        int rx = Find(parent, x);
-        int ry = Find(parent, y);
-        if (rx != ry)
-        {
-            // The smaller index becomes the root, so groups do not depend on the order of unions.
-            if (rx < ry)
-            {
-                parent[ry] = rx;
-            }
-            else
-            {
-                parent[rx] = ry;
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Comparison.Indexing;
 using FuzzySharp;
 
 namespace Comparison.Facts;
@@ -80,7 +81,7 @@ public static class EntityAliases
             }
             else
             {
-                Union(parent, match, i);
+                DisjointSets.Union(parent, match, i);
             }
         }
 
@@ -96,7 +97,7 @@ public static class EntityAliases
             {
                 if (HandleMatches(m.Key, mentions[a].Mention.Key, similarity))
                 {
-                    Union(parent, a, i);
+                    DisjointSets.Union(parent, a, i);
                     break;
                 }
             }
@@ -105,7 +106,7 @@ public static class EntityAliases
         var groups = new SortedDictionary<int, List<int>>();
         for (int i = 0; i < mentions.Count; i++)
         {
-            int root = Find(parent, i);
+            int root = DisjointSets.Find(parent, i);
             if (!groups.TryGetValue(root, out var list))
             {
                 list = [];
@@ -198,26 +199,5 @@ public static class EntityAliases
         }
 
         return false;
-    }
-
-    private static int Find(int[] parent, int x)
-    {
-        while (parent[x] != x)
-        {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-
-        return x;
-    }
-
-    private static void Union(int[] parent, int x, int y)
-    {
-        int rx = Find(parent, x);
-        int ry = Find(parent, y);
-        if (rx != ry)
-        {
-            parent[Math.Max(rx, ry)] = Math.Min(rx, ry);
-        }
     }
 }

@@ -167,19 +167,15 @@ public static class DuplicateFinder
 
         foreach (var (a, b, _, _) in pairs)
         {
-            int ra = Find(parent, a), rb = Find(parent, b);
-            if (ra != rb)
-            {
-                // The smaller index becomes the root, so a root is its component's first document.
-                parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-            }
+            // The smaller index becomes the root, so a root is its component's first document.
+            DisjointSets.Union(parent, a, b);
         }
 
         // Roots are the smallest members, so visiting documents in order fills each group in input order.
         var members = new Dictionary<int, List<int>>();
         for (int i = 0; i < n; i++)
         {
-            int root = Find(parent, i);
+            int root = DisjointSets.Find(parent, i);
             if (root == i)
             {
                 continue;
@@ -201,17 +197,6 @@ public static class DuplicateFinder
         }
 
         return groups.MoveToImmutable();
-    }
-
-    private static int Find(int[] parent, int i)
-    {
-        while (parent[i] != i)
-        {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-
-        return i;
     }
 
     /// <summary>Shingle sets built on first use and kept, so exact verification touches only the documents it needs.</summary>
