@@ -17,7 +17,7 @@ internal static class QuoteComparer
     /// <summary>The least <see cref="DiscrepancyFinderOptions.QuoteSimilarity"/> at which the word-pair prefilter is used.</summary>
     private const int PrefilterSimilarity = 70;
 
-    public static void Compare(IReadOnlyList<DocumentFacts> facts, DiscrepancyFinderOptions options, List<Discrepancy> discrepancies)
+    public static void Compare(IReadOnlyList<DocumentFacts> facts, DiscrepancyFinderOptions options, List<Discrepancy> discrepancies, List<Agreement> agreements)
     {
         var items = new List<(Quote Quote, string Normal, HashSet<ulong> Bigrams)>[facts.Count];
         var counts = new int[facts.Count];
@@ -91,8 +91,18 @@ internal static class QuoteComparer
                 }
             }
 
+            string first = items[group[0].Document][group[0].Index].Quote.Text;
+            string subject = "\u201C" + (first.Length > 60 ? first[..60] + "\u2026" : first) + "\u201D";
             if (!differentSpeaker && !differentWords)
             {
+                var agreed = ImmutableArray.CreateBuilder<DiscrepancyMention>(group.Count);
+                foreach (var (d, i) in group)
+                {
+                    Quote q = items[d][i].Quote;
+                    agreed.Add(DiscrepancyFinder.Mention(facts[d], q, q.Text, qualifier: q.Role));
+                }
+
+                agreements.Add(new Agreement { Kind = DiscrepancyKind.Quote, Subject = subject, Value = first, Confidence = 1, Mentions = agreed.MoveToImmutable() });
                 continue;
             }
 
@@ -103,11 +113,10 @@ internal static class QuoteComparer
                 mentions.Add(DiscrepancyFinder.Mention(facts[d], q, differentSpeaker ? q.Speaker ?? string.Empty : q.Text, qualifier: q.Role));
             }
 
-            string first = items[group[0].Document][group[0].Index].Quote.Text;
             discrepancies.Add(new Discrepancy
             {
                 Kind = differentSpeaker ? DiscrepancyKind.Attribution : DiscrepancyKind.Quote,
-                Subject = "\u201C" + (first.Length > 60 ? first[..60] + "\u2026" : first) + "\u201D",
+                Subject = subject,
                 Relation = differentSpeaker ? DiscrepancyRelation.DifferentSpeaker : DiscrepancyRelation.DifferentWording,
                 Severity = differentSpeaker ? DiscrepancySeverity.High : DiscrepancySeverity.Medium,
                 Confidence = 1,

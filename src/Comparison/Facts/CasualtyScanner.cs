@@ -474,9 +474,20 @@ internal static class CasualtyScanner
             return null;
         }
 
-        if (c.Is(k, "at") || c.Is(k, "least"))
+        // "killing at least two": skip the qualifier, but only a real one and never past the sentence's end
+        // (the token arrays are reused between documents, so a token beyond the last is another text's).
+        if (c.Is(k, "at") && c.Is(k + 1, "least"))
         {
-            k += c.Is(k, "at") ? 2 : 1;
+            k += 2;
+        }
+        else if (c.Is(k, "least"))
+        {
+            k++;
+        }
+
+        if (k >= c.Count || !c.SameSentence(k, last) || c.Tok[k].Kind == FactTokenKind.Punctuation)
+        {
+            return null;
         }
 
         int? det = Determiner(c, k);
