@@ -310,6 +310,15 @@ public sealed class Analyzer
                 coverage.Add(new FactCoverage(cluster, kind, discrepancy.Subject, mentions, Disagrees: true));
             }
 
+            foreach (Agreement agreement in results[i].Agreements)
+            {
+                // The first mention of each document (mentions come ordered by document, then offset).
+                ImmutableArray<ReportMention> mentions = [.. agreement.Mentions
+                    .Where((m, k) => k == 0 || !string.Equals(agreement.Mentions[k - 1].Document, m.Document, StringComparison.Ordinal))
+                    .Select(ToReport)];
+                coverage.Add(new FactCoverage(cluster, ReportIndex.Camel(agreement.Kind.ToString()), agreement.Subject, mentions, Disagrees: false));
+            }
+
             foreach (SingleSourceClaim claim in results[i].SingleSourceClaims)
             {
                 string kind = ReportIndex.Camel(claim.Kind.ToString());

@@ -177,4 +177,31 @@ public class AnalyzerTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Analyzer(AnalyzerOptions.Default with { PassageAllPairsMaxDocuments = 1 }));
         Assert.Equal(nameof(AnalyzerOptions.PassageAllPairsMaxDocuments), ex.ParamName);
     }
+
+    [Fact]
+    public void Analyze_Seeds_CoverageListsTheFactsTheSourcesAgreeOn()
+    {
+        var seeds = Seeds.Load();
+        AnalysisReport report = new Analyzer().Analyze(seeds);
+        DiscrepanciesSection facts = Assert.IsType<DiscrepanciesSection>(report.Discrepancies);
+
+        // The call date: "Thursday" in the dated reports and "December 30" in another, one row, no flag.
+        FactCoverage call = Assert.Single(facts.Coverage, f => f.Kind == "date" && !f.Disagrees && f.Mentions.Any(m => m.Text == "December 30"));
+        Assert.True(call.Mentions.Length >= 3);
+        Assert.Contains(call.Mentions, m => m.Text == "Thursday");
+        Assert.Equal(call.Mentions.Length, call.Mentions.Select(m => m.Document).Distinct().Count());
+        foreach (ReportMention mention in call.Mentions)
+        {
+            Assert.Equal(mention.Text, seeds.Single(d => d.Id == mention.Document).Text[mention.Start..mention.End]);
+        }
+
+        // Disagreements first, then agreements, then single-source claims.
+        int[] order = [.. facts.Coverage.Select(f => f.Disagrees ? 0 : f.Mentions.Length > 1 ? 1 : 2)];
+        Assert.Equal(order.Order(), order);
+        Assert.Contains(order, o => o == 2);
+
+        var html = new StringWriter();
+        ReportWriter.Write(report, ReportFormat.Html, html);
+        Assert.Contains("<tr class=\"agrees\"><td>", html.ToString(), StringComparison.Ordinal);
+    }
 }
