@@ -75,7 +75,7 @@ public class FactsBenchmarks
     [Benchmark]
     public int FindSeedDiscrepancies() => _finder.Find(_cluster).Discrepancies.Length;
 
-    private static string? FindUp(string relative)
+    internal static string? FindUp(string relative)
     {
         for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
         {

@@ -38,10 +38,21 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
     private readonly uint[] _values;
     private readonly ulong[]? _emptyBins;
 
+    // Signatures of one MinHasher share one configuration object, so the comparability check of the hot path
+    // (EstimateJaccard) is a single reference comparison; only signatures of different origin (read from bytes,
+    // another hasher) compare the scheme, K and seed field by field.
+    private readonly SignatureConfig _config;
+
     internal MinHashSignature(MinHashScheme scheme, ulong seed, uint[] values, ulong[]? emptyBins, bool isEmpty)
+        : this(new SignatureConfig(scheme, seed, values.Length), values, emptyBins, isEmpty)
     {
-        Scheme = scheme;
-        Seed = seed;
+    }
+
+    internal MinHashSignature(SignatureConfig config, uint[] values, ulong[]? emptyBins, bool isEmpty)
+    {
+        _config = config;
+        Scheme = config.Scheme;
+        Seed = config.Seed;
         _values = values;
         _emptyBins = emptyBins;
         IsEmpty = isEmpty;
@@ -81,7 +92,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
             return new JaccardEstimate(IsEmpty == other.IsEmpty ? _values.Length : 0, _values.Length, 32);
         }
 
-        return new JaccardEstimate(CountMatches(_values, other._values), _values.Length, 32);
+        return new JaccardEstimate(CountEqual(_values, other._values), _values.Length, 32);
     }
 
     /// <summary>
@@ -139,7 +150,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
                 values[i] = Math.Min(_values[i], other._values[i]);
             }
 
-            return new MinHashSignature(Scheme, Seed, values, null, isEmpty: false);
+            return new MinHashSignature(_config, values, null, isEmpty: false);
         }
 
         // A one-permutation signature with borrowed bins: merge the raw bins, then densify the union afresh.
@@ -150,7 +161,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         }
 
         ulong[]? emptyBins = MinHasher.DensifyForSeed(raw, values, Seed);
-        return new MinHashSignature(Scheme, Seed, values, emptyBins, isEmpty: false);
+        return new MinHashSignature(_config, values, emptyBins, isEmpty: false);
     }
 
     /// <summary>The binary form (see remarks of <see cref="MinHashSignature"/>).</summary>
@@ -272,9 +283,49 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         return (int)h;
     }
 
-    /// <summary>Counts the positions where two equally long value arrays agree.</summary>
+    /// <summary>Counts the positions where two equally long value arrays agree (the full 32-bit estimate's core).</summary>
+    internal static int CountMatches(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b) => CountEqual(a, b);
+
+    /// <summary>
+    /// Counts equal positions: per 16 lanes one compare into a mask register and a popcount, two blocks per step
+    /// (K = 128 is four steps, no masking). Equal to <see cref="CountMatchesScalar"/> (tested).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int CountMatches(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b) => CountMatches(a, b, uint.MaxValue);
+    private static int CountEqual(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        int n = a.Length;
+        ref uint a0 = ref MemoryMarshal.GetReference(a);
+        ref uint b0 = ref MemoryMarshal.GetReference(b);
+        int i = 0;
+        int m0 = 0, m1 = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + 32 <= n; i += 32)
+            {
+                m0 += BitOperations.PopCount(Vector512.Equals(Vector512.LoadUnsafe(ref a0, (nuint)i), Vector512.LoadUnsafe(ref b0, (nuint)i)).ExtractMostSignificantBits());
+                m1 += BitOperations.PopCount(Vector512.Equals(Vector512.LoadUnsafe(ref a0, (nuint)i + 16), Vector512.LoadUnsafe(ref b0, (nuint)i + 16)).ExtractMostSignificantBits());
+            }
+        }
+
+        if (i < n)
+        {
+            m0 += CountMatches(a[i..], b[i..], uint.MaxValue);
+        }
+
+        return m0 + m1;
+    }
+
+    /// <summary>The plain loop every vector count is tested against.</summary>
+    internal static int CountMatchesScalar(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, uint mask)
+    {
+        int matches = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            matches += ((a[i] ^ b[i]) & mask) == 0 ? 1 : 0;
+        }
+
+        return matches;
+    }
 
     /// <summary>Counts the positions where the bits selected by <paramref name="mask"/> agree.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -318,6 +369,15 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckComparable(MinHashSignature other)
+    {
+        if (other is null || !ReferenceEquals(other._config, _config))
+        {
+            CheckComparableSlow(other);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckComparableSlow(MinHashSignature? other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other._values.Length != _values.Length || other.Seed != Seed || other.Scheme != Scheme)
@@ -387,3 +447,6 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         }
     }
 }
+
+/// <summary>The configuration a signature was made under; one instance per <see cref="MinHasher"/>.</summary>
+internal sealed record SignatureConfig(MinHashScheme Scheme, ulong Seed, int Permutations);

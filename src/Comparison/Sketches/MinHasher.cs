@@ -52,6 +52,7 @@ public sealed class MinHasher
     private readonly ulong[] _b;
     private readonly ulong _binKey;
     private readonly ulong _densifyKey;
+    private readonly SignatureConfig _config;
 
     /// <summary>Creates a hasher, deriving every coefficient from the seed.</summary>
     /// <param name="options">The settings; <see langword="null"/> means <see cref="MinHashOptions.Default"/>.</param>
@@ -76,6 +77,7 @@ public sealed class MinHasher
         }
 
         (_binKey, _densifyKey) = OnePermutationKeys(options.Seed);
+        _config = new SignatureConfig(options.Scheme, options.Seed, k);
     }
 
     /// <summary>The settings this hasher was created with.</summary>
@@ -110,7 +112,7 @@ public sealed class MinHasher
             emptyBins = ComputeOnePermutation(shingleHashes, values);
         }
 
-        return new MinHashSignature(Scheme, Seed, values, emptyBins, shingleHashes.IsEmpty);
+        return new MinHashSignature(_config, values, emptyBins, shingleHashes.IsEmpty);
     }
 
     /// <summary>Signs a set of shingle hashes into a caller-provided buffer (no allocation for K ≤ 512).</summary>
