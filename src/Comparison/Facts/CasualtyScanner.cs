@@ -522,6 +522,16 @@ internal static class CasualtyScanner
 
         if (ht.Kind == FactTokenKind.Number)
         {
+            // "four boys between ages 12 and 16 were wounded": the end of an age range; the phrase before it counts.
+            for (int p = end - 1; p >= 1 && p >= end - 4 && c.SameSentence(p, end); p--)
+            {
+                if (c.Is(p, "ages") || c.Is(p, "aged") || c.Is(p, "between"))
+                {
+                    int q = c.Is(p - 1, "between") ? p - 2 : c.IsPunct(p - 1, ',') ? p - 2 : p - 1;
+                    return q >= 0 && c.SameSentence(q, end) && c.Tok[q].Kind == FactTokenKind.Word ? Phrase(c, q) : null;
+                }
+            }
+
             return ht.Value is >= 0 and < 1000 ? ((int)ht.Value, end, end) : null; // "1 dead"
         }
 

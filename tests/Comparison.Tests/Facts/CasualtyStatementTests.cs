@@ -56,6 +56,7 @@ public class CasualtyStatementTests
     [InlineData("Four people including a 12-year-old and an 8-year-old were injured in a shooting.", 4)]
     [InlineData("Five people, including two teens, were hospitalized after the shooting.", 5)]
     [InlineData("Officers found that a half-dozen people were shot inside the club.", 6)]
+    [InlineData("Four boys between ages 12 and 16 were wounded in a shooting on Monday night.", 4)]
     public void Of_TotalBeforeIncluding_WinsOverTheExamples(string text, int injured)
     {
         Assert.Equal(injured, Totals(text).Injured);
