@@ -57,6 +57,8 @@ internal static class CasualtyScanner
                     CountStart = found.First >= 0 ? c.Tok[found.First].Start : -1,
                     CountEnd = found.First >= 0 ? c.Tok[found.Last].End : -1,
                     SelfInflicted = found.First >= 0 && found.First == found.Last && (c.Is(found.First, "himself") || c.Is(found.First, "herself")),
+                    Perpetrator = found.First >= 0 && found.Count == 1 && (c.Is(found.Last, "gunman") || c.Is(found.Last, "shooter") || c.Is(found.Last, "suspect")
+                        || c.Is(found.Last, "attacker") || c.Is(found.Last, "assailant")),
                     ByAgent = byAgent,
                 });
                 AddAsQuantity(c, found, w.Text, quantities);
