@@ -1,5 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using Comparison.Discrepancies;
 using Comparison.Documents;
 using Comparison.Facts;
@@ -12,6 +14,7 @@ namespace Comparison.Benchmarks;
 /// "seeds": the five seed articles repeated to about 2 MB (always available, used by the CI dry run).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(Config))]
 public class FactsBenchmarks
 {
     private readonly FactExtractor _extractor = new();
@@ -72,7 +75,7 @@ public class FactsBenchmarks
     [Benchmark]
     public int FindSeedDiscrepancies() => _finder.Find(_cluster).Discrepancies.Length;
 
-    private static string? FindUp(string relative)
+    internal static string? FindUp(string relative)
     {
         for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
         {
@@ -84,5 +87,10 @@ public class FactsBenchmarks
         }
 
         return null;
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddColumn(StatisticColumn.Median);
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using Spectre.Console;
 
 namespace Comparison.Cli;
@@ -9,7 +11,9 @@ namespace Comparison.Cli;
 /// </summary>
 /// <remarks>
 /// The work reports through a <see cref="StageReporter"/>: one progress bar per stage name, created on the
-/// stage's first report. Reports may come from any thread.
+/// stage's first report; a stage's clock stops when it completes. Reports may come from any thread. The finished
+/// bars stay on screen as a record of where the time went, followed by one line with the total time and the
+/// process's peak memory.
 /// </remarks>
 internal static class CliProgress
 {
@@ -30,8 +34,9 @@ internal static class CliProgress
             Out = new AnsiConsoleOutput(Console.Error),
             Interactive = InteractionSupport.Yes,
         });
-        return await console.Progress()
-            .AutoClear(true)
+        var clock = Stopwatch.StartNew();
+        T outcome = await console.Progress()
+            .AutoClear(false)
             .HideCompleted(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
@@ -52,6 +57,10 @@ internal static class CliProgress
                         {
                             task.MaxValue = total;
                             task.Value = Math.Min(completed, total);
+                            if (completed >= total && task.StopTime is null)
+                            {
+                                task.StopTask();
+                            }
                         }
                         else
                         {
@@ -67,11 +76,21 @@ internal static class CliProgress
                     {
                         task.IsIndeterminate = false;
                         task.Value = task.MaxValue;
+                        if (task.StopTime is null)
+                        {
+                            task.StopTask();
+                        }
                     }
                 }
 
                 return result;
             }).ConfigureAwait(false);
+
+        using var self = Process.GetCurrentProcess();
+        console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"[grey]Done in {clock.Elapsed.TotalSeconds:F1} s; peak memory {self.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MB.[/]"));
+        return outcome;
     }
 
     /// <summary>Whether progress is shown: stderr is the console's, it is a terminal, and --quiet is off.</summary>

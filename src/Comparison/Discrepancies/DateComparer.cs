@@ -7,7 +7,7 @@ namespace Comparison.Discrepancies;
 internal static class DateComparer
 {
     public static void Compare(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, DiscrepancyFinderOptions options,
-        List<Discrepancy> discrepancies, List<SingleSourceClaim> claims)
+        List<Discrepancy> discrepancies, List<SingleSourceClaim> claims, List<Agreement> agreements)
     {
         var items = new List<DateMention>[facts.Count];
         var counts = new int[facts.Count];
@@ -76,11 +76,6 @@ internal static class DateComparer
                 }
             }
 
-            if (!differ)
-            {
-                continue;
-            }
-
             var members = new List<(int Document, Fact Fact)>();
             var mentions = ImmutableArray.CreateBuilder<DiscrepancyMention>(group.Count);
             double confidence = 1;
@@ -89,6 +84,19 @@ internal static class DateComparer
                 members.Add((d, items[d][i]));
                 mentions.Add(MentionOf(facts[d], items[d][i]));
                 confidence = Math.Min(confidence, Math.Min(1, best[firstIndex[d] + i]));
+            }
+
+            if (!differ)
+            {
+                agreements.Add(new Agreement
+                {
+                    Kind = DiscrepancyKind.Date,
+                    Subject = DiscrepancyFinder.SharedWordsSubject(facts, members),
+                    Value = mentions[0].Value,
+                    Confidence = Math.Round(confidence, 3),
+                    Mentions = mentions.MoveToImmutable(),
+                });
+                continue;
             }
 
             discrepancies.Add(new Discrepancy

@@ -40,7 +40,7 @@ public sealed class DiscrepancyFinder
 
     /// <summary>Extracts the facts of each document of one event and compares them.</summary>
     /// <param name="cluster">The reports of one event. Documents without a publication date resolve relative dates against the median date of the others (marked inferred).</param>
-    /// <returns>The facts, discrepancies and single-source claims.</returns>
+    /// <returns>The facts, discrepancies, agreements and single-source claims.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cluster"/> or one of its documents is null.</exception>
     public DiscrepancyReport Find(IReadOnlyList<Document> cluster)
     {
@@ -68,7 +68,7 @@ public sealed class DiscrepancyFinder
 
     /// <summary>Compares facts already extracted from the reports of one event.</summary>
     /// <param name="facts">The facts of each document.</param>
-    /// <returns>The facts, discrepancies and single-source claims.</returns>
+    /// <returns>The facts, discrepancies, agreements and single-source claims.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> or an element is null.</exception>
     public DiscrepancyReport Compare(IReadOnlyList<DocumentFacts> facts)
     {
@@ -82,9 +82,10 @@ public sealed class DiscrepancyFinder
 
         var discrepancies = new List<Discrepancy>();
         var claims = new List<SingleSourceClaim>();
-        NumberComparer.Compare(facts, contexts, Options, discrepancies, claims);
-        DateComparer.Compare(facts, contexts, Options, discrepancies, claims);
-        QuoteComparer.Compare(facts, Options, discrepancies);
+        var agreements = new List<Agreement>();
+        NumberComparer.Compare(facts, contexts, Options, discrepancies, claims, agreements);
+        DateComparer.Compare(facts, contexts, Options, discrepancies, claims, agreements);
+        QuoteComparer.Compare(facts, Options, discrepancies, agreements);
         NameComparer.Compare(facts, Options, discrepancies);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int d = 0; d < facts.Count; d++)
@@ -92,17 +93,20 @@ public sealed class DiscrepancyFinder
             index.TryAdd(facts[d].Document.Id, d);
         }
 
-        discrepancies.Sort((x, y) =>
+        int ByKindThenFirstMention(DiscrepancyKind kx, DiscrepancyMention mx, DiscrepancyKind ky, DiscrepancyMention my)
         {
-            int c = x.Kind.CompareTo(y.Kind);
+            int c = kx.CompareTo(ky);
             if (c != 0)
             {
                 return c;
             }
 
-            c = index[x.Mentions[0].Document].CompareTo(index[y.Mentions[0].Document]);
-            return c != 0 ? c : x.Mentions[0].Start.CompareTo(y.Mentions[0].Start);
-        });
+            c = index[mx.Document].CompareTo(index[my.Document]);
+            return c != 0 ? c : mx.Start.CompareTo(my.Start);
+        }
+
+        discrepancies.Sort((x, y) => ByKindThenFirstMention(x.Kind, x.Mentions[0], y.Kind, y.Mentions[0]));
+        agreements.Sort((x, y) => ByKindThenFirstMention(x.Kind, x.Mentions[0], y.Kind, y.Mentions[0]));
         claims.Sort((x, y) =>
         {
             int c = index[x.Mention.Document].CompareTo(index[y.Mention.Document]);
@@ -113,6 +117,7 @@ public sealed class DiscrepancyFinder
             Facts = [.. facts],
             Discrepancies = [.. discrepancies],
             SingleSourceClaims = Options.ListSingleSourceClaims ? [.. claims] : [],
+            Agreements = [.. agreements],
         };
     }
 

@@ -26,6 +26,9 @@ public sealed record DiscrepancyFinderOptions
     /// <summary>Lowest FuzzySharp partial ratio (0-100) at which two quotations are taken to be the same quotation. Default 85.</summary>
     public int QuoteSimilarity { get; init; } = 85;
 
+    /// <summary>Whether quotation pairs that share too few adjacent words are skipped before fuzzy scoring (tests switch it off to check it changes nothing).</summary>
+    internal bool QuotePrefilter { get; init; } = true;
+
     /// <summary>Lowest FuzzySharp ratio (0-100) at which two different spellings are taken to be one name. Default 80.</summary>
     public int NameSimilarity { get; init; } = 80;
 

@@ -14,4 +14,10 @@ public sealed record DiscrepancyReport
 
     /// <summary>Facts only one document states, in input order.</summary>
     public required ImmutableArray<SingleSourceClaim> SingleSourceClaims { get; init; }
+
+    /// <summary>
+    /// Facts two or more documents state alike (amounts, dates, quotations), ordered by kind, then by the first
+    /// mention's document and offset; empty unless the report was made by <see cref="DiscrepancyFinder"/>.
+    /// </summary>
+    public ImmutableArray<Agreement> Agreements { get; init; } = [];
 }

@@ -8,7 +8,7 @@ namespace Comparison.Discrepancies;
 internal static class NumberComparer
 {
     public static void Compare(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, DiscrepancyFinderOptions options,
-        List<Discrepancy> discrepancies, List<SingleSourceClaim> claims)
+        List<Discrepancy> discrepancies, List<SingleSourceClaim> claims, List<Agreement> agreements)
     {
         var items = new List<Quantity>[facts.Count];
         var counts = new int[facts.Count];
@@ -56,11 +56,6 @@ internal static class NumberComparer
             }
 
             var relation = RelationOf(members);
-            if (relation is null)
-            {
-                continue;
-            }
-
             double confidence = 1;
             var mentions = ImmutableArray.CreateBuilder<DiscrepancyMention>(members.Count);
             var quantities = new List<Quantity>(members.Count);
@@ -73,6 +68,19 @@ internal static class NumberComparer
             foreach (var (d, i) in group)
             {
                 confidence = Math.Min(confidence, Math.Min(1, best[firstIndex[d] + i]));
+            }
+
+            if (relation is null)
+            {
+                agreements.Add(new Agreement
+                {
+                    Kind = DiscrepancyKind.Number,
+                    Subject = SubjectOf(quantities),
+                    Value = mentions[0].Value,
+                    Confidence = Math.Round(confidence, 3),
+                    Mentions = mentions.MoveToImmutable(),
+                });
+                continue;
             }
 
             discrepancies.Add(new Discrepancy

@@ -29,19 +29,23 @@ internal static class CasualtyScanner
             }
 
             (int Count, int First, int Last)? count;
+            bool byAgent = false;
             if (active)
             {
-                count = Object(c, last);
+                count = Objects(c, last);
+                byAgent = true;
             }
-            else if (CanBeActive(c, k) && !PassiveBefore(c, k) && ObjectStarts(c, last + 1))
+            else if ((CanBeActive(c, k) || CanBeActive(c, last)) && !PassiveBefore(c, k) && ObjectStarts(c, last + 1))
             {
-                // "Jackson shot a woman", "the gunman killed two people": the subject is the shooter.
-                count = Object(c, last);
+                // "Jackson shot a woman", "the gunman fatally shot two people": the subject is the shooter.
+                count = Objects(c, last);
+                byAgent = true;
             }
             else
             {
                 count = Subject(c, k);
             }
+
             if (count is { } found)
             {
                 var w = c.Where(k, last);
@@ -52,6 +56,8 @@ internal static class CasualtyScanner
                     Count = found.Count,
                     CountStart = found.First >= 0 ? c.Tok[found.First].Start : -1,
                     CountEnd = found.First >= 0 ? c.Tok[found.Last].End : -1,
+                    SelfInflicted = found.First >= 0 && found.First == found.Last && (c.Is(found.First, "himself") || c.Is(found.First, "herself")),
+                    ByAgent = byAgent,
                 });
                 AddAsQuantity(c, found, w.Text, quantities);
             }
@@ -102,6 +108,13 @@ internal static class CasualtyScanner
             }
 
             return c.IsPunct(k - 2, ',') || c.Is(k - 1, "one") ? CasualtyOutcome.Killed : null; // "two men were shot, one fatally"
+        }
+
+        if (Is(w, "gunned"))
+        {
+            // Some reports say "gunned down" of people who survived: shot, outcome not given.
+            last = k + 1;
+            return c.Is(k + 1, "down") ? CasualtyOutcome.Shot : null;
         }
 
         if (Is(w, "killed") || Is(w, "died") || Is(w, "dead") || Is(w, "slain") || Is(w, "murdered") || Is(w, "perished"))
@@ -211,7 +224,7 @@ internal static class CasualtyScanner
     }
 
     private static bool CanBeActive(ScanContext c, int k) =>
-        c.Is(k, "shot") || c.Is(k, "killed") || c.Is(k, "wounded") || c.Is(k, "injured") || c.Is(k, "murdered") || c.Is(k, "hurt");
+        c.Is(k, "shot") || c.Is(k, "down") || c.Is(k, "killed") || c.Is(k, "wounded") || c.Is(k, "injured") || c.Is(k, "murdered") || c.Is(k, "hurt");
 
     /// <summary>Whether a form of "be" or "get" governs the participle at <paramref name="k"/> (a passive: the subject is the victim).</summary>
     private static bool PassiveBefore(ScanContext c, int k)
@@ -259,14 +272,22 @@ internal static class CasualtyScanner
         return t.Capitalized && !t.SentenceStart && (t.Classes & (WordClass.Month | WordClass.Weekday | WordClass.Stop | WordClass.RelativeDay)) == 0;
     }
 
-    /// <summary>The subject before the outcome word and the count it gives.</summary>
+    /// <summary>
+    /// The subject before the outcome word and the count it gives: the noun phrase that heads it ("both men
+    /// inside the car" counts the men), coordinated phrases summed ("a woman and her two sons" = 3), and a
+    /// total before "including" preferred to the examples after it ("four people, including a child").
+    /// </summary>
     private static (int Count, int First, int Last)? Subject(ScanContext c, int k)
     {
         int j = k - 1;
         int skipped = 0;
+        bool relative = false;
+        bool auxiliary = false;
         while (j >= 0 && c.SameSentence(j, k) && skipped < MaxSkipped && c.Tok[j].Kind == FactTokenKind.Word)
         {
             ReadOnlySpan<char> w = c.Span(j);
+            relative |= Is(w, "who") || Is(w, "that");
+            auxiliary |= c.Has(j, WordClass.Auxiliary) || Is(w, "been") || Is(w, "got");
             bool skip = c.Has(j, WordClass.Auxiliary) || Is(w, "been") || Is(w, "got") || (Is(w, "and") && j + 1 < c.Count && c.Has(j + 1, WordClass.Killed | WordClass.Injured | WordClass.Shot)) || Is(w, "shot") || Is(w, "who") || Is(w, "also")
                 || Is(w, "reportedly") || Is(w, "allegedly") || Is(w, "later") || Is(w, "all") || Is(w, "fatally") || Is(w, "then") || Is(w, "found")
                 || Is(w, "pronounced") || Is(w, "left") || Is(w, "not") || (w.Length > 4 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !c.Tok[j].Capitalized);
@@ -284,13 +305,209 @@ internal static class CasualtyScanner
             return null;
         }
 
-        // "Two men were shot, one fatally": the count is "one".
-        if (c.Tok[j].Kind == FactTokenKind.Punctuation)
+        // "the man who shot them": an active relative clause, its subject is the shooter.
+        if (relative && !auxiliary && CanBeActive(c, k))
         {
             return null;
         }
 
-        return Phrase(c, j);
+        if (c.Tok[j].Kind == FactTokenKind.Punctuation)
+        {
+            // "Five people, including two teens, were hospitalized": the total before "including".
+            // "Two men were shot, one fatally": the count is "one" (no subject here).
+            return c.IsPunct(j, ',') ? TotalBeforeIncluding(c, j, k) : null;
+        }
+
+        // A prepositional modifier hangs on the subject of a finite verb ("both men inside the car were killed",
+        // "a baby in Indiana died"), but a bare participle modifies the nearest noun ("one of three people wounded").
+        // Not after "who": the relative pronoun takes the nearest noun ("the father of two girls who were shot").
+        bool modifiers = (auxiliary || c.Is(k, "died") || c.Is(k, "dies")) && !relative;
+        var head = modifiers ? HeadPhrase(c, j, k) : Phrase(c, j);
+        if (head is not { } found)
+        {
+            return null;
+        }
+
+        return Coordinated(c, found, k, modifiers);
+    }
+
+    private static bool IsPreposition(ScanContext c, int k) =>
+        c.Is(k, "in") || c.Is(k, "inside") || c.Is(k, "of") || c.Is(k, "at") || c.Is(k, "from") || c.Is(k, "near") || c.Is(k, "outside")
+        || c.Is(k, "on") || c.Is(k, "aboard") || c.Is(k, "with") || c.Is(k, "behind");
+
+    /// <summary>
+    /// The phrase ending at <paramref name="end"/>, or the phrase its prepositional modifiers hang on: "both men
+    /// inside the Honda" counts the men, "a baby in Indiana" the baby, "two of the four victims" two.
+    /// </summary>
+    private static (int Count, int First, int Last)? HeadPhrase(ScanContext c, int end, int verb)
+    {
+        var best = Phrase(c, end);
+        int e = end;
+        for (int hop = 0; hop < 2; hop++)
+        {
+            int p = e;
+            int steps = 0;
+            while (p >= 0 && c.SameSentence(p, verb) && steps < MaxPhrase && c.Tok[p].Kind == FactTokenKind.Word && !IsPreposition(c, p)
+                && !c.Has(p, WordClass.Verb | WordClass.Auxiliary | WordClass.Reporting) && (!c.Has(p, WordClass.Stop) || IsDeterminer(c, p)))
+            {
+                p--;
+                steps++;
+            }
+
+            if (!IsPreposition(c, p) || p == e || p < 1 || !c.SameSentence(p - 1, verb) || c.Tok[p - 1].Kind != FactTokenKind.Word)
+            {
+                break;
+            }
+
+            e = p - 1;
+            if (Phrase(c, e) is { } outer)
+            {
+                best = outer;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>"a man and his son were killed", "two boys, ages 7 and 10, and two adults were found slain": the sum of the coordinated phrases.</summary>
+    private static (int Count, int First, int Last) Coordinated(ScanContext c, (int Count, int First, int Last) found, int verb, bool modifiers)
+    {
+        int total = found.Count;
+        int first = found.First;
+        for (int n = 0; n < 4 && first >= 2; n++)
+        {
+            // Commas separate items only in a list that ends with "and" ("a man, a woman and a child"); otherwise
+            // they open an aside ("four teens, one fatally, were shot").
+            int q = first - 1;
+            bool and = c.Is(q, "and");
+            if (!and && (n == 0 || !c.IsPunct(q, ',')))
+            {
+                break;
+            }
+
+            q--;
+            if (c.IsPunct(q, ','))
+            {
+                // "two boys, ages 7 and 10, and two adults": step over the ages; otherwise over the list comma.
+                int a = SkipAppositive(c, q, verb);
+                q = a != q ? a : and ? q - 1 : -1;
+            }
+
+            if (q < 0 || !c.SameSentence(q, verb) || c.Tok[q].Kind != FactTokenKind.Word
+                || c.Has(q, WordClass.Killed | WordClass.Injured | WordClass.Shot | WordClass.Verb | WordClass.Auxiliary))
+            {
+                break; // "a man died and three others were hurt": two clauses, not one subject
+            }
+
+            var other = modifiers ? HeadPhrase(c, q, verb) : Phrase(c, q);
+            if (other is not { } o || !Countable(c, o))
+            {
+                break;
+            }
+
+            total += o.Count;
+            first = o.First;
+        }
+
+        // "Four people including a 12-year-old and an 8-year-old": the total, not the examples.
+        if (c.Is(first - 1, "including"))
+        {
+            int q = first - 2;
+            if (c.IsPunct(q, ','))
+            {
+                q--;
+            }
+
+            if (q >= 0 && c.SameSentence(q, verb) && c.Tok[q].Kind == FactTokenKind.Word && Phrase(c, q) is { } whole && Countable(c, whole))
+            {
+                return (whole.Count, whole.First, found.Last);
+            }
+        }
+
+        return (total, first, found.Last);
+    }
+
+    /// <summary>A coordinated phrase that counts people: a person noun, an age or a pronoun; not a bare place or organisation name.</summary>
+    private static bool Countable(ScanContext c, (int Count, int First, int Last) phrase)
+    {
+        if (c.Has(phrase.Last, WordClass.Person | WordClass.Pronoun) || HasAge(c, phrase.First, phrase.Last))
+        {
+            return true;
+        }
+
+        if (IsDeterminer(c, phrase.First))
+        {
+            return false;
+        }
+
+        // A bare name joins only at the start of the sentence or after a comma ("Smith and Jones were killed"),
+        // never after a preposition ("on Main Street and two people were killed").
+        int before = phrase.First - 1;
+        return c.Tok[phrase.First].SentenceStart || before < 0 || c.Tok[before].Kind == FactTokenKind.Punctuation;
+    }
+
+    /// <summary>Steps back over an age or ages in commas ("Smith, 25," / "two boys, ages 7 and 10,"); returns the token before it.</summary>
+    private static int SkipAppositive(ScanContext c, int q, int verb)
+    {
+        if (!c.IsPunct(q, ','))
+        {
+            return q;
+        }
+
+        for (int p = q - 1, n = 0; p >= 0 && n < 6 && c.SameSentence(p, verb); p--, n++)
+        {
+            var t = c.Tok[p];
+            if (c.IsPunct(p, ','))
+            {
+                return n > 0 ? p - 1 : q;
+            }
+
+            if (!(t.Kind == FactTokenKind.Number || c.Is(p, "ages") || c.Is(p, "aged") || c.Is(p, "age") || c.Is(p, "and")))
+            {
+                return q;
+            }
+        }
+
+        return q;
+    }
+
+    /// <summary>
+    /// "Five people, including two teens, were hospitalized", "four teens, one fatally, were shot": the phrase
+    /// before the aside that the comma at <paramref name="comma"/> closes.
+    /// </summary>
+    private static (int Count, int First, int Last)? TotalBeforeIncluding(ScanContext c, int comma, int verb)
+    {
+        bool aside = false;
+        for (int p = comma - 1, n = 0; p >= 1 && n < 8 && c.SameSentence(p, verb); p--, n++)
+        {
+            if (c.Is(p, "including"))
+            {
+                aside = true;
+                if (!c.IsPunct(p - 1, ','))
+                {
+                    return Whole(p - 1);
+                }
+            }
+            else if (c.Tok[p].Kind == FactTokenKind.Word && c.Span(p).Length > 4 && c.Span(p).EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+            {
+                aside = true;
+            }
+
+            if (c.IsPunct(p, ','))
+            {
+                return aside ? Whole(p - 1) : null;
+            }
+
+            if (c.Tok[p].Kind == FactTokenKind.Punctuation && !c.IsPunct(p, '-'))
+            {
+                return null;
+            }
+        }
+
+        return null;
+
+        (int Count, int First, int Last)? Whole(int q) =>
+            q >= 0 && c.SameSentence(q, verb) && c.Tok[q].Kind == FactTokenKind.Word && Phrase(c, q) is { } whole && Countable(c, whole) ? whole : null;
     }
 
     /// <summary>The noun phrase ending at <paramref name="end"/> and the count it gives, or null.</summary>
@@ -380,7 +597,7 @@ internal static class CasualtyScanner
             return null;
         }
 
-        bool personLike = personHead >= 0 || head.EndsWith("-old", StringComparison.OrdinalIgnoreCase) || name;
+        bool personLike = personHead >= 0 || name || HasAge(c, first, end);
         if (!personLike)
         {
             return null;
@@ -389,18 +606,9 @@ internal static class CasualtyScanner
         int? det = Determiner(c, first);
         if (det is { } d && first < end)
         {
-            // "two adults and four children": both counts; "he and three others": one more.
-            if (c.Is(first - 1, "and") && c.Has(first - 2, WordClass.Person) && Determiner(c, first - 3) is { } before && first - 3 >= 0)
-            {
-                return (d + before, first - 3, end);
-            }
-
-            if (c.Is(first - 1, "and") && (c.Is(first - 2, "he") || c.Is(first - 2, "she") || c.Has(first - 2, WordClass.Person)))
-            {
-                return (d + 1, first - 2, end);
-            }
-
-            return (d, first, end);
+            // "her two sons": the possessive belongs to the phrase (coordination is read before it).
+            bool possessive = c.Is(first - 1, "his") || c.Is(first - 1, "her") || c.Is(first - 1, "their") || c.Is(first - 1, "the");
+            return (d, possessive && c.SameSentence(first - 1, end) ? first - 1 : first, end);
         }
 
         if (c.Is(first, "a") || c.Is(first, "an") || c.Is(first, "another"))
@@ -421,6 +629,20 @@ internal static class CasualtyScanner
         return null;
     }
 
+    /// <summary>Whether a word of the phrase is an age ("a 59-year-old teacher"): then it counts a person.</summary>
+    private static bool HasAge(ScanContext c, int first, int last)
+    {
+        for (int p = first; p <= last; p++)
+        {
+            if (c.Tok[p].Kind == FactTokenKind.Word && c.Span(p).EndsWith("-old", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsDeterminer(ScanContext c, int k) =>
         c.Is(k, "a") || c.Is(k, "an") || c.Is(k, "the") || c.Is(k, "another") || c.Is(k, "both") || c.Is(k, "his") || c.Is(k, "her") || c.Is(k, "their")
         || c.Tok[k].Kind == FactTokenKind.Number || c.Has(k, WordClass.NumberWord);
@@ -434,6 +656,11 @@ internal static class CasualtyScanner
         }
 
         var t = c.Tok[k];
+        if (IsAge(c, k))
+        {
+            return null;
+        }
+
         if (t.Kind == FactTokenKind.Number && t.Value is >= 0 and < 1000 && c.Span(k).IndexOf('.') < 0)
         {
             return (int)t.Value;
@@ -447,7 +674,7 @@ internal static class CasualtyScanner
                 return 0;
             }
 
-            if (Is(w, "pair") || Is(w, "couple"))
+            if (Is(w, "pair") || Is(w, "couple") || w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
@@ -458,6 +685,11 @@ internal static class CasualtyScanner
         return c.Is(k, "both") ? 2 : null;
     }
 
+    /// <summary>"his 11 year-old son", "a 3 year old": a number that gives an age, not a count.</summary>
+    private static bool IsAge(ScanContext c, int k) =>
+        k + 1 < c.Count && c.SameSentence(k, k + 1) && c.Tok[k + 1].Kind == FactTokenKind.Word
+        && (c.Span(k + 1).StartsWith("year", StringComparison.OrdinalIgnoreCase) || c.Span(k + 1).StartsWith("month", StringComparison.OrdinalIgnoreCase));
+
     private static bool LooksPlural(ScanContext c, int k)
     {
         ReadOnlySpan<char> s = c.Span(k);
@@ -465,45 +697,174 @@ internal static class CasualtyScanner
             || (s.Length > 3 && s[^1] is 's' or 'S' && s[^2] is not 's' and not '\'' and not '\u2019');
     }
 
-    /// <summary>The object after an active verb: "killing two people", "injured a woman".</summary>
-    private static (int Count, int First, int Last)? Object(ScanContext c, int last)
+    /// <summary>
+    /// The objects of an active verb and the people they count: "killing two people", "injured a woman",
+    /// "killed Juan Garcia, 23, and Alvaro Becerra", "shot his wife and four children" (= 5).
+    /// </summary>
+    private static (int Count, int First, int Last)? Objects(ScanContext c, int last)
     {
-        int k = last + 1;
-        if (k >= c.Count || !c.SameSentence(k, last) || c.Tok[k].Kind == FactTokenKind.Punctuation)
+        if (ObjectPhrase(c, last + 1, last) is not { } first)
         {
             return null;
         }
 
-        if (c.Is(k, "at") || c.Is(k, "least"))
+        int total = first.Count;
+        int end = first.Last;
+        for (int n = 0; n < 4; n++)
         {
-            k += c.Is(k, "at") ? 2 : 1;
-        }
-
-        int? det = Determiner(c, k);
-        if (det is { } d && c.Tok[k].Kind != FactTokenKind.Punctuation && !c.Is(k, "the") && (c.Has(k + 1, WordClass.Person) || c.Is(k + 1, "others") || c.Is(k + 1, "more") || !c.SameSentence(k, k + 1) || c.Tok[k + 1].Kind == FactTokenKind.Punctuation || c.Is(k + 1, "and")))
-        {
-            return (d, k, k);
-        }
-
-        if (c.Is(k, "him") || c.Is(k, "her") && !c.Has(k + 1, WordClass.Person) || c.Is(k, "himself") || c.Is(k, "herself"))
-        {
-            return (1, k, k);
-        }
-
-        if (c.Tok[k].Capitalized && !c.Tok[k].SentenceStart && (c.Tok[k].Classes & (WordClass.CommonCapital | WordClass.Stop | WordClass.Title | WordClass.Month | WordClass.Weekday)) == 0)
-        {
-            return (1, k, k);
-        }
-
-        if ((c.Is(k, "a") || c.Is(k, "an") || c.Is(k, "another") || c.Is(k, "the") || c.Is(k, "his") || c.Is(k, "her")) && k + 1 < c.Count)
-        {
-            for (int p = k + 1; p <= k + 3 && p < c.Count && c.SameSentence(k, p); p++)
+            int q = end + 1;
+            if (c.IsPunct(q, ',') && c.Tok[q + 1 < c.Count ? q + 1 : q].Kind == FactTokenKind.Number && c.SameSentence(q + 1, last))
             {
-                if (c.Has(p, WordClass.Person))
-                {
-                    return LooksPlural(c, p) ? null : (1, k, p);
-                }
+                // "Jacinta Walker, 18, and ...": an age in commas.
+                q += 2;
             }
+
+            bool comma = c.IsPunct(q, ',');
+            if (comma)
+            {
+                q++;
+            }
+
+            bool and = c.Is(q, "and");
+            if (and)
+            {
+                q++;
+            }
+            else if (!comma)
+            {
+                break;
+            }
+
+            if (c.Is(q, "himself") || c.Is(q, "herself") || ObjectPhrase(c, q, last) is not { } next || next.First != q)
+            {
+                break;
+            }
+
+            bool bareName = !IsDeterminer(c, next.First) && !c.Has(next.Last, WordClass.Person) && c.Tok[next.First].Capitalized;
+            int after = next.Last + 1;
+            if (c.IsPunct(after, ',') && c.Tok[after + 1 < c.Count ? after + 1 : after].Kind == FactTokenKind.Number)
+            {
+                after += 2;
+            }
+
+            if (!and && bareName && c.Has(end, WordClass.Person))
+            {
+                // "his wife, Melissa, and ...": the name of the person just counted.
+                end = next.Last;
+                continue;
+            }
+
+            if (!and && !c.IsPunct(after, ',') && !c.Is(after, "and"))
+            {
+                break; // a comma list goes on to "and": "shot Diane McIver, Tex McIver responded" is not one
+            }
+
+            total += next.Count;
+            end = next.Last;
+        }
+
+        return (total, first.First, end);
+    }
+
+    /// <summary>One object phrase starting at <paramref name="k"/> and the people it counts, or null.</summary>
+    private static (int Count, int First, int Last)? ObjectPhrase(ScanContext c, int k, int verb)
+    {
+        if (k >= c.Count || !c.SameSentence(k, verb) || c.Tok[k].Kind == FactTokenKind.Punctuation)
+        {
+            return null;
+        }
+
+        // "killing at least two": skip the qualifier, but only a real one and never past the sentence's end
+        // (the token arrays are reused between documents, so a token beyond the last is another text's).
+        if (c.Is(k, "at") && c.Is(k + 1, "least"))
+        {
+            k += 2;
+        }
+        else if (c.Is(k, "least"))
+        {
+            k++;
+        }
+
+        if (k >= c.Count || !c.SameSentence(k, verb) || c.Tok[k].Kind == FactTokenKind.Punctuation)
+        {
+            return null;
+        }
+
+        if (c.Is(k, "him") || c.Is(k, "himself") || c.Is(k, "herself"))
+        {
+            return (1, k, k);
+        }
+
+        // "her" alone is the object ("shot her"); before a noun it is a possessive ("shot her two sons").
+        if (c.Is(k, "her") && (k + 1 >= c.Count || !c.SameSentence(k, k + 1) || c.Tok[k + 1].Kind == FactTokenKind.Punctuation
+            || c.Has(k + 1, WordClass.Stop | WordClass.Verb | WordClass.Auxiliary | WordClass.Killed | WordClass.Injured | WordClass.Shot | WordClass.Weekday | WordClass.RelativeDay)))
+        {
+            return (1, k, k);
+        }
+
+        int p = k;
+        bool article = c.Is(p, "a") || c.Is(p, "an") || c.Is(p, "another");
+        bool possessive = c.Is(p, "the") || c.Is(p, "his") || c.Is(p, "her") || c.Is(p, "their");
+        if (article || possessive)
+        {
+            p++;
+        }
+
+        int? number = null;
+        if (p < c.Count && c.SameSentence(p, verb) && !c.Is(p, "the") && Determiner(c, p) is { } d)
+        {
+            number = d;
+            p++;
+        }
+
+        for (int h = p; h < p + 4 && h < c.Count && c.SameSentence(h, verb) && (c.Tok[h].Kind == FactTokenKind.Word || IsAge(c, h)); h++)
+        {
+            bool age = c.Tok[h].Kind == FactTokenKind.Word && c.Span(h).EndsWith("-old", StringComparison.OrdinalIgnoreCase);
+            if (age && !c.Has(h + 1, WordClass.Person) && (article || possessive))
+            {
+                return (number ?? 1, k, h); // "fatally shot a 16-year-old"
+            }
+
+            if (c.Has(h, WordClass.Person))
+            {
+                while (c.Has(h + 1, WordClass.Person) && c.SameSentence(h + 1, verb) && c.Tok[h + 1].Kind == FactTokenKind.Word)
+                {
+                    h++; // "her infant son"
+                }
+
+                if (number is { } n)
+                {
+                    return (n, k, h);
+                }
+
+                return LooksPlural(c, h) ? null : (1, k, h);
+            }
+
+            if (c.Has(h, WordClass.Stop | WordClass.Verb | WordClass.Auxiliary | WordClass.Killed | WordClass.Injured | WordClass.Shot))
+            {
+                break;
+            }
+        }
+
+        if (number is { } alone && !article && !possessive
+            && (!c.SameSentence(p - 1, p) || c.Tok[p].Kind == FactTokenKind.Punctuation || c.Is(p, "and") || c.Is(p, "more") || c.Has(p, WordClass.Person)))
+        {
+            return (alone, k, p - 1); // "killing two", "killing two and injuring three"
+        }
+
+        var t = c.Tok[k];
+        if (!article && !possessive && number is null && t.Capitalized && !t.SentenceStart
+            && (t.Classes & (WordClass.CommonCapital | WordClass.Stop | WordClass.Title | WordClass.Month | WordClass.Weekday)) == 0)
+        {
+            // A name: "killing Juan Pedro Garcia".
+            int e = k;
+            while (e + 1 < c.Count && c.SameSentence(e + 1, verb) && c.Tok[e + 1].Kind == FactTokenKind.Word && c.Tok[e + 1].Capitalized
+                && (c.Tok[e + 1].Classes & (WordClass.Month | WordClass.Weekday | WordClass.CommonCapital)) == 0)
+            {
+                e++;
+            }
+
+            return (1, k, e);
         }
 
         return null;

@@ -32,6 +32,12 @@ public sealed record CasualtyStatement : Fact
 
     /// <summary>Offset one past the words that give the count, or -1.</summary>
     public int CountEnd { get; init; } = -1;
+
+    /// <summary>True when the person counted is the one who did it ("before killing himself").</summary>
+    public bool SelfInflicted { get; init; }
+
+    /// <summary>True when the count is the object of an active verb ("the gunman killed two people"): the shooter is not among them.</summary>
+    internal bool ByAgent { get; init; }
 }
 
 /// <summary>How many people a report says were killed and injured, with the statements it rests on.</summary>
@@ -44,7 +50,8 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
     /// Sums up the casualty statements of one report. Only the lead counts (the first
     /// <paramref name="leadSentences"/> sentences): later sentences of a news report tend to recount single
     /// victims, other incidents and earlier years. Within the lead, the largest count stated for each outcome
-    /// wins; people shot whose outcome is not stated count as injured once the killed are taken off, unless
+    /// wins, and a shooter who killed himself is added to the people he killed (as the Gun Violence Archive
+    /// counts); people shot whose outcome is not stated count as injured once the killed are taken off, unless
     /// the report speaks of a death anywhere (then the outcome is left unknown rather than guessed).
     /// </summary>
     /// <param name="facts">The report's facts.</param>
@@ -59,6 +66,8 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
         int? killed = null;
         int? injured = null;
         int? shot = null;
+        CasualtyStatement? victims = null;
+        CasualtyStatement? self = null;
         var evidence = ImmutableArray.CreateBuilder<CasualtyStatement>();
         foreach (CasualtyStatement s in facts.Casualties)
         {
@@ -67,10 +76,23 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
                 continue;
             }
 
+            if (s.SelfInflicted && s.Outcome == CasualtyOutcome.Killed)
+            {
+                // The shooter's own death is added to the victims below.
+                self ??= s;
+                evidence.Add(s);
+                continue;
+            }
+
             evidence.Add(s);
             switch (s.Outcome)
             {
                 case CasualtyOutcome.Killed:
+                    if (killed is null || s.Count > killed)
+                    {
+                        victims = s;
+                    }
+
                     killed = Math.Max(killed ?? 0, s.Count);
                     break;
                 case CasualtyOutcome.Injured:
@@ -80,6 +102,14 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
                     shot = Math.Max(shot ?? 0, s.Count);
                     break;
             }
+        }
+
+        if (self is not null)
+        {
+            // "killed his wife and two children before killing himself": the victims are the shooter's objects, or
+            // are counted before his death in the same sentence; "three people were found dead" may include him.
+            bool excludesShooter = victims is null || victims.ByAgent || (victims.Sentence == self.Sentence && victims.End <= self.Start);
+            killed = (killed ?? 0) + (excludesShooter ? 1 : 0);
         }
 
         if (shot is { } total && total > 0 && injured is null)

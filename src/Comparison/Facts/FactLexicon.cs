@@ -147,6 +147,7 @@ internal static class FactLexicon
         }
 
         Add(WordClass.NumberWord, 0, "no", "none");
+        Add(WordClass.NumberWord, 6, "half-dozen");
         Add(WordClass.NumberWord, 2, "both", "pair", "couple");
         Add(WordClass.Scale, 12, "dozen", "dozens");
         Add(WordClass.Scale, 100, "hundred", "hundreds");
@@ -211,7 +212,7 @@ internal static class FactLexicon
             "think", "want", "wants", "need", "needs", "remain", "remains", "continue", "continues", "die", "dies", "live", "lives", "stand",
             "stands", "face", "faces", "include", "includes", "participated", "gathered", "attended", "arrived", "marched", "rallied");
 
-        Add(WordClass.Killed, 0, "killed", "dead", "died", "dies", "die", "fatally", "slain", "murdered", "deceased", "killing", "kills", "kill", "fatal", "deaths", "death", "dying", "perished", "lifeless");
+        Add(WordClass.Killed, 0, "gunned", "killed", "dead", "died", "dies", "die", "fatally", "slain", "murdered", "deceased", "killing", "kills", "kill", "fatal", "deaths", "death", "dying", "perished", "lifeless");
         Add(WordClass.Injured, 0, "injured", "wounded", "hurt", "hospitalized", "hospitalised", "injuring", "wounding", "injuries", "injury", "wounds", "wound", "injures", "wounds", "critical", "stable", "survive", "survived");
         Add(WordClass.Shot, 0, "shot", "shooting", "shootings", "gunshot", "gunfire", "struck");
 
@@ -242,7 +243,13 @@ internal static class FactLexicon
             "officers", "suspect", "suspects", "resident", "residents", "others", "another", "male", "males", "female", "females", "juvenile",
             "juveniles", "baby", "infant", "toddler", "son", "daughter", "father", "mother", "brother", "sister", "husband", "wife", "friend",
             "friends", "customer", "customers", "bystander", "bystanders", "passenger", "passengers", "driver", "drivers", "youth", "youths",
-            "gunman", "gunmen", "shooter", "shooters", "civilians", "civilian", "soldiers", "soldier", "troops", "worker", "workers");
+            "gunman", "gunmen", "shooter", "shooters", "civilians", "civilian", "soldiers", "soldier", "troops", "worker", "workers",
+            "sons", "daughters", "wives", "husbands", "fathers", "mothers", "brothers", "sisters", "relative", "relatives", "member", "members",
+            "kid", "kids", "babies", "infants", "toddlers", "teacher", "teachers", "grandmother", "grandfather", "grandson", "granddaughter",
+            "grandchildren", "mom", "dad", "girlfriend", "boyfriend", "partner", "cousin", "cousins", "neighbor", "neighbors", "neighbour",
+            "neighbours", "nephew", "niece", "uncle", "aunt", "stepson", "stepdaughter", "stepfather", "stepmother", "fiance", "fiancee",
+            "patron", "patrons", "guest", "guests", "employee", "employees", "clerk", "owner", "pedestrian", "pedestrians", "marine", "marines",
+            "roommate", "coworker", "co-worker", "parents", "parent", "siblings", "sibling", "newborn");
 
         Add(WordClass.OrganisationHead, 0,
             "council", "department", "ministry", "agency", "organisation", "organization", "office", "house", "committee", "commission",

@@ -12,6 +12,7 @@ internal sealed class ScanContext
     public FactToken[] Tok = new FactToken[1024];
 
     private int _count;
+    private int _previousCount;
     public readonly List<(int Start, int End)> Sentences = new(64);
 
     /// <summary>Tokens already part of a date or duration, so the quantity scanner leaves them alone.</summary>
@@ -35,6 +36,15 @@ internal sealed class ScanContext
         }
 
         Tokens.CopyTo(Tok);
+
+        // Scanners look a few tokens ahead; whatever they may see past the end must not depend on the
+        // previous document scanned on this thread, so the stale tail is wiped.
+        if (_previousCount > _count)
+        {
+            Array.Clear(Tok, _count, _previousCount - _count);
+        }
+
+        _previousCount = _count;
         if (Claimed.Length < Tokens.Count)
         {
             Claimed = new bool[Math.Max(Tokens.Count, Claimed.Length * 2)];

@@ -131,6 +131,43 @@ public static class XxHash64
         }
     }
 
+    /// <summary>The initial state of an input shorter than 32 bytes: the stripe stage is skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong ShortInputState(ulong seed, int length) => unchecked(seed + Prime5 + (ulong)length);
+
+    /// <summary>The tail step of 8 input bytes (one little-endian 64-bit lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong StepLane(ulong acc, ulong lane)
+    {
+        unchecked
+        {
+            acc ^= Round(0, lane);
+            return (BitOperations.RotateLeft(acc, 27) * Prime1) + Prime4;
+        }
+    }
+
+    /// <summary>The tail step of 4 input bytes (one little-endian 32-bit word).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong StepWord(ulong acc, uint word)
+    {
+        unchecked
+        {
+            acc ^= word * Prime1;
+            return (BitOperations.RotateLeft(acc, 23) * Prime2) + Prime3;
+        }
+    }
+
+    /// <summary>The tail step of one input byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong StepByte(ulong acc, byte value)
+    {
+        unchecked
+        {
+            acc ^= value * Prime5;
+            return BitOperations.RotateLeft(acc, 11) * Prime1;
+        }
+    }
+
     private static ulong HashCharsBigEndianHost(ReadOnlySpan<char> text, ulong seed)
     {
         byte[] bytes = new byte[text.Length * 2];

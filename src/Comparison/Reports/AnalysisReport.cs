@@ -128,7 +128,10 @@ public sealed record ReportSpan(string Document, int Start, int End, string Text
 /// <summary>What the sources of each cluster disagree on, what each alone reports, and who reports what.</summary>
 /// <param name="Discrepancies">The discrepancies, by cluster then subject.</param>
 /// <param name="Claims">Facts only one source reports.</param>
-/// <param name="Coverage">Facts reported by several sources of one cluster, with who reports them.</param>
+/// <param name="Coverage">
+/// Who reports which fact, by cluster: the discrepancies, then the facts several sources state alike, then the facts one
+/// source alone states.
+/// </param>
 public sealed record DiscrepanciesSection(ImmutableArray<ReportDiscrepancy> Discrepancies, ImmutableArray<SourceClaim> Claims, ImmutableArray<FactCoverage> Coverage);
 
 /// <summary>A fact on which the sources of one cluster disagree, with the evidence.</summary>
@@ -174,7 +177,7 @@ public sealed record ReportMention(string Document, int Start, int End, string T
 /// <param name="Mention">Where the source states it.</param>
 public sealed record SourceClaim(int Cluster, string Kind, string Subject, ReportMention Mention);
 
-/// <summary>A fact several sources of one cluster speak of, and each source's mention of it.</summary>
+/// <summary>A fact the sources of one cluster speak of (alike, differently, or one source alone), and each source's mention of it.</summary>
 /// <param name="Cluster">The cluster number.</param>
 /// <param name="Kind">The fact kind.</param>
 /// <param name="Subject">What it is about.</param>

@@ -6,6 +6,7 @@ using Comparison.Indexing;
 using Comparison.Sketches;
 using Comparison.Text;
 using Comparison.Vectors;
+using AlignedPassage = Comparison.Vectors.SharedPassage;
 
 namespace Comparison.Reports;
 
@@ -25,6 +26,7 @@ public sealed class Analyzer
     private readonly Shingler _shingler;
     private readonly MinHasher _minHasher;
     private readonly EventClusterer _clusterer;
+    private readonly PassageAligner _aligner;
 
     /// <summary>Creates an analyzer.</summary>
     /// <param name="options">The options; <see langword="null"/> means <see cref="AnalyzerOptions.Default"/>.</param>
@@ -38,6 +40,7 @@ public sealed class Analyzer
         _shingler = new Shingler(options.Shingles);
         _minHasher = new MinHasher(options.MinHash);
         _clusterer = new EventClusterer(options.Clustering);
+        _aligner = new PassageAligner(options.Passages);
     }
 
     /// <summary>The options in force.</summary>
@@ -98,6 +101,11 @@ public sealed class Analyzer
         }
 
         ClustersSection? clusters = report.Clusters;
+        if (Options.FindPassages && clusters is not null)
+        {
+            report = report with { Passages = FindPassages(corpus, clusters, progress, cancellationToken) };
+        }
+
         if (Options.FindDiscrepancies && clusters is not null)
         {
             report = report with { Discrepancies = FindDiscrepancies(corpus, clusters, progress, cancellationToken) };
@@ -190,14 +198,84 @@ public sealed class Analyzer
         return new SimilaritySection([.. corpus.Select(d => d.Id)], [.. cells], [.. jaccard]);
     }
 
+    /// <summary>
+    /// Passages shared within each cluster of two or more documents: every pair of a small cluster, each document
+    /// against the representative in a large one. Pairs in cluster order, then input order; passages by position.
+    /// </summary>
+    private PassagesSection FindPassages(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        Dictionary<string, Document> byId = ById(corpus);
+
+        var pairs = new List<(Document A, Document B)>();
+        foreach (ReportCluster cluster in clusters.Clusters)
+        {
+            ImmutableArray<string> members = cluster.Documents;
+            if (members.Length < 2)
+            {
+                continue;
+            }
+
+            if (members.Length <= Options.PassageAllPairsMaxDocuments)
+            {
+                for (int i = 0; i < members.Length; i++)
+                {
+                    for (int j = i + 1; j < members.Length; j++)
+                    {
+                        pairs.Add((byId[members[i]], byId[members[j]]));
+                    }
+                }
+            }
+            else
+            {
+                string hub = cluster.Representative ?? members[0];
+                bool hubSeen = false;
+                foreach (string member in members)
+                {
+                    if (member == hub)
+                    {
+                        hubSeen = true;
+                        continue;
+                    }
+
+                    // Keep A before B in input order, as for every other pair.
+                    pairs.Add(hubSeen ? (byId[hub], byId[member]) : (byId[member], byId[hub]));
+                }
+            }
+        }
+
+        var found = new ImmutableArray<AlignedPassage>[pairs.Count];
+        int done = 0;
+        progress?.Report(new AnalysisProgress("passages", 0, pairs.Count));
+        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            found[i] = _aligner.Align(pairs[i].A, pairs[i].B);
+            int now = Interlocked.Increment(ref done);
+            if (now % 64 == 0 || now == pairs.Count)
+            {
+                progress?.Report(new AnalysisProgress("passages", now, pairs.Count));
+            }
+        });
+
+        var passages = ImmutableArray.CreateBuilder<SharedPassage>();
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            (Document a, Document b) = pairs[i];
+            foreach (AlignedPassage passage in found[i])
+            {
+                passages.Add(new SharedPassage(passage.Similarity, Span(a, passage.A), Span(b, passage.B)));
+            }
+        }
+
+        return new PassagesSection(passages.ToImmutable());
+
+        static ReportSpan Span(Document document, TextSpan span) =>
+            new(document.Id, span.Start, span.End, document.Text.Substring(span.Start, span.Length));
+    }
+
     /// <summary>Looks for discrepancies within each cluster of two or more documents, in parallel, in cluster order.</summary>
     internal DiscrepanciesSection FindDiscrepancies(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
-        var byId = new Dictionary<string, Document>(corpus.Length, StringComparer.Ordinal);
-        foreach (Document document in corpus)
-        {
-            byId[document.Id] = document;
-        }
+        Dictionary<string, Document> byId = ById(corpus);
 
         ReportCluster[] groups = [.. clusters.Clusters.Where(c => c.Documents.Length > 1)];
         var results = new DiscrepancyReport[groups.Length];
@@ -232,6 +310,15 @@ public sealed class Analyzer
                 coverage.Add(new FactCoverage(cluster, kind, discrepancy.Subject, mentions, Disagrees: true));
             }
 
+            foreach (Agreement agreement in results[i].Agreements)
+            {
+                // The first mention of each document (mentions come ordered by document, then offset).
+                ImmutableArray<ReportMention> mentions = [.. agreement.Mentions
+                    .Where((m, k) => k == 0 || !string.Equals(agreement.Mentions[k - 1].Document, m.Document, StringComparison.Ordinal))
+                    .Select(ToReport)];
+                coverage.Add(new FactCoverage(cluster, ReportIndex.Camel(agreement.Kind.ToString()), agreement.Subject, mentions, Disagrees: false));
+            }
+
             foreach (SingleSourceClaim claim in results[i].SingleSourceClaims)
             {
                 string kind = ReportIndex.Camel(claim.Kind.ToString());
@@ -242,6 +329,17 @@ public sealed class Analyzer
         }
 
         return new DiscrepanciesSection(discrepancies.ToImmutable(), claims.ToImmutable(), coverage.ToImmutable());
+    }
+
+    private static Dictionary<string, Document> ById(ImmutableArray<Document> corpus)
+    {
+        var byId = new Dictionary<string, Document>(corpus.Length, StringComparer.Ordinal);
+        foreach (Document document in corpus)
+        {
+            byId[document.Id] = document;
+        }
+
+        return byId;
     }
 
     private static ReportMention ToReport(DiscrepancyMention mention) => new(mention.Document, mention.Start, mention.End, mention.Text)

@@ -37,6 +37,16 @@ public sealed record AnalyzerOptions
     /// <summary>Find passages shared by documents of one cluster. Default <see langword="true"/>.</summary>
     public bool FindPassages { get; init; } = true;
 
+    /// <summary>How shared passages are found (seed length, gaps, least similarity). Default <see cref="PassageAlignerOptions.Default"/>.</summary>
+    public PassageAlignerOptions Passages { get; init; } = PassageAlignerOptions.Default;
+
+    /// <summary>
+    /// The largest cluster in which every pair of documents is aligned for shared passages; in a larger cluster
+    /// each document is aligned with the cluster's representative only, so the cost stays linear. Default 40
+    /// (780 pairs).
+    /// </summary>
+    public int PassageAllPairsMaxDocuments { get; init; } = 40;
+
     /// <summary>Extract facts and find discrepancies within each cluster. Default <see langword="true"/>.</summary>
     public bool FindDiscrepancies { get; init; } = true;
 
@@ -63,6 +73,13 @@ public sealed record AnalyzerOptions
         MinHash.Validate();
         Duplicates.Validate();
         TfIdf.Validate();
+        ArgumentNullException.ThrowIfNull(Passages, nameof(Passages));
+        Passages.Validate();
+        if (PassageAllPairsMaxDocuments < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PassageAllPairsMaxDocuments), PassageAllPairsMaxDocuments, "PassageAllPairsMaxDocuments must be 2 or more.");
+        }
+
         if (SimilarityMatrixMaxDocuments < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(SimilarityMatrixMaxDocuments), SimilarityMatrixMaxDocuments, "SimilarityMatrixMaxDocuments must be 0 or more.");

@@ -57,7 +57,7 @@ public static class HtmlReportWriter
         mark.d{background:var(--mark-d)}mark.p{background:var(--mark-p)}mark.f{background:var(--mark-f)}mark.d.p,mark.d.f{background:var(--mark-d);box-shadow:inset 0 -3px 0 #4fc3f7}
         table{border-collapse:collapse;width:100%;margin:8px 0;font-size:.92rem}
         th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-        th{background:var(--soft)}td.none{color:#aab0bb;text-align:center}tr.disagrees td:first-child{color:var(--warn);font-weight:600}
+        th{background:var(--soft)}td.none{color:#aab0bb;text-align:center}tr.disagrees td:first-child{color:var(--warn);font-weight:600}tr.agrees td:first-child,.legend .agrees{color:#1d7a46}.legend .disagrees{color:var(--warn)}.legend{font-size:.85em}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         .passage{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin:8px 0 16px;break-inside:avoid}
         .passage>div{border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:var(--soft)}
@@ -307,7 +307,7 @@ public static class HtmlReportWriter
                 return;
             }
 
-            Raw("<h4>Who reports what</h4>\n<table class=\"coverage\">\n<thead><tr><th>Fact</th>");
+            Raw("<h4>Who reports what</h4>\n<p class=\"legend\"><span class=\"disagrees\">Orange</span>: the sources disagree; <span class=\"agrees\">green</span>: they agree; otherwise one source alone.</p>\n<table class=\"coverage\">\n<thead><tr><th>Fact</th>");
             foreach (string id in cluster.Documents)
             {
                 Raw("<th><span class=\"id\">").Text(id).Raw("</span></th>");
@@ -316,7 +316,7 @@ public static class HtmlReportWriter
             Raw("</tr></thead>\n<tbody>\n");
             foreach (FactCoverage fact in facts)
             {
-                Raw(fact.Disagrees ? "<tr class=\"disagrees\">" : "<tr>").Raw("<td>").Text(fact.Subject).Raw(" <span class=\"badge\">").Text(fact.Kind).Raw("</span></td>");
+                Raw(fact.Disagrees ? "<tr class=\"disagrees\">" : fact.Mentions.Length > 1 ? "<tr class=\"agrees\">" : "<tr>").Raw("<td>").Text(fact.Subject).Raw(" <span class=\"badge\">").Text(fact.Kind).Raw("</span></td>");
                 foreach (string id in cluster.Documents)
                 {
                     ReportMention? mention = fact.Mentions.FirstOrDefault(m => string.Equals(m.Document, id, StringComparison.Ordinal));

@@ -158,7 +158,7 @@ public static class MarkdownReportWriter
             return;
         }
 
-        w.Append("### Who reports what\n\n| Fact |");
+        w.Append("### Who reports what\n\n\u26A0 the sources disagree; \u2713 they agree; otherwise one source alone.\n\n| Fact |");
         foreach (string id in cluster.Documents)
         {
             w.Append(" `").Append(Code(id)).Append("` |");
@@ -167,7 +167,7 @@ public static class MarkdownReportWriter
         w.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", cluster.Documents.Length))).Append('\n');
         foreach (FactCoverage fact in facts)
         {
-            w.Append("| ").Append(fact.Disagrees ? "\u26A0 " : string.Empty).Append(Escape(fact.Subject)).Append(" |");
+            w.Append("| ").Append(fact.Disagrees ? "\u26A0 " : fact.Mentions.Length > 1 ? "\u2713 " : string.Empty).Append(Escape(fact.Subject)).Append(" |");
             foreach (string id in cluster.Documents)
             {
                 ReportMention? mention = fact.Mentions.FirstOrDefault(m => string.Equals(m.Document, id, StringComparison.Ordinal));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Comparison.Sketches;
 
 /// <summary>
@@ -31,22 +33,25 @@ public readonly record struct JaccardEstimate
     /// <summary>The estimated Jaccard similarity, in [0, 1].</summary>
     public double Value
     {
-        get
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Bits >= 32 && Permutations != 0 ? (double)Matches / Permutations : ValueSlow();
+    }
+
+    private double ValueSlow()
+    {
+        if (Permutations == 0)
         {
-            if (Permutations == 0)
-            {
-                return 0;
-            }
-
-            double share = (double)Matches / Permutations;
-            if (Bits >= 32)
-            {
-                return share;
-            }
-
-            double chance = Math.ScaleB(1.0, -Bits);
-            return Math.Clamp((share - chance) / (1 - chance), 0, 1);
+            return 0;
         }
+
+        double share = (double)Matches / Permutations;
+        if (Bits >= 32)
+        {
+            return share;
+        }
+
+        double chance = Math.ScaleB(1.0, -Bits);
+        return Math.Clamp((share - chance) / (1 - chance), 0, 1);
     }
 
     /// <summary>The standard error of <see cref="Value"/>: sqrt(J(1 − J)/K), using the estimate for J (b-bit: see remarks).</summary>

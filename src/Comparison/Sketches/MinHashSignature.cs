@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -38,13 +39,28 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
     private readonly uint[] _values;
     private readonly ulong[]? _emptyBins;
 
+    // Signatures of one MinHasher share one configuration object, so the comparability check of the hot path
+    // (EstimateJaccard) is a single reference comparison; only signatures of different origin (read from bytes,
+    // another hasher) compare the scheme, K and seed field by field.
+    private readonly SignatureConfig _config;
+
+    // The configuration for a non-empty signature, null for an empty one: one comparison admits the fast path.
+    private readonly SignatureConfig? _fastToken;
+
     internal MinHashSignature(MinHashScheme scheme, ulong seed, uint[] values, ulong[]? emptyBins, bool isEmpty)
+        : this(new SignatureConfig(scheme, seed, values.Length), values, emptyBins, isEmpty)
     {
-        Scheme = scheme;
-        Seed = seed;
+    }
+
+    internal MinHashSignature(SignatureConfig config, uint[] values, ulong[]? emptyBins, bool isEmpty)
+    {
+        _config = config;
+        Scheme = config.Scheme;
+        Seed = config.Seed;
         _values = values;
         _emptyBins = emptyBins;
         IsEmpty = isEmpty;
+        _fastToken = isEmpty ? null : config;
     }
 
     /// <summary>The scheme that produced the signature.</summary>
@@ -73,7 +89,20 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
     /// <returns>The estimate and its standard error. Two empty sets are identical (1); an empty and a non-empty set share nothing (0).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The signatures differ in scheme, K or seed; the message says which.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public JaccardEstimate EstimateJaccard(MinHashSignature other)
+    {
+        // The hot path, small enough to inline: two non-empty signatures of one hasher.
+        SignatureConfig? token = _fastToken;
+        if (token is not null && other is not null && ReferenceEquals(other._fastToken, token))
+        {
+            return new JaccardEstimate(CountEqual(_values, other._values), _values.Length, 32);
+        }
+
+        return EstimateJaccardChecked(other);
+    }
+
+    private JaccardEstimate EstimateJaccardChecked(MinHashSignature? other)
     {
         CheckComparable(other);
         if (IsEmpty | other.IsEmpty)
@@ -81,7 +110,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
             return new JaccardEstimate(IsEmpty == other.IsEmpty ? _values.Length : 0, _values.Length, 32);
         }
 
-        return new JaccardEstimate(CountMatches(_values, other._values), _values.Length, 32);
+        return new JaccardEstimate(CountEqual(_values, other._values), _values.Length, 32);
     }
 
     /// <summary>
@@ -139,7 +168,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
                 values[i] = Math.Min(_values[i], other._values[i]);
             }
 
-            return new MinHashSignature(Scheme, Seed, values, null, isEmpty: false);
+            return new MinHashSignature(_config, values, null, isEmpty: false);
         }
 
         // A one-permutation signature with borrowed bins: merge the raw bins, then densify the union afresh.
@@ -150,7 +179,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         }
 
         ulong[]? emptyBins = MinHasher.DensifyForSeed(raw, values, Seed);
-        return new MinHashSignature(Scheme, Seed, values, emptyBins, isEmpty: false);
+        return new MinHashSignature(_config, values, emptyBins, isEmpty: false);
     }
 
     /// <summary>The binary form (see remarks of <see cref="MinHashSignature"/>).</summary>
@@ -272,9 +301,67 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         return (int)h;
     }
 
-    /// <summary>Counts the positions where two equally long value arrays agree.</summary>
+    /// <summary>Counts the positions where two equally long value arrays agree (the full 32-bit estimate's core).</summary>
+    internal static int CountMatches(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b) =>
+        a.Length == b.Length ? CountEqual(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), a.Length)
+        : throw new ArgumentException("The value spans differ in length.", nameof(b));
+
+    /// <summary>
+    /// Counts equal positions: per 16 lanes one compare into a mask register and a popcount, two blocks per step
+    /// (K = 128 is four steps, no masking). Equal to <see cref="CountMatchesScalar"/> (tested).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int CountMatches(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b) => CountMatches(a, b, uint.MaxValue);
+    private static int CountEqual(uint[] a, uint[] b) =>
+        a.Length == b.Length ? CountEqual(ref MemoryMarshal.GetArrayDataReference(a), ref MemoryMarshal.GetArrayDataReference(b), a.Length)
+        : throw new ArgumentException("The value arrays differ in length.", nameof(b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CountEqual(ref uint a0, ref uint b0, int n)
+    {
+        int m0 = 0, m1 = 0;
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            if (n == 128)
+            {
+                // The default K: eight compares, straight-line, four independent sums.
+                int m2 = Equal16(ref a0, ref b0, 0) + Equal16(ref a0, ref b0, 64);
+                int m3 = Equal16(ref a0, ref b0, 16) + Equal16(ref a0, ref b0, 80);
+                m0 = Equal16(ref a0, ref b0, 32) + Equal16(ref a0, ref b0, 96);
+                m1 = Equal16(ref a0, ref b0, 48) + Equal16(ref a0, ref b0, 112);
+                return m0 + m1 + m2 + m3;
+            }
+
+            for (; i + 32 <= n; i += 32)
+            {
+                m0 += BitOperations.PopCount(Vector512.Equals(Vector512.LoadUnsafe(ref a0, (nuint)i), Vector512.LoadUnsafe(ref b0, (nuint)i)).ExtractMostSignificantBits());
+                m1 += BitOperations.PopCount(Vector512.Equals(Vector512.LoadUnsafe(ref a0, (nuint)i + 16), Vector512.LoadUnsafe(ref b0, (nuint)i + 16)).ExtractMostSignificantBits());
+            }
+        }
+
+        if (i < n)
+        {
+            m0 += CountMatches(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a0, i), n - i), MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b0, i), n - i), uint.MaxValue);
+        }
+
+        return m0 + m1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Equal16(ref uint a0, ref uint b0, nuint at) =>
+        BitOperations.PopCount(Vector512.Equals(Vector512.LoadUnsafe(ref a0, at), Vector512.LoadUnsafe(ref b0, at)).ExtractMostSignificantBits());
+
+    /// <summary>The plain loop every vector count is tested against.</summary>
+    internal static int CountMatchesScalar(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, uint mask)
+    {
+        int matches = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            matches += ((a[i] ^ b[i]) & mask) == 0 ? 1 : 0;
+        }
+
+        return matches;
+    }
 
     /// <summary>Counts the positions where the bits selected by <paramref name="mask"/> agree.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -317,7 +404,16 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         _emptyBins is not null && (_emptyBins[i >> 6] & (1UL << (i & 63))) != 0 ? MinHasher.EmptyBin : _values[i];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CheckComparable(MinHashSignature other)
+    private void CheckComparable([NotNull] MinHashSignature? other)
+    {
+        if (other is null || !ReferenceEquals(other._config, _config))
+        {
+            CheckComparableSlow(other);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckComparableSlow([NotNull] MinHashSignature? other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other._values.Length != _values.Length || other.Seed != Seed || other.Scheme != Scheme)
@@ -387,3 +483,6 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         }
     }
 }
+
+/// <summary>The configuration a signature was made under; one instance per <see cref="MinHasher"/>.</summary>
+internal sealed record SignatureConfig(MinHashScheme Scheme, ulong Seed, int Permutations);

@@ -46,12 +46,13 @@ public sealed class MinHasher
     private const int StackLimit = 512;
 
     // Coefficients of the classic scheme, padded to a multiple of 8 lanes; a = aHigh·2^29 + aLow so that both
-    // halves multiply a 32-bit x with one 32×32→64-bit multiply (see ClassicLane).
+    // halves multiply a 32-bit x with one 32×32→64-bit multiply, and b + 1 (see ClassicKey).
     private readonly ulong[] _aLow;
     private readonly ulong[] _aHigh;
-    private readonly ulong[] _b;
+    private readonly ulong[] _bPlusOne;
     private readonly ulong _binKey;
     private readonly ulong _densifyKey;
+    private readonly SignatureConfig _config;
 
     /// <summary>Creates a hasher, deriving every coefficient from the seed.</summary>
     /// <param name="options">The settings; <see langword="null"/> means <see cref="MinHashOptions.Default"/>.</param>
@@ -65,17 +66,18 @@ public sealed class MinHasher
         int padded = (k + 7) & ~7;
         _aLow = new ulong[padded];
         _aHigh = new ulong[padded];
-        _b = new ulong[padded];
+        _bPlusOne = new ulong[padded];
         ulong state = options.Seed ^ 0x6A09E667F3BCC909UL;
         for (int i = 0; i < padded; i++)
         {
             ulong a = 1 + (Mixing.SplitMix64(ref state) % (MersennePrime - 1));
             _aLow[i] = a & Low29;
             _aHigh[i] = a >> 29;
-            _b[i] = Mixing.SplitMix64(ref state) % MersennePrime;
+            _bPlusOne[i] = (Mixing.SplitMix64(ref state) % MersennePrime) + 1;
         }
 
         (_binKey, _densifyKey) = OnePermutationKeys(options.Seed);
+        _config = new SignatureConfig(options.Scheme, options.Seed, k);
     }
 
     /// <summary>The settings this hasher was created with.</summary>
@@ -110,7 +112,7 @@ public sealed class MinHasher
             emptyBins = ComputeOnePermutation(shingleHashes, values);
         }
 
-        return new MinHashSignature(Scheme, Seed, values, emptyBins, shingleHashes.IsEmpty);
+        return new MinHashSignature(_config, values, emptyBins, shingleHashes.IsEmpty);
     }
 
     /// <summary>Signs a set of shingle hashes into a caller-provided buffer (no allocation for K ≤ 512).</summary>
@@ -155,10 +157,17 @@ public sealed class MinHasher
         }
     }
 
-    /// <summary>The classic scheme through one chosen path (the tests compare every path with <see cref="ComputeClassicReference"/>).</summary>
-    internal void ComputeClassic(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination, ClassicPath path)
+    /// <summary>The classic scheme through one chosen path (the tests compare every path with <see cref="ComputeClassicReference(ReadOnlySpan{ulong}, Span{uint})"/>).</summary>
+    internal void ComputeClassic(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination, ClassicPath path) =>
+        ComputeClassic(shingleHashes, destination, path, _aLow, _aHigh, _bPlusOne);
+
+    /// <summary>
+    /// The classic scheme over explicit coefficients (a = aHigh·2^29 + aLow, and b + 1), padded to a multiple of 8;
+    /// tests pass coefficients chosen to put minima on the edge cases of <see cref="ClassicKey"/>.
+    /// </summary>
+    internal static void ComputeClassic(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination, ClassicPath path, ulong[] aLow, ulong[] aHigh, ulong[] bPlusOne)
     {
-        int padded = _b.Length;
+        int padded = bPlusOne.Length;
         ulong[]? rentedX = null;
         ulong[]? rentedMins = null;
         Span<ulong> xs = shingleHashes.Length <= StackLimit ? stackalloc ulong[StackLimit] : (rentedX = ArrayPool<ulong>.Shared.Rent(shingleHashes.Length));
@@ -172,17 +181,16 @@ public sealed class MinHasher
                 xs[i] = Fold(shingleHashes[i]);
             }
 
-            mins.Fill(ulong.MaxValue);
             switch (path)
             {
                 case ClassicPath.Vector512 when Avx512F.IsSupported:
-                    Classic512(xs, mins);
+                    Classic512(xs, mins, aLow, aHigh, bPlusOne);
                     break;
                 case ClassicPath.Vector256 when Avx2.IsSupported:
-                    Classic256(xs, mins);
+                    Classic256(xs, mins, aLow, aHigh, bPlusOne);
                     break;
                 case ClassicPath.Scalar:
-                    ClassicScalar(xs, mins);
+                    ClassicScalar(xs, mins, aLow, aHigh, bPlusOne);
                     break;
                 default:
                     throw new PlatformNotSupportedException($"The {path} path is not supported on this machine.");
@@ -190,7 +198,7 @@ public sealed class MinHasher
 
             for (int i = 0; i < destination.Length; i++)
             {
-                destination[i] = (uint)(mins[i] >> 29);
+                destination[i] = ValueOfMinimumKey(mins[i]);
             }
         }
         finally
@@ -211,15 +219,19 @@ public sealed class MinHasher
     /// The classic scheme written as plainly as possible with 128-bit arithmetic: the reference every fast
     /// path is tested against. Not used in production.
     /// </summary>
-    internal void ComputeClassicReference(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination)
+    internal void ComputeClassicReference(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination) =>
+        ComputeClassicReference(shingleHashes, destination, _aLow, _aHigh, _bPlusOne);
+
+    /// <summary>The 128-bit reference over explicit coefficients (see <see cref="ComputeClassic(ReadOnlySpan{ulong}, Span{uint}, ClassicPath, ulong[], ulong[], ulong[])"/>).</summary>
+    internal static void ComputeClassicReference(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination, ulong[] aLow, ulong[] aHigh, ulong[] bPlusOne)
     {
-        for (int i = 0; i < Permutations; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
-            UInt128 a = ((UInt128)_aHigh[i] << 29) | _aLow[i];
+            UInt128 a = ((UInt128)aHigh[i] << 29) | aLow[i];
             ulong min = ulong.MaxValue;
             foreach (ulong h in shingleHashes)
             {
-                ulong value = (ulong)(((a * Fold(h)) + _b[i]) % MersennePrime);
+                ulong value = (ulong)(((a * Fold(h)) + (bPlusOne[i] - 1)) % MersennePrime);
                 min = Math.Min(min, value);
             }
 
@@ -281,8 +293,8 @@ public sealed class MinHasher
     }
 
     /// <summary>Densifies raw one-permutation bins (empty = <see cref="EmptyBin"/>) for a seed; used by merge.</summary>
-    internal static ulong[]? DensifyForSeed(ReadOnlySpan<ulong> bins, Span<uint> destination, ulong seed) =>
-        Densify(bins, destination, OnePermutationKeys(seed).DensifyKey);
+    internal static ulong[]? DensifyForSeed(ReadOnlySpan<ulong> bins, Span<uint> destination, ulong seed, bool vector = true) =>
+        Densify(bins, destination, OnePermutationKeys(seed).DensifyKey, vector);
 
     private static (ulong BinKey, ulong DensifyKey) OnePermutationKeys(ulong seed)
     {
@@ -296,11 +308,31 @@ public sealed class MinHasher
     /// its own) until one received a shingle, and borrows that bin's value. Both sets of a pair use the same
     /// sequences, so an empty bin agrees exactly when the bins it borrows from agree.
     /// </summary>
-    private static ulong[]? Densify(ReadOnlySpan<ulong> bins, Span<uint> destination, ulong densifyKey)
+    private static ulong[]? Densify(ReadOnlySpan<ulong> bins, Span<uint> destination, ulong densifyKey, bool vector = true)
     {
         int k = bins.Length;
         ulong[]? emptyBins = null;
         bool anyFilled = false;
+        if (vector && Vector512.IsHardwareAccelerated && Avx512F.IsSupported && (k & 7) == 0)
+        {
+            // Usually every bin is filled: narrow eight bins at a time and look for the empty marker once.
+            ref ulong b0 = ref MemoryMarshal.GetReference(bins);
+            ref uint d0 = ref MemoryMarshal.GetReference(destination);
+            Vector512<ulong> empty = Vector512.Create(EmptyBin);
+            Vector512<ulong> seen = Vector512<ulong>.Zero;
+            for (int v = 0; v < k; v += 8)
+            {
+                Vector512<ulong> values = Vector512.LoadUnsafe(ref b0, (nuint)v);
+                seen |= Vector512.Equals(values, empty);
+                Avx512F.ConvertToVector256UInt32(values).StoreUnsafe(ref d0, (nuint)v);
+            }
+
+            if (seen == Vector512<ulong>.Zero)
+            {
+                return null;
+            }
+        }
+
         for (int i = 0; i < k; i++)
         {
             if (bins[i] == EmptyBin)
@@ -367,30 +399,39 @@ public sealed class MinHasher
     private static ulong Fold(ulong h) => (uint)(h ^ (h >> 32));
 
     /// <summary>
-    /// One lane of the classic scheme: (a·x + b) mod (2^61 − 1) for x &lt; 2^32 without 128-bit arithmetic.
-    /// With a = aHigh·2^29 + aLow: lo = aLow·x &lt; 2^61 and u = aHigh·x &lt; 2^64; u·2^29 ≡ (u ≫ 32) + ((u ≪ 29) ∧ p)
-    /// because 2^61 ≡ 1. The sum s &lt; 2^63 folds to (s ∧ p) + (s ≫ 61) &lt; 2p, and one conditional
-    /// subtraction (an unsigned min) finishes the reduction. The SIMD paths run exactly these steps per lane.
+    /// One lane of the classic scheme: a key that orders like t = (a·x + b) mod (2^61 − 1), for x &lt; 2^32, in
+    /// twelve vector operations and without 128-bit arithmetic. With a = aHigh·2^29 + aLow: lo = aLow·x &lt; 2^61
+    /// and u = aHigh·x &lt; 2^64; u·2^29 ≡ (u ≫ 32) + ((u ≪ 29) ∧ p) because 2^61 ≡ 1. The sum
+    /// s = … + lo + (b + 1) &lt; 2^63 is ≡ t + 1, and with s = h·2^61 + l the key (s + h) ∧ p = (l + h) mod 2^61
+    /// is t + 1, except that it is t when l + h wraps past 2^61, which needs t ≤ 2 (s ≠ 0, so the key is never
+    /// 0 for t = p − 1). The minimum key K therefore gives the minimum t exactly enough for its high 32 bits:
+    /// see <see cref="ValueOfMinimumKey"/>. The SIMD paths run exactly these steps per lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ClassicLane(ulong aLow, ulong aHigh, ulong b, ulong x)
+    internal static ulong ClassicKey(ulong aLow, ulong aHigh, ulong bPlusOne, ulong x)
     {
         ulong lo = aLow * x;
         ulong u = aHigh * x;
-        ulong s = (u >> 32) + ((u << 29) & MersennePrime) + lo + b;
-        ulong r = (s & MersennePrime) + (s >> 61);
-        return Math.Min(r, r - MersennePrime);
+        ulong s = (u >> 32) + ((u << 29) & MersennePrime) + lo + bPlusOne;
+        return (s + (s >> 61)) & MersennePrime;
     }
 
-    private void ClassicScalar(ReadOnlySpan<ulong> xs, Span<ulong> mins)
+    /// <summary>
+    /// The signature value (high 32 of the 61 bits of the minimum t) from the minimum key K: t is K − 1, or K
+    /// when t ≤ 2, so t ≫ 29 = (K − 1) ≫ 29 for K ≥ 1, and 0 for K = 0. No input: all ones.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint ValueOfMinimumKey(ulong key) => key == 0 ? 0 : (uint)((key - 1) >> 29);
+
+    private static void ClassicScalar(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowAll, ulong[] aHighAll, ulong[] bPlusOneAll)
     {
         for (int i = 0; i < mins.Length; i++)
         {
-            ulong aLow = _aLow[i], aHigh = _aHigh[i], b = _b[i];
+            ulong aLow = aLowAll[i], aHigh = aHighAll[i], b = bPlusOneAll[i];
             ulong min = ulong.MaxValue;
             foreach (ulong x in xs)
             {
-                min = Math.Min(min, ClassicLane(aLow, aHigh, b, x));
+                min = Math.Min(min, ClassicKey(aLow, aHigh, b, x));
             }
 
             mins[i] = min;
@@ -398,23 +439,22 @@ public sealed class MinHasher
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Lane512(Vector512<ulong> aLow, Vector512<ulong> aHigh, Vector512<ulong> b, Vector512<uint> x, Vector512<ulong> p)
+    private static Vector512<ulong> Key512(Vector512<ulong> aLow, Vector512<ulong> aHigh, Vector512<ulong> b, Vector512<uint> x, Vector512<ulong> p)
     {
         Vector512<ulong> lo = Avx512F.Multiply(aLow.AsUInt32(), x);
         Vector512<ulong> u = Avx512F.Multiply(aHigh.AsUInt32(), x);
         Vector512<ulong> s = (u >>> 32) + ((u << 29) & p) + lo + b;
-        Vector512<ulong> r = (s & p) + (s >>> 61);
-        return Vector512.Min(r, r - p);
+        return (s + (s >>> 61)) & p;
     }
 
     // Four vectors (32 permutations) per pass keep 12 coefficient and 4 accumulator registers live out of 32,
     // so each broadcast x feeds four independent dependency chains.
-    private void Classic512(ReadOnlySpan<ulong> xs, Span<ulong> mins)
+    private static void Classic512(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowAll, ulong[] aHighAll, ulong[] bPlusOneAll)
     {
         Vector512<ulong> p = Vector512.Create(MersennePrime);
-        ref ulong aLow = ref MemoryMarshal.GetArrayDataReference(_aLow);
-        ref ulong aHigh = ref MemoryMarshal.GetArrayDataReference(_aHigh);
-        ref ulong b = ref MemoryMarshal.GetArrayDataReference(_b);
+        ref ulong aLow = ref MemoryMarshal.GetArrayDataReference(aLowAll);
+        ref ulong aHigh = ref MemoryMarshal.GetArrayDataReference(aHighAll);
+        ref ulong b = ref MemoryMarshal.GetArrayDataReference(bPlusOneAll);
         ref ulong m = ref MemoryMarshal.GetReference(mins);
         ref ulong x0 = ref MemoryMarshal.GetReference(xs);
         int n = xs.Length;
@@ -430,10 +470,10 @@ public sealed class MinHasher
             for (int i = 0; i < n; i++)
             {
                 Vector512<uint> x = Vector512.Create(Unsafe.Add(ref x0, i)).AsUInt32();
-                m0 = Vector512.Min(m0, Lane512(l0, h0, b0, x, p));
-                m1 = Vector512.Min(m1, Lane512(l1, h1, b1, x, p));
-                m2 = Vector512.Min(m2, Lane512(l2, h2, b2, x, p));
-                m3 = Vector512.Min(m3, Lane512(l3, h3, b3, x, p));
+                m0 = Vector512.Min(m0, Key512(l0, h0, b0, x, p));
+                m1 = Vector512.Min(m1, Key512(l1, h1, b1, x, p));
+                m2 = Vector512.Min(m2, Key512(l2, h2, b2, x, p));
+                m3 = Vector512.Min(m3, Key512(l3, h3, b3, x, p));
             }
 
             m0.StoreUnsafe(ref m, o);
@@ -449,7 +489,7 @@ public sealed class MinHasher
             Vector512<ulong> m0 = Vector512<ulong>.AllBitsSet;
             for (int i = 0; i < n; i++)
             {
-                m0 = Vector512.Min(m0, Lane512(l0, h0, b0, Vector512.Create(Unsafe.Add(ref x0, i)).AsUInt32(), p));
+                m0 = Vector512.Min(m0, Key512(l0, h0, b0, Vector512.Create(Unsafe.Add(ref x0, i)).AsUInt32(), p));
             }
 
             m0.StoreUnsafe(ref m, o);
@@ -457,21 +497,20 @@ public sealed class MinHasher
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> Lane256(Vector256<ulong> aLow, Vector256<ulong> aHigh, Vector256<ulong> b, Vector256<uint> x, Vector256<ulong> p)
+    private static Vector256<ulong> Key256(Vector256<ulong> aLow, Vector256<ulong> aHigh, Vector256<ulong> b, Vector256<uint> x, Vector256<ulong> p)
     {
         Vector256<ulong> lo = Avx2.Multiply(aLow.AsUInt32(), x);
         Vector256<ulong> u = Avx2.Multiply(aHigh.AsUInt32(), x);
         Vector256<ulong> s = (u >>> 32) + ((u << 29) & p) + lo + b;
-        Vector256<ulong> r = (s & p) + (s >>> 61);
-        return Vector256.Min(r, r - p);
+        return (s + (s >>> 61)) & p;
     }
 
-    private void Classic256(ReadOnlySpan<ulong> xs, Span<ulong> mins)
+    private static void Classic256(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowAll, ulong[] aHighAll, ulong[] bPlusOneAll)
     {
         Vector256<ulong> p = Vector256.Create(MersennePrime);
-        ref ulong aLow = ref MemoryMarshal.GetArrayDataReference(_aLow);
-        ref ulong aHigh = ref MemoryMarshal.GetArrayDataReference(_aHigh);
-        ref ulong b = ref MemoryMarshal.GetArrayDataReference(_b);
+        ref ulong aLow = ref MemoryMarshal.GetArrayDataReference(aLowAll);
+        ref ulong aHigh = ref MemoryMarshal.GetArrayDataReference(aHighAll);
+        ref ulong b = ref MemoryMarshal.GetArrayDataReference(bPlusOneAll);
         ref ulong m = ref MemoryMarshal.GetReference(mins);
         ref ulong x0 = ref MemoryMarshal.GetReference(xs);
         int n = xs.Length;
@@ -486,8 +525,8 @@ public sealed class MinHasher
             for (int i = 0; i < n; i++)
             {
                 Vector256<uint> x = Vector256.Create(Unsafe.Add(ref x0, i)).AsUInt32();
-                m0 = Vector256.Min(m0, Lane256(l0, h0, b0, x, p));
-                m1 = Vector256.Min(m1, Lane256(l1, h1, b1, x, p));
+                m0 = Vector256.Min(m0, Key256(l0, h0, b0, x, p));
+                m1 = Vector256.Min(m1, Key256(l1, h1, b1, x, p));
             }
 
             m0.StoreUnsafe(ref m, o);
@@ -495,37 +534,49 @@ public sealed class MinHasher
         }
     }
 
-    // The mix of the scatter vectorises (8 lanes of fmix64 with AVX-512DQ's 64-bit multiply); the min-update
-    // into random bins cannot, so it stays scalar over a small stack buffer.
+    // The mix of the scatter vectorises (8 lanes of fmix64 with AVX-512DQ's 64-bit multiply), and so does the bin
+    // (Lemire's range reduction of the high half): each lane leaves as bin·2^32 + value. Only the min-update into
+    // random bins stays scalar, over a small stack buffer.
     internal static void Scatter512(ReadOnlySpan<ulong> shingleHashes, Span<ulong> bins, ulong binKey)
     {
         int k = bins.Length;
         ref ulong bin0 = ref MemoryMarshal.GetReference(bins);
         ref ulong h0 = ref MemoryMarshal.GetReference(shingleHashes);
-        Span<ulong> mixed = stackalloc ulong[8];
-        ref ulong z0 = ref MemoryMarshal.GetReference(mixed);
+        Span<ulong> packed = stackalloc ulong[16];
+        ref ulong z0 = ref MemoryMarshal.GetReference(packed);
         Vector512<ulong> key = Vector512.Create(binKey);
         Vector512<ulong> c1 = Vector512.Create(0xFF51AFD7ED558CCDUL);
         Vector512<ulong> c2 = Vector512.Create(0xC4CEB9FE1A85EC53UL);
+        Vector512<uint> count = Vector512.Create((ulong)(uint)k).AsUInt32();
+        Vector512<ulong> high = Vector512.Create(0xFFFFFFFF00000000UL);
         int n = shingleHashes.Length;
         int i = 0;
-        for (; i + 8 <= n; i += 8)
+        for (; i + 16 <= n; i += 16)
         {
-            Vector512<ulong> z = Vector512.LoadUnsafe(ref h0, (nuint)i) ^ key;
-            z ^= z >>> 33;
-            z *= c1;
-            z ^= z >>> 33;
-            z *= c2;
-            z ^= z >>> 33;
-            z.StoreUnsafe(ref z0);
-            for (int j = 0; j < 8; j++)
+            Mix512(Vector512.LoadUnsafe(ref h0, (nuint)i), key, c1, c2, count, high).StoreUnsafe(ref z0);
+            Mix512(Vector512.LoadUnsafe(ref h0, (nuint)i + 8), key, c1, c2, count, high).StoreUnsafe(ref z0, 8);
+            for (int j = 0; j < 16; j++)
             {
                 ulong zj = Unsafe.Add(ref z0, j);
-                MinInto(ref Unsafe.Add(ref bin0, Mixing.Range((uint)(zj >> 32), k)), (uint)zj);
+                MinInto(ref Unsafe.Add(ref bin0, (nint)(zj >> 32)), (uint)zj);
             }
         }
 
         ScatterScalar(shingleHashes[i..], bins, binKey);
+    }
+
+    /// <summary>fmix64(h ⊕ key) per lane, returned as Range(high 32 bits, k)·2^32 + low 32 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Mix512(Vector512<ulong> h, Vector512<ulong> key, Vector512<ulong> c1, Vector512<ulong> c2, Vector512<uint> count, Vector512<ulong> high)
+    {
+        Vector512<ulong> z = h ^ key;
+        z ^= z >>> 33;
+        z *= c1;
+        z ^= z >>> 33;
+        z *= c2;
+        z ^= z >>> 33;
+        Vector512<ulong> bin = Avx512F.Multiply((z >>> 32).AsUInt32(), count);
+        return Vector512.ConditionalSelect(high, bin, z);
     }
 }
 

@@ -71,6 +71,107 @@ public static class TextNormalizer
     [SkipLocalsInit]
     internal static ulong HashTerm(ReadOnlySpan<char> token, ulong seed)
     {
+        if (TryHashShortAsciiTerm(token, seed, out ulong hash))
+        {
+            return hash;
+        }
+
+        return HashTermSlow(token, seed);
+    }
+
+    /// <summary>
+    /// The word-shingle hot path: a token of at most 15 printable ASCII characters is lower-cased four
+    /// characters at a time (SWAR) straight into XXH64's short-input steps, without a buffer; equal to
+    /// <c>XXH64(UTF-16LE(NormalizeTerm(token)), seed)</c>. False (nothing computed) for anything else.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryHashShortAsciiTerm(ReadOnlySpan<char> token, ulong seed, out ulong hash)
+    {
+        int n = token.Length;
+        hash = 0;
+        if ((uint)(n - 1) >= 15u || !BitConverter.IsLittleEndian)
+        {
+            return false;
+        }
+
+        ref char c0 = ref MemoryMarshal.GetReference(token);
+
+        // A trailing possessive "'s" after a letter is not part of the term (the same rule as StripPossessive).
+        int m = n;
+        if (n > 2 && (Unsafe.Add(ref c0, n - 1) | 0x20) == 's' && Unsafe.Add(ref c0, n - 2) == '\''
+            && (uint)((Unsafe.Add(ref c0, n - 3) | 0x20) - 'a') <= 'z' - 'a')
+        {
+            m = n - 2;
+        }
+
+        ref byte bytes = ref Unsafe.As<char, byte>(ref c0);
+        ulong acc = XxHash64.ShortInputState(seed, 2 * m);
+        int i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            ulong lane = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, 2 * i));
+            if (!FoldAsciiLanes(ref lane))
+            {
+                return false;
+            }
+
+            acc = XxHash64.StepLane(acc, lane);
+        }
+
+        int rest = m - i;
+        if (rest != 0)
+        {
+            // Up to three characters; the unused lanes hold 'a' so that they pass the check, then are dropped.
+            ulong tail = Unsafe.Add(ref c0, i);
+            tail |= rest > 1 ? (ulong)Unsafe.Add(ref c0, i + 1) << 16 : 0x61UL << 16;
+            tail |= rest > 2 ? (ulong)Unsafe.Add(ref c0, i + 2) << 32 : 0x61UL << 32;
+            tail |= 0x61UL << 48;
+            if (!FoldAsciiLanes(ref tail))
+            {
+                return false;
+            }
+
+            if (rest >= 2)
+            {
+                acc = XxHash64.StepWord(acc, (uint)tail);
+                tail >>= 32;
+            }
+
+            if ((rest & 1) != 0)
+            {
+                acc = XxHash64.StepByte(acc, (byte)tail);
+                acc = XxHash64.StepByte(acc, 0);
+            }
+        }
+
+        hash = XxHash64.Avalanche(acc);
+        return true;
+    }
+
+    /// <summary>
+    /// Four UTF-16 code units in a little-endian word: false unless all are printable ASCII (U+0021 to U+007E);
+    /// otherwise upper-case letters are lower-cased in place.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool FoldAsciiLanes(ref ulong v)
+    {
+        const ulong Lanes = 0x0001_0001_0001_0001UL;
+        const ulong High = 0x80 * Lanes;
+        if ((v & (0xFF80 * Lanes)) != 0
+            || ((v + ((0x80 - 0x21) * Lanes)) & High) != High
+            || ((v + ((0x80 - 0x7F) * Lanes)) & High) != 0)
+        {
+            return false;
+        }
+
+        ulong upper = (v + ((0x80 - 'A') * Lanes)) & ~(v + ((0x80 - 'Z' - 1) * Lanes)) & High;
+        v |= upper >> 2;
+        return true;
+    }
+
+    [SkipLocalsInit]
+    private static ulong HashTermSlow(ReadOnlySpan<char> token, ulong seed)
+    {
         if (token.Length <= 64)
         {
             Span<char> buffer = stackalloc char[64];
@@ -126,22 +227,17 @@ public static class TextNormalizer
         if (BitConverter.IsLittleEndian)
         {
             // Four characters per step (SWAR): checked printable ASCII, upper-case lanes get 0x20 added.
-            const ulong Lanes = 0x0001_0001_0001_0001UL;
-            const ulong High = 0x80 * Lanes;
             ref byte source = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(token));
             ref byte target = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(destination));
             for (; i + 4 <= token.Length; i += 4)
             {
                 ulong v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i * 2));
-                if ((v & (0xFF80 * Lanes)) != 0
-                    || ((v + ((0x80 - 0x21) * Lanes)) & High) != High
-                    || ((v + ((0x80 - 0x7F) * Lanes)) & High) != 0)
+                if (!FoldAsciiLanes(ref v))
                 {
                     break;
                 }
 
-                ulong upper = (v + ((0x80 - 'A') * Lanes)) & ~(v + ((0x80 - 'Z' - 1) * Lanes)) & High;
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i * 2), v | (upper >> 2));
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i * 2), v);
             }
         }
 

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Comparison.Text;
 
@@ -56,7 +59,20 @@ public static class Tokenizer
     }
 
     /// <summary>Reads the token at or after <paramref name="position"/> and moves past it; false at the end.</summary>
-    internal static bool TryReadNext(ReadOnlySpan<char> text, ref int position, out Token token)
+    internal static bool TryReadNext(ReadOnlySpan<char> text, ref int position, out Token token) =>
+        TryReadNext(text, ref position, out token, Vector128.IsHardwareAccelerated);
+
+    /// <summary>Tokenises without the vector scan of ASCII letters and digits (the reference the tests compare with).</summary>
+    internal static void TokenizeScalar(ReadOnlySpan<char> text, List<Token> destination)
+    {
+        int position = 0;
+        while (TryReadNext(text, ref position, out Token token, vectorScan: false))
+        {
+            destination.Add(token);
+        }
+    }
+
+    private static bool TryReadNext(ReadOnlySpan<char> text, ref int position, out Token token, bool vectorScan)
     {
         int i = position;
         while (i < text.Length && text[i] == ' ')
@@ -76,7 +92,7 @@ public static class Tokenizer
                 case CharClass.Letter:
                 case CharClass.Digit:
                 {
-                    int end = ReadWord(text, i, out bool hasLetter);
+                    int end = ReadWord(text, i, out bool hasLetter, vectorScan);
                     token = new Token(i, end - i, hasLetter ? TokenKind.Word : TokenKind.Number);
                     position = end;
                     return true;
@@ -122,7 +138,7 @@ public static class Tokenizer
         return false;
     }
 
-    private static int ReadWord(ReadOnlySpan<char> text, int start, out bool hasLetter)
+    private static int ReadWord(ReadOnlySpan<char> text, int start, out bool hasLetter, bool vectorScan)
     {
         int i = start;
         int segmentStart = start;
@@ -133,7 +149,20 @@ public static class Tokenizer
         {
             while (i < text.Length)
             {
-                // ASCII letters and digits: the bulk of English news, one table lookup each.
+                // ASCII letters and digits, eight at a time: the bulk of English news. The word's end is found
+                // with a mask and a bit scan instead of a per-character loop whose exit branch mispredicts.
+                if (vectorScan && i + 8 <= text.Length)
+                {
+                    int run = AsciiAlphanumericRun(text, i, out bool anyLetter);
+                    letters |= anyLetter;
+                    i += run;
+                    if (run == 8)
+                    {
+                        continue;
+                    }
+                }
+
+                // One table lookup per character near the end of the text, then the rest of Unicode.
                 char c0 = text[i];
                 if (c0 < 128)
                 {
@@ -239,13 +268,13 @@ public static class Tokenizer
                     if (segments > 1 || char.IsUpper(text[segmentStart]))
                     {
                         i++;
-                        return ContinueAfterPeriod(text, i, ref letters, out hasLetter);
+                        return ContinueAfterPeriod(text, i, ref letters, out hasLetter, vectorScan);
                     }
                 }
                 else if (segmentStart == start && Abbreviations.IsKnown(text[start..i]))
                 {
                     i++;
-                    return ContinueAfterPeriod(text, i, ref letters, out hasLetter);
+                    return ContinueAfterPeriod(text, i, ref letters, out hasLetter, vectorScan);
                 }
             }
 
@@ -256,12 +285,28 @@ public static class Tokenizer
         return i;
     }
 
+    /// <summary>
+    /// The number of ASCII letters and digits (0 to 8) at <paramref name="i"/>, from one 8-character vector load;
+    /// <paramref name="anyLetter"/> tells whether the run holds a letter. The caller ensures <c>i + 8 ≤ length</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int AsciiAlphanumericRun(ReadOnlySpan<char> text, int i, out bool anyLetter)
+    {
+        Vector128<ushort> v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)i);
+        Vector128<ushort> letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+        Vector128<ushort> digit = Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+        uint stop = (~(letter | digit)).ExtractMostSignificantBits();
+        int run = BitOperations.TrailingZeroCount(stop | 0x100u);
+        anyLetter = (letter.ExtractMostSignificantBits() & ((1u << run) - 1)) != 0;
+        return run;
+    }
+
     // After an abbreviation's period only a hyphenated continuation ("U.S.-led") stays in the token.
-    private static int ContinueAfterPeriod(ReadOnlySpan<char> text, int i, ref bool letters, out bool hasLetter)
+    private static int ContinueAfterPeriod(ReadOnlySpan<char> text, int i, ref bool letters, out bool hasLetter, bool vectorScan)
     {
         if (i < text.Length && IsHyphen(text[i]) && IsWordCharAt(text, i + 1))
         {
-            int end = ReadWord(text, i + 1, out bool more);
+            int end = ReadWord(text, i + 1, out bool more, vectorScan);
             hasLetter = letters | more;
             return end;
         }

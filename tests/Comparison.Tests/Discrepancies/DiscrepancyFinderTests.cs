@@ -117,6 +117,55 @@ public class DiscrepancyFinderTests
     }
 
     [Fact]
+    public void Find_Seeds_TheDec30CallDateIsAnAgreementOfSeveralReports()
+    {
+        var report = Finder.Find(CallCluster());
+        var call = Assert.Single(report.Agreements, a => a.Kind == DiscrepancyKind.Date && a.Value == "2021-12-30" && a.DocumentCount >= 3);
+        Assert.True(call.Mentions.Select(m => m.Document[..3]).Distinct().Count() >= 3);
+        Assert.Contains(call.Mentions, m => m.Text == "Thursday" && m.Document.StartsWith("001", StringComparison.Ordinal));
+        Assert.Contains(call.Mentions, m => m.Text == "December 30" && m.Document.StartsWith("002", StringComparison.Ordinal) && m.Qualifier == "inferred");
+        foreach (var m in call.Mentions)
+        {
+            string text = report.Facts.Single(f => f.Document.Id == m.Document).Document.Text;
+            Assert.Equal(m.Text, text[m.Start..m.End]);
+            Assert.True(m.SentenceStart <= m.Start && m.End <= m.SentenceEnd);
+        }
+
+        Assert.InRange(call.Confidence, 0, 1);
+        Assert.False(string.IsNullOrWhiteSpace(call.Subject));
+    }
+
+    [Fact]
+    public void Find_Seeds_AgreementsNeverOverlapDiscrepanciesOrClaims()
+    {
+        var report = Finder.Find(Seeds.Load());
+        var agreed = report.Agreements.SelectMany(a => a.Mentions.Select(m => (m.Document, m.Start, a.Kind))).ToList();
+        Assert.Equal(agreed.Count, agreed.Distinct().Count());
+        var flagged = report.Discrepancies.SelectMany(d => d.Mentions.Select(m => (m.Document, m.Start, d.Kind)))
+            .Concat(report.SingleSourceClaims.Select(c => (c.Mention.Document, c.Mention.Start, c.Kind)));
+        Assert.Empty(agreed.Intersect(flagged));
+        Assert.All(report.Agreements, a => Assert.True(a.DocumentCount >= 2));
+        Assert.DoesNotContain(report.Agreements, a => a.Mentions.Any(m => m.Text == "over 90,000"));
+    }
+
+    [Fact]
+    public void Find_SameFigureInTwoReports_IsAnAgreementNotADiscrepancy()
+    {
+        var a = new Document("a", "Three people were killed in the shooting on Main Street on Friday.") { Published = new DateOnly(2014, 3, 8) };
+        var b = new Document("b", "Police said three people were killed in a shooting on Main Street on Friday night.") { Published = new DateOnly(2014, 3, 8) };
+        var c = new Document("c", "Four people were killed in the shooting on Main Street on Friday.") { Published = new DateOnly(2014, 3, 8) };
+        var agreeing = Finder.Find([a, b]);
+        var number = Assert.Single(agreeing.Agreements, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Equal("3", number.Value);
+        Assert.Equal(["a", "b"], number.Mentions.Select(m => m.Document));
+        Assert.Contains(agreeing.Agreements, x => x.Kind == DiscrepancyKind.Date && x.Value == "2014-03-07");
+        Assert.Empty(agreeing.Discrepancies);
+        var disagreeing = Finder.Find([a, c]);
+        Assert.DoesNotContain(disagreeing.Agreements, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Contains(disagreeing.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
+
+    [Fact]
     public void Find_OrderOfDocuments_DoesNotChangeTheDiscrepancies()
     {
         var docs = CallCluster();

@@ -125,4 +125,83 @@ public class AnalyzerTests
         Assert.Contains(troops.Mentions, m => m.Text == "more than 100,000" && m.Document.StartsWith("004", StringComparison.Ordinal));
         Assert.DoesNotContain(facts.Discrepancies, d => d.Kind == "date");
     }
+
+    [Fact]
+    public void Analyze_Seeds_SharedPassagesWithinTheCallCluster()
+    {
+        var seeds = Seeds.Load();
+        AnalysisReport report = new Analyzer().Analyze(seeds);
+        PassagesSection section = Assert.IsType<PassagesSection>(report.Passages);
+        Assert.NotEmpty(section.Passages);
+        foreach (SharedPassage passage in section.Passages)
+        {
+            foreach (ReportSpan span in new[] { passage.A, passage.B })
+            {
+                Assert.Equal(span.Text, seeds.Single(d => d.Id == span.Document).Text[span.Start..span.End]);
+            }
+
+            // Only documents of one cluster are aligned, A before B in input order; 003 is in a cluster of its own.
+            Assert.True(string.CompareOrdinal(passage.A.Document, passage.B.Document) < 0);
+            Assert.DoesNotContain("003", new[] { passage.A.Document[..3], passage.B.Document[..3] });
+            Assert.InRange(passage.Similarity, 0.5, 1.0);
+        }
+
+        Assert.Contains(section.Passages, p => p.A.Document.StartsWith("000", StringComparison.Ordinal) && p.B.Document.StartsWith("002", StringComparison.Ordinal)
+            && p.A.Text.Contains("unwavering support for Ukraine", StringComparison.Ordinal));
+        Assert.Contains(section.Passages, p => p.A.Document.StartsWith("002", StringComparison.Ordinal) && p.B.Document.StartsWith("004", StringComparison.Ordinal)
+            && p.A.Text.Contains("extensive diplomacy", StringComparison.Ordinal) && p.B.Text.Contains("extensive diplomacy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_ClusterAboveAllPairsLimit_AlignsEachDocumentWithTheRepresentativeOnly()
+    {
+        var seeds = Seeds.Load();
+        var options = AnalyzerOptions.Default with { PassageAllPairsMaxDocuments = 2 };
+        AnalysisReport report = new Analyzer(options).Analyze(seeds);
+        ReportCluster call = Assert.Single(report.Clusters!.Clusters, c => c.Documents.Length > 1);
+        string hub = Assert.IsType<string>(call.Representative);
+        PassagesSection section = Assert.IsType<PassagesSection>(report.Passages);
+        Assert.NotEmpty(section.Passages);
+        Assert.All(section.Passages, p => Assert.True(p.A.Document == hub || p.B.Document == hub));
+
+        AnalysisReport all = new Analyzer().Analyze(seeds);
+        Assert.True(all.Passages!.Passages.Length > section.Passages.Length);
+    }
+
+    [Fact]
+    public void Analyze_PassagesOff_SectionIsNull()
+    {
+        AnalysisReport report = new Analyzer(AnalyzerOptions.Default with { FindPassages = false }).Analyze(Seeds.Load());
+        Assert.Null(report.Passages);
+        Assert.NotNull(report.Discrepancies);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Analyzer(AnalyzerOptions.Default with { PassageAllPairsMaxDocuments = 1 }));
+        Assert.Equal(nameof(AnalyzerOptions.PassageAllPairsMaxDocuments), ex.ParamName);
+    }
+
+    [Fact]
+    public void Analyze_Seeds_CoverageListsTheFactsTheSourcesAgreeOn()
+    {
+        var seeds = Seeds.Load();
+        AnalysisReport report = new Analyzer().Analyze(seeds);
+        DiscrepanciesSection facts = Assert.IsType<DiscrepanciesSection>(report.Discrepancies);
+
+        // The call date: "Thursday" in the dated reports and "December 30" in another, one row, no flag.
+        FactCoverage call = Assert.Single(facts.Coverage, f => f.Kind == "date" && !f.Disagrees && f.Mentions.Any(m => m.Text == "December 30"));
+        Assert.True(call.Mentions.Length >= 3);
+        Assert.Contains(call.Mentions, m => m.Text == "Thursday");
+        Assert.Equal(call.Mentions.Length, call.Mentions.Select(m => m.Document).Distinct().Count());
+        foreach (ReportMention mention in call.Mentions)
+        {
+            Assert.Equal(mention.Text, seeds.Single(d => d.Id == mention.Document).Text[mention.Start..mention.End]);
+        }
+
+        // Disagreements first, then agreements, then single-source claims.
+        int[] order = [.. facts.Coverage.Select(f => f.Disagrees ? 0 : f.Mentions.Length > 1 ? 1 : 2)];
+        Assert.Equal(order.Order(), order);
+        Assert.Contains(order, o => o == 2);
+
+        var html = new StringWriter();
+        ReportWriter.Write(report, ReportFormat.Html, html);
+        Assert.Contains("<tr class=\"agrees\"><td>", html.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -49,6 +49,40 @@ public class MinHashSignatureTests
     }
 
     [Fact]
+    public void CountMatches_VectorPaths_EqualScalarLoop_Property()
+    {
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                int n = random.Next(3) == 0 ? 128 : random.Next(0, 300);
+                var a = new uint[n];
+                var b = new uint[n];
+                for (int i = 0; i < n; i++)
+                {
+                    a[i] = (uint)random.Next(4);
+                    b[i] = random.Next(3) == 0 ? (uint)random.Next(4) : a[i];
+                }
+
+                uint mask = random.Next(2) == 0 ? uint.MaxValue : 1u;
+                return MinHashSignature.CountMatches(a, b) == MinHashSignature.CountMatchesScalar(a, b, uint.MaxValue)
+                    && MinHashSignature.CountMatches(a, b, mask) == MinHashSignature.CountMatchesScalar(a, b, mask);
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void EstimateJaccard_SignaturesOfDifferentOrigin_AreComparedByConfiguration()
+    {
+        ulong[] set = [1UL, 2UL, 3UL, 4UL, 5UL];
+        MinHashSignature a = new MinHasher(new MinHashOptions { Seed = 7 }).Compute(set);
+        MinHashSignature b = new MinHasher(new MinHashOptions { Seed = 7 }).Compute(set);
+        Assert.Equal(1.0, a.EstimateJaccard(b).Value);
+        Assert.Equal(1.0, MinHashSignature.FromBytes(a.ToBytes()).EstimateJaccard(b).Value);
+        Assert.Contains("seeds", Assert.Throws<ArgumentException>(() => a.EstimateJaccard(new MinHasher(new MinHashOptions { Seed = 8 }).Compute(set))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromBytes_KnownLayout_IsLittleEndianWithHeader()
     {
         var hasher = new MinHasher(new MinHashOptions { Permutations = 2, Seed = 0x0102030405060708UL });

@@ -24,6 +24,44 @@ public class MinHasherTests
     }
 
     [Fact]
+    public void ComputeClassic_MinimaOnTheEdgesOfTheKey_EveryPathEqualsReference()
+    {
+        // Coefficients chosen so that one shingle lands exactly on t = 0, 1, 2, 3, 2^29 − 1, 2^29, 2^29 + 1, p − 1 …:
+        // b = (t − a·x) mod p. Random data never reaches these, and they are where the key is t instead of t + 1.
+        const ulong P = (1UL << 61) - 1;
+        ulong[] targets = [0, 1, 2, 3, 4, (1UL << 29) - 1, 1UL << 29, (1UL << 29) + 1, (1UL << 30) - 1, P - 1, P - 2, P - 3, (1UL << 60) + 5, 12345];
+        var random = new Random(5);
+        foreach (int k in new[] { 8, 16, 40 })
+        {
+            var aLow = new ulong[k];
+            var aHigh = new ulong[k];
+            var bPlusOne = new ulong[k];
+            ulong[] hashes = SetPairs.Distinct(random, 50);
+            for (int i = 0; i < k; i++)
+            {
+                ulong a = 1 + ((ulong)random.NextInt64() % (P - 1));
+                aLow[i] = a & ((1UL << 29) - 1);
+                aHigh[i] = a >> 29;
+                ulong h = hashes[random.Next(hashes.Length)];
+                UInt128 ax = (UInt128)a * (uint)(h ^ (h >> 32)) % P;
+                ulong t = targets[i % targets.Length];
+                bPlusOne[i] = (ulong)((t + P - ax) % P) + 1;
+            }
+
+            var reference = new uint[k];
+            MinHasher.ComputeClassicReference(hashes, reference, aLow, aHigh, bPlusOne);
+            Assert.Equal(0u, reference[0]);
+            Assert.Equal(1u, reference[6] | 1u);
+            foreach (ClassicPath path in Enum.GetValues<ClassicPath>().Where(MinHasher.IsPathSupported))
+            {
+                var fast = new uint[k];
+                MinHasher.ComputeClassic(hashes, fast, path, aLow, aHigh, bPlusOne);
+                Assert.Equal(reference, fast);
+            }
+        }
+    }
+
+    [Fact]
     public void ComputeClassic_EveryPath_EqualsReference_Property()
     {
         Prop.ForAll(
@@ -80,16 +118,17 @@ public class MinHasherTests
             seed =>
             {
                 var random = new Random(seed);
-                var hasher = new MinHasher(new MinHashOptions { Permutations = random.Next(1, 300), Seed = (ulong)seed, Scheme = MinHashScheme.OnePermutation });
+                int k = random.Next(3) == 0 ? 8 * random.Next(1, 40) : random.Next(1, 300);
+                var hasher = new MinHasher(new MinHashOptions { Permutations = k, Seed = (ulong)seed, Scheme = MinHashScheme.OnePermutation });
                 ulong[] hashes = SetPairs.Distinct(random, random.Next(0, 900));
                 var viaDispatch = new uint[hasher.Permutations];
                 hasher.Compute(hashes, viaDispatch);
 
                 var bins = new ulong[hasher.Permutations];
                 bins.AsSpan().Fill(MinHasher.EmptyBin);
-                                MinHasher.ScatterScalar(hashes, bins, hasher.BinKey);
+                MinHasher.ScatterScalar(hashes, bins, hasher.BinKey);
                 var scalar = new uint[hasher.Permutations];
-                MinHasher.DensifyForSeed(bins, scalar, hasher.Seed);
+                MinHasher.DensifyForSeed(bins, scalar, hasher.Seed, vector: false);
                 return hashes.Length == 0 || viaDispatch.AsSpan().SequenceEqual(scalar);
             }).QuickCheckThrowOnFailure();
     }

@@ -170,4 +170,18 @@ public class TextNormalizerTests
             TextNormalizer.HashTerm(token, 5) == Comparison.Hashing.XxHash64.HashChars(TextNormalizer.NormalizeTerm(token), 5)
             && TextNormalizer.NormalizeTerm(token) == TextNormalizer.NormalizeTerm(token.ToUpperInvariant())).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void TryHashShortAsciiTerm_PrintableAsciiTokens_TakesTheFastPathAndEqualsHashOfNormalizeTerm()
+    {
+        var tokens = Gen.Elements("a", "Z", "s", "S", "'", "'s", "'S", "-", ".", ",", "0", "@", "`", "{", "~", "!", "[", "Mc")
+            .ListOf().Select(list => string.Concat(list.Take(12))).Where(t => t.Length is >= 1 and <= 15).ToArbitrary();
+        Prop.ForAll(tokens, token =>
+            TextNormalizer.TryHashShortAsciiTerm(token, 9, out ulong hash)
+            && hash == Comparison.Hashing.XxHash64.HashChars(TextNormalizer.NormalizeTerm(token), 9)).QuickCheckThrowOnFailure();
+        Assert.False(TextNormalizer.TryHashShortAsciiTerm("Ukraine\u2019s", 0, out _));
+        Assert.False(TextNormalizer.TryHashShortAsciiTerm("sixteencharacter", 0, out _));
+        Assert.False(TextNormalizer.TryHashShortAsciiTerm(string.Empty, 0, out _));
+        Assert.False(TextNormalizer.TryHashShortAsciiTerm("a\u0007b", 0, out _));
+    }
 }

@@ -99,4 +99,40 @@ public class TokenizerTests
         string text = RandomText.Utf16(2_000_000, seed: 1);
         Assert.True(Spans.SliceInOrder(text, Tokenizer.Tokenize(text).Select(t => t.Span), trimmed: true));
     }
+
+    [Fact]
+    public void Tokenize_VectorScan_EqualsScalarScan_Property()
+    {
+        // Odd Unicode pieces and plain news words, so that words both cross and stop inside 8-character blocks.
+        var words = Gen.Elements("a", "Z", "0", "9", "news", "Ukraine's", "U.S.-led", "90,000", "2021-12-30", "Dec.", "x­y",
+            "café", "Łodz", "abcd", "longerwordsthanablock", "12345678901", " ", ". ", "@tag", "’", "-");
+        var texts = Gen.OneOf(TextGenerators.OddText.Generator, words.ListOf().Select(l => string.Concat(l.Take(60)))).ToArbitrary();
+        Prop.ForAll(texts, s =>
+        {
+            var scalar = new List<Token>();
+            Tokenizer.TokenizeScalar(s, scalar);
+            return Tokenizer.Tokenize(s).SequenceEqual(scalar);
+        }).QuickCheckThrowOnFailure();
+        string news = string.Concat(Enumerable.Repeat("The U.S.-led talks on Dec. 29 drew 90,000 people to Ukraine’s capital. ", 50));
+        var reference = new List<Token>();
+        Tokenizer.TokenizeScalar(news, reference);
+        Assert.Equal(reference, Tokenizer.Tokenize(news));
+    }
+
+    [Fact]
+    public void AsciiAlphanumericRun_AnyEightCharacters_CountsLeadingLettersAndDigits_Property()
+    {
+        var chars = Gen.Elements('a', 'z', 'A', 'Z', '0', '9', '@', '[', '`', '{', '/', ':', ' ', '-', '\'', '\u0000', '\u007F', '\u00E9', '\u0141', '\u0661', '\uFF21');
+        Prop.ForAll(chars.ArrayOf().Select(a => new string(a.Take(12).ToArray()).PadRight(8, '.')).ToArbitrary(), s =>
+        {
+            int expected = 0;
+            while (expected < 8 && (char.IsAsciiLetter(s[expected]) || char.IsAsciiDigit(s[expected])))
+            {
+                expected++;
+            }
+
+            int run = Tokenizer.AsciiAlphanumericRun(s, 0, out bool anyLetter);
+            return run == expected && anyLetter == s.Take(expected).Any(char.IsAsciiLetter);
+        }).QuickCheckThrowOnFailure();
+    }
 }

@@ -1,0 +1,100 @@
+using Comparison.Documents;
+using Comparison.Facts;
+
+namespace Comparison.Tests.Facts;
+
+public class CasualtyStatementTests
+{
+    private static readonly FactExtractor Extractor = new();
+
+    private static CasualtyTotals Totals(string text) =>
+        CasualtyTotals.Of(Extractor.Extract(new Document("t", text) { Published = new DateOnly(2015, 6, 1) }));
+
+    [Theory]
+    [InlineData("A man was killed and two others were wounded in a shooting on Friday.", 1, 2)]
+    [InlineData("Five people were injured in a drive-by shooting.", null, 5)]
+    [InlineData("No one was hurt.", null, 0)]
+    [InlineData("The gunman killed six people and injured fourteen others.", 6, 14)]
+    [InlineData("The events left two dead and five wounded.", 2, 5)]
+    public void Of_SimpleStatements_CountKilledAndInjured(string text, int? killed, int? injured)
+    {
+        var totals = Totals(text);
+        Assert.Equal(killed, totals.Killed);
+        Assert.Equal(injured, totals.Injured);
+    }
+
+    [Theory]
+    [InlineData("A woman and a child were found dead inside the car.", 2)]
+    [InlineData("A 59-year-old teacher and his 17-month-old son were found dead on Sunday.", 2)]
+    [InlineData("Two boys, ages 7 and 10, and two adults were found slain inside their home.", 4)]
+    [InlineData("Hours later, she and her two sons were dead, police said.", 3)]
+    [InlineData("Both men inside the sedan were killed, and three others were injured.", 2)]
+    [InlineData("A 9-month-old baby in the city died after the accident.", 1)]
+    public void Of_CoordinatedSubjects_AreSummed(string text, int killed)
+    {
+        Assert.Equal(killed, Totals(text).Killed);
+    }
+
+    [Theory]
+    [InlineData("The gunmen opened fire, killing Juan Perez, 23, and Alvaro Ortiz, 25, near the store.", 2)]
+    [InlineData("Police say the man fatally shot his wife and four children on Thursday.", 5)]
+    [InlineData("A woman fatally shot her infant son and her husband at their home.", 2)]
+    [InlineData("The suspect fatally shot his wife, Melissa, and their 8-year-old daughter, Mary.", 2)]
+    [InlineData("The shooter fatally shot a 16-year-old last week.", 1)]
+    public void Of_CoordinatedObjects_AreSummed(string text, int killed)
+    {
+        Assert.Equal(killed, Totals(text).Killed);
+    }
+
+    [Fact]
+    public void Of_InjuringAMotherAndHerSons_CountsThree()
+    {
+        Assert.Equal(3, Totals("Police are investigating a triple shooting that happened Thursday evening, injuring a mother and her two teenage sons.").Injured);
+    }
+
+    [Theory]
+    [InlineData("Four people including a 12-year-old and an 8-year-old were injured in a shooting.", 4)]
+    [InlineData("Five people, including two teens, were hospitalized after the shooting.", 5)]
+    [InlineData("Officers found that a half-dozen people were shot inside the club.", 6)]
+    public void Of_TotalBeforeIncluding_WinsOverTheExamples(string text, int injured)
+    {
+        Assert.Equal(injured, Totals(text).Injured);
+    }
+
+    [Theory]
+    [InlineData("A man fatally shot his partner and their two children before killing himself, prosecutors said.", 4)]
+    [InlineData("The rampage left seven people dead before the gunman killed himself.", 8)]
+    [InlineData("Three people were found dead in an apparent murder-suicide. Police said the man killed himself.", 3)]
+    public void Of_AShooterWhoKilledHimself_CountsAsTheArchiveDoes(string text, int killed)
+    {
+        Assert.Equal(killed, Totals(text).Killed);
+    }
+
+    [Theory]
+    [InlineData("The father of two sisters who were shot said the gun went off.", 2)]
+    [InlineData("Her brother was one of three people wounded in the shooting.", 3)]
+    [InlineData("Four teens, one fatally, were shot outside the restaurant.", 3)]
+    public void Of_Modifiers_DoNotChangeWhoIsCounted(string text, int injured)
+    {
+        Assert.Equal(injured, Totals(text).Injured);
+    }
+
+    [Theory]
+    [InlineData("A dad accidentally shot his 11 year-old son in the cheek, police said.")]
+    [InlineData("Police are looking for the person who killed these individuals.")]
+    [InlineData("The Daily Journal and WXYZ-TV report John Smith died on Friday.")]
+    public void Of_AgesAgentsAndOrganisations_AreNotCounted(string text)
+    {
+        var totals = Totals(text);
+        Assert.True(totals.Killed is null or 1, $"killed {totals.Killed}");
+        Assert.True(totals.Injured is null or 1 or 0, $"injured {totals.Injured}");
+    }
+
+    [Fact]
+    public void Extract_SelfInflicted_IsMarked()
+    {
+        var facts = Extractor.Extract(new Document("t", "He shot his wife before killing himself."));
+        Assert.Contains(facts.Casualties, s => s.SelfInflicted && s.Outcome == CasualtyOutcome.Killed);
+        Assert.Contains(facts.Casualties, s => !s.SelfInflicted && s.Count == 1);
+    }
+}
