@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Comparison.Documents;
+using Comparison.Indexing;
 
 namespace Comparison.Cli;
 
@@ -64,6 +65,18 @@ internal static class CliCommon
 
     /// <summary>The --quiet option: no progress on stderr.</summary>
     public static Option<bool> QuietOption() => new("--quiet", "-q") { Description = "No progress display on stderr (progress is only ever shown when stderr is a terminal)." };
+
+    /// <summary>The near-duplicate <c>--verify exact|estimated</c> option, default exact.</summary>
+    public static Option<string> VerifyOption()
+    {
+        var verify = new Option<string>("--verify") { Description = "What a candidate pair must clear: exact (the exact Jaccard of the shingle sets) or estimated (the signature estimate).", DefaultValueFactory = _ => "exact" };
+        verify.AcceptOnlyFromAmong("exact", "estimated");
+        return verify;
+    }
+
+    /// <summary>The verification a <see cref="VerifyOption"/> value names.</summary>
+    public static DuplicateVerification ParseVerification(string? value) =>
+        value == "estimated" ? DuplicateVerification.Estimated : DuplicateVerification.Exact;
 
     /// <summary>Reads every document of the input, in input order. Format errors propagate (exit code 1).</summary>
     public static IReadOnlyList<Document> ReadInput(string path) => ReadInput(path, CancellationToken.None);

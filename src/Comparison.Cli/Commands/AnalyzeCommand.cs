@@ -35,6 +35,7 @@ internal static class AnalyzeCommand
             Description = "Seed of the MinHash permutations; the same seed gives the same signatures everywhere.",
             DefaultValueFactory = _ => AnalyzerOptions.Default.MinHash.Seed,
         };
+        var verify = CliCommon.VerifyOption();
         var matrixMax = new Option<int>("--matrix-max")
         {
             Description = "Largest corpus for which the document-by-document similarity matrix (the HTML heatmap) is computed; 0 turns it off.",
@@ -42,7 +43,7 @@ internal static class AnalyzeCommand
         };
         var command = new Command("analyze", "Run the whole pipeline on a corpus (duplicates, clusters, shared passages, discrepancies) and write one report.")
         {
-            input, format, output, quiet, threshold, shingleSize, permutations, seed, matrixMax,
+            input, format, output, quiet, threshold, shingleSize, permutations, seed, verify, matrixMax,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,7 +51,7 @@ internal static class AnalyzeCommand
             ReportFormat reportFormat = ReportWriter.ParseFormat(CliCommon.ResolveFormat(parse.GetValue(format), outputPath, Formats));
             var options = AnalyzerOptions.Default with
             {
-                Duplicates = AnalyzerOptions.Default.Duplicates with { Threshold = parse.GetValue(threshold) },
+                Duplicates = AnalyzerOptions.Default.Duplicates with { Threshold = parse.GetValue(threshold), Verification = CliCommon.ParseVerification(parse.GetValue(verify)) },
                 Shingles = AnalyzerOptions.Default.Shingles with { Size = parse.GetValue(shingleSize) },
                 MinHash = AnalyzerOptions.Default.MinHash with { Permutations = parse.GetValue(permutations), Seed = parse.GetValue(seed) },
                 SimilarityMatrixMaxDocuments = parse.GetValue(matrixMax),

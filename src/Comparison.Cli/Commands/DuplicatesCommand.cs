@@ -25,8 +25,7 @@ internal static class DuplicatesCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of every hash function: same seed, same answer.", DefaultValueFactory = _ => 1UL };
         var scheme = new Option<string>("--scheme") { Description = "classic (K hash functions, the accuracy reference) or one-permutation (one hash per shingle, densified; faster).", DefaultValueFactory = _ => "classic" };
         scheme.AcceptOnlyFromAmong("classic", "one-permutation");
-        var verify = new Option<string>("--verify") { Description = "What a candidate pair must clear: exact (the exact Jaccard of the shingle sets) or estimated (the signature estimate).", DefaultValueFactory = _ => "exact" };
-        verify.AcceptOnlyFromAmong("exact", "estimated");
+        var verify = CliCommon.VerifyOption();
         var command = new Command("duplicates", "Find near-duplicate documents (reprints, syndicated copies) and group them.")
         {
             input, format, output, threshold, shingleSize, shingleKind, permutations, seed, scheme, verify,
@@ -36,7 +35,7 @@ internal static class DuplicatesCommand
             var options = new DuplicateOptions
             {
                 Threshold = parse.GetValue(threshold),
-                Verification = parse.GetValue(verify) == "estimated" ? DuplicateVerification.Estimated : DuplicateVerification.Exact,
+                Verification = CliCommon.ParseVerification(parse.GetValue(verify)),
             };
             var sketcher = new TextSketcher(
                 new ShinglerOptions { Size = parse.GetValue(shingleSize), Kind = parse.GetValue(shingleKind) == "character" ? ShingleKind.Character : ShingleKind.Word },

@@ -22,8 +22,12 @@ public sealed record AnalyzerOptions
     /// <summary>The MinHash signatures (permutations, seed, scheme). Default <see cref="MinHashOptions.Default"/>.</summary>
     public MinHashOptions MinHash { get; init; } = MinHashOptions.Default;
 
-    /// <summary>The near-duplicate search (threshold, verification, LSH weights). Default <see cref="DuplicateOptions.Default"/> (Jaccard 0.8).</summary>
-    public DuplicateOptions Duplicates { get; init; } = DuplicateOptions.Default;
+    /// <summary>
+    /// The near-duplicate search (threshold, verification, LSH weights). Default <see cref="DuplicateOptions.Default"/>
+    /// (Jaccard 0.8) with <see cref="DuplicateVerification.Exact"/> verification: the analyzer has every shingle set at
+    /// hand, and a 128-permutation estimate alone links pairs below the threshold and misses pairs just above it.
+    /// </summary>
+    public DuplicateOptions Duplicates { get; init; } = DuplicateOptions.Default with { Verification = DuplicateVerification.Exact };
 
     /// <summary>The TF-IDF model behind the similarity matrix. Default <see cref="TfIdfOptions.Default"/> with the English stop words.</summary>
     public TfIdfOptions TfIdf { get; init; } = TfIdfOptions.Default with { StopWords = TfIdfOptions.EnglishStopWords };
