@@ -8,6 +8,7 @@ namespace Comparison.Benchmarks;
 /// <see cref="Articles"/> articles, so articles/s = <see cref="Articles"/> / mean time.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(MedianConfig))]
 public class MinHashBenchmarks
 {
     /// <summary>Articles signed per operation.</summary>

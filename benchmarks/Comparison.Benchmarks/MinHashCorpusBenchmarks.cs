@@ -12,6 +12,7 @@ namespace Comparison.Benchmarks;
 /// (CI), 500 synthetic articles stand in so that the dry job starts quickly.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(MedianConfig))]
 public class MinHashCorpusBenchmarks
 {
     private string[] _texts = [];

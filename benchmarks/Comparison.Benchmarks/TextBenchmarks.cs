@@ -123,7 +123,7 @@ public class TextBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new ThroughputColumn());
+        public Config() => AddColumn(new ThroughputColumn(), StatisticColumn.Median);
     }
 
     /// <summary>MB/s of article text at the median time.</summary>

@@ -39,7 +39,9 @@ public sealed class LshIndex<TKey>
     /// <summary>The version of the file format written by <see cref="Save(Stream)"/>.</summary>
     public const int FormatVersion = 1;
 
-    private const int SegmentShift = 8;
+    // 128 entries a segment: at K = 128 its signature array is 64 KB, under the large-object threshold (85,000
+    // bytes), so a growing index does not trigger gen-2 collections through the large-object heap.
+    private const int SegmentShift = 7;
     private const int SegmentSize = 1 << SegmentShift;
     private const byte Live = 1;
     private const byte LiveEmptySet = 2;
@@ -58,6 +60,7 @@ public sealed class LshIndex<TKey>
     private bool _configured;
     private MinHashScheme _scheme;
     private ulong _seed;
+    private Comparison<LshMatch<TKey>>? _matchOrder;
 
     /// <summary>Creates an empty index.</summary>
     /// <param name="options">The settings; <see langword="null"/> means <see cref="LshOptions.Default"/>.</param>
@@ -297,7 +300,11 @@ public sealed class LshIndex<TKey>
             _lock.ExitReadLock();
         }
 
-        matches.Sort((a, b) => a.Estimate.Matches != b.Estimate.Matches ? b.Estimate.Matches.CompareTo(a.Estimate.Matches) : _order.Compare(a.Key, b.Key));
+        if (matches.Count > 1)
+        {
+            matches.Sort(_matchOrder ??= (a, b) => a.Estimate.Matches != b.Estimate.Matches ? b.Estimate.Matches.CompareTo(a.Estimate.Matches) : _order.Compare(a.Key, b.Key));
+        }
+
         return [.. matches];
     }
 
