@@ -57,6 +57,8 @@ internal static class CasualtyScanner
                     CountStart = found.First >= 0 ? c.Tok[found.First].Start : -1,
                     CountEnd = found.First >= 0 ? c.Tok[found.Last].End : -1,
                     SelfInflicted = found.First >= 0 && found.First == found.Last && (c.Is(found.First, "himself") || c.Is(found.First, "herself")),
+                    Perpetrator = found.First >= 0 && found.Count == 1 && (c.Is(found.Last, "gunman") || c.Is(found.Last, "shooter") || c.Is(found.Last, "suspect")
+                        || c.Is(found.Last, "attacker") || c.Is(found.Last, "assailant")),
                     ByAgent = byAgent,
                 });
                 AddAsQuantity(c, found, w.Text, quantities);
@@ -522,6 +524,16 @@ internal static class CasualtyScanner
 
         if (ht.Kind == FactTokenKind.Number)
         {
+            // "four boys between ages 12 and 16 were wounded": the end of an age range; the phrase before it counts.
+            for (int p = end - 1; p >= 1 && p >= end - 4 && c.SameSentence(p, end); p--)
+            {
+                if (c.Is(p, "ages") || c.Is(p, "aged") || c.Is(p, "between"))
+                {
+                    int q = c.Is(p - 1, "between") ? p - 2 : c.IsPunct(p - 1, ',') ? p - 2 : p - 1;
+                    return q >= 0 && c.SameSentence(q, end) && c.Tok[q].Kind == FactTokenKind.Word ? Phrase(c, q) : null;
+                }
+            }
+
             return ht.Value is >= 0 and < 1000 ? ((int)ht.Value, end, end) : null; // "1 dead"
         }
 

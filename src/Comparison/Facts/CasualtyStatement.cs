@@ -36,6 +36,9 @@ public sealed record CasualtyStatement : Fact
     /// <summary>True when the person counted is the one who did it ("before killing himself").</summary>
     public bool SelfInflicted { get; init; }
 
+    /// <summary>True when the person counted is the shooter ("the gunman was shot and killed by police").</summary>
+    internal bool Perpetrator { get; init; }
+
     /// <summary>True when the count is the object of an active verb ("the gunman killed two people"): the shooter is not among them.</summary>
     internal bool ByAgent { get; init; }
 }
@@ -68,6 +71,8 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
         int? shot = null;
         CasualtyStatement? victims = null;
         CasualtyStatement? self = null;
+        CasualtyStatement? shooterHurt = null;
+        CasualtyStatement? hurt = null;
         var evidence = ImmutableArray.CreateBuilder<CasualtyStatement>();
         foreach (CasualtyStatement s in facts.Casualties)
         {
@@ -76,10 +81,17 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
                 continue;
             }
 
-            if (s.SelfInflicted && s.Outcome == CasualtyOutcome.Killed)
+            if ((s.SelfInflicted || s.Perpetrator) && s.Outcome == CasualtyOutcome.Killed)
             {
                 // The shooter's own death is added to the victims below.
                 self ??= s;
+                evidence.Add(s);
+                continue;
+            }
+
+            if (s.Perpetrator && s.Outcome != CasualtyOutcome.Killed)
+            {
+                shooterHurt ??= s;
                 evidence.Add(s);
                 continue;
             }
@@ -96,6 +108,11 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
                     killed = Math.Max(killed ?? 0, s.Count);
                     break;
                 case CasualtyOutcome.Injured:
+                    if (injured is null || s.Count > injured)
+                    {
+                        hurt = s;
+                    }
+
                     injured = Math.Max(injured ?? 0, s.Count);
                     break;
                 default:
@@ -107,9 +124,17 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
         if (self is not null)
         {
             // "killed his wife and two children before killing himself": the victims are the shooter's objects, or
-            // are counted before his death in the same sentence; "three people were found dead" may include him.
-            bool excludesShooter = victims is null || victims.ByAgent || (victims.Sentence == self.Sentence && victims.End <= self.Start);
-            killed = (killed ?? 0) + (excludesShooter ? 1 : 0);
+            // are counted before his death in the same sentence, or are "others"; "three people were found dead" may include him.
+            killed = (killed ?? 0) + (ExcludesShooter(facts, victims, self, others: true) ? 1 : 0);
+        }
+
+        if (shooterHurt is not null && (hurt is null || ExcludesShooter(facts, hurt, shooterHurt, others: false)))
+        {
+            // The archive counts a wounded shooter among the injured ("the attacker was shot and wounded by police").
+            if (shooterHurt.Outcome == CasualtyOutcome.Injured || killed is not null)
+            {
+                injured = (injured ?? 0) + 1;
+            }
         }
 
         if (shot is { } total && total > 0 && injured is null)
@@ -122,6 +147,20 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
         }
 
         return new CasualtyTotals(killed, injured, evidence.ToImmutable());
+    }
+
+    /// <summary>
+    /// Whether the count of <paramref name="victims"/> leaves out the shooter that <paramref name="shooter"/> speaks of;
+    /// with <paramref name="others"/>, "two others dead" beside a dead shooter does.
+    /// </summary>
+    private static bool ExcludesShooter(DocumentFacts facts, CasualtyStatement? victims, CasualtyStatement shooter, bool others)
+    {
+        if (victims is null || victims.ByAgent || (victims.Sentence == shooter.Sentence && victims.End <= shooter.Start))
+        {
+            return true;
+        }
+
+        return others && victims.CountStart >= 0 && facts.Document.Text.AsSpan(victims.CountStart, victims.CountEnd - victims.CountStart).Contains("other", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A victim in critical condition may yet die: the report does not give a final count of injured.</summary>

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Comparison.Vectors;
 
@@ -29,8 +30,7 @@ public static partial class AllPairs
         private float[] _panels = [];
         private int[] _tailStart = [];      // per vector, where its entries of rank >= F start
         private int[] _tailOffsets = [];    // rank F + j's postings are [_tailOffsets[j], _tailOffsets[j + 1])
-        private int[] _tailDocs = [];
-        private float[] _tailWeights = [];
+        private Posting[] _tail = [];      // a document and its weight side by side: one stream per list
 
         private DenseHybrid(UnitCorpus corpus, int width)
         {
@@ -117,21 +117,22 @@ public static partial class AllPairs
                 data._tailOffsets[j + 1] += data._tailOffsets[j];
             }
 
-            data._tailDocs = new int[data._tailOffsets[tailTerms]];
-            data._tailWeights = new float[data._tailDocs.Length];
+            data._tail = new Posting[data._tailOffsets[tailTerms]];
             int[] fill = data._tailOffsets[..tailTerms];
             for (int v = 0; v < n; v++)
             {
                 for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
                 {
                     int slot = fill[corpus.Ranks[e] - width]++;
-                    data._tailDocs[slot] = v;
-                    data._tailWeights[slot] = corpus.Weights[e];
+                    data._tail[slot] = new Posting(v, corpus.Weights[e]);
                 }
             }
 
             return data;
         }
+
+        /// <summary>One entry of an inverted list of the sparse tail.</summary>
+        internal readonly record struct Posting(int Document, float Weight);
 
         /// <summary>One worker's scratch: the tail sums of each row of a tile against every later vector.</summary>
         internal sealed class Worker : IRangeWorker
@@ -141,7 +142,6 @@ public static partial class AllPairs
             private readonly IReadOnlyList<SparseVector> _vectors;
             private readonly double _threshold;
             private readonly float[][] _sums;
-            private readonly List<SimilarPair>[] _rows;
 
             public Worker(DenseHybrid data, IReadOnlyList<SparseVector> vectors, double threshold)
             {
@@ -150,11 +150,9 @@ public static partial class AllPairs
                 _threshold = threshold;
                 int rows = TileRows(data._corpus.Count);
                 _sums = new float[rows][];
-                _rows = new List<SimilarPair>[rows];
                 for (int i = 0; i < rows; i++)
                 {
                     _sums[i] = new float[data.Panels * Lanes];
-                    _rows[i] = [];
                 }
             }
 
@@ -169,22 +167,7 @@ public static partial class AllPairs
                 {
                     float[] sums = _sums[x - from];
                     Array.Clear(sums, firstPanel * Lanes, sums.Length - (firstPanel * Lanes));
-                    for (int e = data._tailStart[x]; e < corpus.Offsets[x + 1]; e++)
-                    {
-                        int list = corpus.Ranks[e] - data.Width;
-                        float w = corpus.Weights[e];
-                        int pStart = data._tailOffsets[list];
-                        for (int p = data._tailOffsets[list + 1] - 1; p >= pStart; p--)
-                        {
-                            int y = data._tailDocs[p];
-                            if (y <= x)
-                            {
-                                break;
-                            }
-
-                            sums[y] += w * data._tailWeights[p];
-                        }
-                    }
+                    AddTail(x, sums);
                 }
 
                 // 2. The dense head, in chunks of panels that stay in cache while every block of rows passes.
@@ -201,10 +184,55 @@ public static partial class AllPairs
                     }
                 }
 
-                for (int i = 0; i < to - from; i++)
+                // 3. Each row's complete sums, scanned in order: the pairs come out sorted by (x, y).
+                for (int x = from; x < to; x++)
                 {
-                    output.AddRange(_rows[i]);
-                    _rows[i].Clear();
+                    EmitRow(x, _sums[x - from], output);
+                }
+            }
+
+            // sums[y] += Σ over the tail terms t of x: x_t · y_t, for every y > x. Each list is walked from its end
+            // (documents increase) down to x. The lists are short and scattered in memory, so the walk is bound by
+            // memory latency: the end of the next term's list is prefetched while the current one is summed.
+            [SkipLocalsInit]
+            private unsafe void AddTail(int x, float[] sums)
+            {
+                DenseHybrid data = _data;
+                UnitCorpus corpus = data._corpus;
+                int width = data.Width;
+                int end = corpus.Offsets[x + 1];
+                int start = data._tailStart[x];
+                if (start >= end)
+                {
+                    return;
+                }
+
+                ref int ranks = ref MemoryMarshal.GetArrayDataReference(corpus.Ranks);
+                ref float weights = ref MemoryMarshal.GetArrayDataReference(corpus.Weights);
+                ref int offsets = ref MemoryMarshal.GetArrayDataReference(data._tailOffsets);
+                ref Posting postings = ref MemoryMarshal.GetArrayDataReference(data._tail);
+                ref float row = ref MemoryMarshal.GetArrayDataReference(sums);
+                for (int e = start; e < end; e++)
+                {
+                    int list = Unsafe.Add(ref ranks, e) - width;
+                    if (Sse.IsSupported && e + 2 < end)
+                    {
+                        int ahead = Unsafe.Add(ref offsets, Unsafe.Add(ref ranks, e + 2) - width + 1) - 1;
+                        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref postings, ahead)));
+                    }
+
+                    float w = Unsafe.Add(ref weights, e);
+                    int first = Unsafe.Add(ref offsets, list);
+                    for (int p = Unsafe.Add(ref offsets, list + 1) - 1; p >= first; p--)
+                    {
+                        Posting posting = Unsafe.Add(ref postings, p);
+                        if (posting.Document <= x)
+                        {
+                            break;
+                        }
+
+                        Unsafe.Add(ref row, posting.Document) += w * posting.Weight;
+                    }
                 }
             }
 
@@ -227,31 +255,58 @@ public static partial class AllPairs
                     Kernel256(ref panels, xBase, yBase, width, dots);
                 }
 
-                int n = data._corpus.Count;
-                float low = (float)(_threshold - Slack);
+                // Added to the tail sums of each row (lanes at or before the row are never read).
                 for (int i = 0; i < BlockRows && block + i < to; i++)
                 {
-                    int x = block + i;
-                    int lo = Math.Max(0, x + 1 - (p * Lanes));
-                    int hi = Math.Min(Lanes, n - (p * Lanes));
-                    if (lo >= hi)
+                    ref float row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums[block + i - from]), p * Lanes);
+                    ref float dot = ref Unsafe.Add(ref MemoryMarshal.GetReference(dots), i * Lanes);
+                    if (Vector512.IsHardwareAccelerated)
                     {
-                        continue;
+                        (Vector512.LoadUnsafe(ref row) + Vector512.LoadUnsafe(ref dot)).StoreUnsafe(ref row);
                     }
-
-                    float[] sums = _sums[x - from];
-                    Span<float> row = dots.Slice(i * Lanes, Lanes);
-                    for (int lane = lo; lane < hi; lane++)
+                    else
                     {
-                        float s = row[lane] + sums[(p * Lanes) + lane];
-                        if (s >= low)
+                        for (int lane = 0; lane < Lanes; lane++)
                         {
-                            Emit(x, (p * Lanes) + lane, s, _rows[x - from]);
+                            Unsafe.Add(ref row, lane) += Unsafe.Add(ref dot, lane);
                         }
                     }
                 }
             }
 
+            // Every y > x whose sum reaches the threshold, in increasing y. The comparison runs 16 sums at a time; only
+            // the lanes that pass are visited. Sums within Slack of the threshold are settled exactly.
+            private void EmitRow(int x, float[] sums, List<SimilarPair> output)
+            {
+                int n = _data._corpus.Count;
+                float low = (float)(_threshold - Slack);
+                int y = x + 1;
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    var lowVector = Vector512.Create(low);
+                    ref float start = ref MemoryMarshal.GetArrayDataReference(sums);
+                    for (; y + Lanes <= n; y += Lanes)
+                    {
+                        ulong mask = Vector512.GreaterThanOrEqual(Vector512.LoadUnsafe(ref start, (nuint)y), lowVector).ExtractMostSignificantBits();
+                        while (mask != 0)
+                        {
+                            int lane = BitOperations.TrailingZeroCount(mask);
+                            mask &= mask - 1;
+                            Emit(x, y + lane, sums[y + lane], output);
+                        }
+                    }
+                }
+
+                for (; y < n; y++)
+                {
+                    if (sums[y] >= low)
+                    {
+                        Emit(x, y, sums[y], output);
+                    }
+                }
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private void Emit(int x, int y, float sum, List<SimilarPair> destination)
             {
                 if (sum < _threshold + Slack)

@@ -212,35 +212,70 @@ public static partial class AllPairs
         int tileRows = dense is not null ? DenseHybrid.TileRows(n) : Math.Max(16, Math.Min(256, (n / (Environment.ProcessorCount * 16)) + 1));
         int tiles = (n + tileRows - 1) / tileRows;
 
-        // Waves of tiles run in parallel, one worker per core; each wave is yielded in order before the next
-        // starts, which bounds memory. Output lists are reused from wave to wave.
+        // Waves of tiles run in parallel, one worker per core. While the caller consumes one wave (in order), the
+        // next one is computed in the background into the other set of output lists, so the cores are not idle
+        // while pairs are handed out; two waves bound memory. Output lists are reused from wave to wave.
         int degree = Math.Max(1, Environment.ProcessorCount);
-        int wave = degree * 4;
+        int wave = degree * 2;
         var workers = new ConcurrentBag<IRangeWorker>();
-        var outputs = new List<SimilarPair>[wave];
-        for (int t = 0; t < wave; t++)
+        var buffers = new List<SimilarPair>[2][];
+        for (int b = 0; b < 2; b++)
         {
-            outputs[t] = [];
+            buffers[b] = new List<SimilarPair>[wave];
+            for (int t = 0; t < wave; t++)
+            {
+                buffers[b][t] = [];
+            }
         }
 
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = degree };
-        for (int first = 0; first < tiles; first += wave)
-        {
-            int count = Math.Min(wave, tiles - first);
-            int start = first;
-            Parallel.For(0, count, options, t =>
+        Task Start(int first, List<SimilarPair>[] outputs) => Task.Run(
+            () => Parallel.For(0, Math.Min(wave, tiles - first), options, t =>
             {
                 IRangeWorker worker = workers.TryTake(out IRangeWorker? w) ? w : Worker();
-                int from = (start + t) * tileRows;
+                int from = (first + t) * tileRows;
                 outputs[t].Clear();
                 worker.Run(from, Math.Min(n, from + tileRows), outputs[t]);
                 workers.Add(worker);
-            });
-            for (int t = 0; t < count; t++)
+            }),
+            cancellationToken);
+
+        Task? pending = Start(0, buffers[0]);
+        try
+        {
+            for (int first = 0, b = 0; first < tiles; first += wave, b ^= 1)
             {
-                foreach (SimilarPair pair in outputs[t])
+                Task current = pending!;
+                pending = null;
+                current.GetAwaiter().GetResult();
+                if (first + wave < tiles)
                 {
-                    yield return pair;
+                    pending = Start(first + wave, buffers[b ^ 1]);
+                }
+
+                List<SimilarPair>[] outputs = buffers[b];
+                int count = Math.Min(wave, tiles - first);
+                for (int t = 0; t < count; t++)
+                {
+                    List<SimilarPair> output = outputs[t];
+                    for (int i = 0; i < output.Count; i++)
+                    {
+                        yield return output[i];
+                    }
+                }
+            }
+        }
+        finally
+        {
+            // An abandoned enumeration still lets the wave in flight finish before its buffers go away.
+            if (pending is not null)
+            {
+                try
+                {
+                    pending.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
                 }
             }
         }

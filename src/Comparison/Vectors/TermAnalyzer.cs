@@ -18,7 +18,6 @@ internal sealed class TermAnalyzer
 {
     private readonly TfIdfOptions _options;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? _stopWords;
-    private readonly List<Token> _tokens = [];
     private readonly List<(int Start, int Length)> _kept = [];
     private char[] _chars = new char[1024];
     private int _used;
@@ -37,24 +36,42 @@ internal sealed class TermAnalyzer
         {
             _used = 0;
             _kept.Clear();
-            _tokens.Clear();
-            Tokenizer.Tokenize(text, _tokens);
-            foreach (Token token in _tokens)
+            ReadOnlySpan<char> span = text;
+            int position = 0;
+            while (position < span.Length)
             {
-                if (token.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Handle)
+                // Fast path: a run of ASCII letters and digits between spaces (or the ends of the text) is exactly one
+                // Word or Number token of the Tokenizer (no joining rule applies to a space), and its term is the
+                // run lower-cased. Anything else goes through the Tokenizer from the same position up to the next
+                // token that ends at a space; tokens never contain a space, so the tokens are the full scan's.
+                while (position < span.Length && span[position] == ' ')
                 {
-                    ReadOnlySpan<char> raw = text.AsSpan(token.Start, token.Length);
-                    if (!_options.Lowercase)
+                    position++;
+                }
+
+                int start = position;
+                while (position < span.Length && char.IsAsciiLetterOrDigit(span[position]))
+                {
+                    position++;
+                }
+
+                if (position > start && (position == span.Length || span[position] == ' '))
+                {
+                    KeepAsciiRun(span[start..position]);
+                    continue;
+                }
+
+                position = start;
+                while (Tokenizer.TryReadNext(span, ref position, out Token token))
+                {
+                    if (token.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Handle)
                     {
-                        Keep(raw);
+                        KeepToken(span.Slice(token.Start, token.Length));
                     }
-                    else if (raw.Length <= 128 && TryNormalizeAscii(raw))
+
+                    if (position == span.Length || span[position] == ' ')
                     {
-                        // Kept in place by TryNormalizeAscii: no string per token on the common path.
-                    }
-                    else
-                    {
-                        Keep(TextNormalizer.NormalizeTerm(raw));
+                        break;
                     }
                 }
             }
@@ -85,6 +102,43 @@ internal sealed class TermAnalyzer
         {
             AnalyzeChars(string.Join(' ', tokens), sink);
         }
+    }
+
+    private void KeepToken(ReadOnlySpan<char> raw)
+    {
+        if (!_options.Lowercase)
+        {
+            Keep(raw);
+        }
+        else if (raw.Length <= 128 && TryNormalizeAscii(raw))
+        {
+            // Kept in place by TryNormalizeAscii: no string per token on the common path.
+        }
+        else
+        {
+            Keep(TextNormalizer.NormalizeTerm(raw));
+        }
+    }
+
+    // A token of ASCII letters and digits only: NormalizeTerm would only lower-case it (no possessive, nothing to unify).
+    private void KeepAsciiRun(ReadOnlySpan<char> raw)
+    {
+        EnsureCapacity(raw.Length);
+        Span<char> destination = _chars.AsSpan(_used, raw.Length);
+        if (_options.Lowercase)
+        {
+            for (int i = 0; i < raw.Length; i++)
+            {
+                // ASCII letters have bit 0x20 clear in upper case only; digits already have it set.
+                destination[i] = (char)(raw[i] | 0x20);
+            }
+        }
+        else
+        {
+            raw.CopyTo(destination);
+        }
+
+        Commit(raw.Length);
     }
 
     private bool TryNormalizeAscii(ReadOnlySpan<char> raw)

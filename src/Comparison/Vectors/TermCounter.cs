@@ -4,13 +4,14 @@ namespace Comparison.Vectors;
 
 /// <summary>
 /// Counts the terms of one document at a time against a vocabulary (term → id), without a string per occurrence:
-/// lookups go through the dictionary's span-keyed alternate lookup. New terms are either added with the next id
+/// lookups go through a <see cref="TermTable"/> (fit) or the dictionary's span-keyed alternate lookup. New terms are either added with the next id
 /// or ignored, as the owner chooses. One instance per thread.
 /// </summary>
 internal sealed class TermCounter : ITermSink
 {
-    private readonly Dictionary<string, int> _ids;
+    private readonly Dictionary<string, int> _ids = [];
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly TermTable? _table;
     private readonly List<string>? _newTerms;
     private readonly List<int> _touched = [];
     private int[] _counts = new int[1024];
@@ -23,12 +24,24 @@ internal sealed class TermCounter : ITermSink
         _newTerms = newTerms;
     }
 
+    /// <summary>Counts against a growing <see cref="TermTable"/> (the fit's path): every term is added.</summary>
+    public TermCounter(TermTable table)
+    {
+        _table = table;
+        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>The number of distinct terms counted since the last <see cref="Drain"/>.</summary>
     public int Distinct => _touched.Count;
 
     public void Add(ReadOnlySpan<char> term)
     {
-        if (!_lookup.TryGetValue(term, out int id))
+        int id;
+        if (_table is not null)
+        {
+            id = _table.GetOrAdd(term);
+        }
+        else if (!_lookup.TryGetValue(term, out id))
         {
             if (_newTerms is null)
             {

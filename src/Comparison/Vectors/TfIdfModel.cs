@@ -511,9 +511,8 @@ public sealed class TfIdfModel
         // 1. Each chunk of consecutive documents is analysed against its own vocabulary.
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
         {
-            var local = new Dictionary<string, int>(StringComparer.Ordinal);
-            var terms = new List<string>();
-            var counter = new TermCounter(local, terms);
+            var table = new TermTable();
+            var counter = new TermCounter(table);
             var analyzer = new TermAnalyzer(options);
             (int from, int to) = ChunkRange(n, chunks, c);
             for (int d = from; d < to; d++)
@@ -527,7 +526,7 @@ public sealed class TfIdfModel
                 docCounts[d] = counts;
             }
 
-            chunkTerms[c] = terms;
+            chunkTerms[c] = table.Terms;
         });
 
         // 2. The chunk vocabularies are merged and numbered in ordinal order of the terms.

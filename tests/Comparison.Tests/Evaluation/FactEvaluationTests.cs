@@ -19,9 +19,17 @@ public class FactEvaluationTests(ITestOutputHelper output)
         var subset = GvaData.Full ? gold : gold.Take(800).ToList();
         var r = CasualtyEvaluation.Evaluate(subset);
         output.WriteLine($"articles {r.Articles}; stating a figure {r.Stated}; all figures match {r.Matched} ({r.MatchRate:P1}); " +
-            $"killed stated {r.KilledStated} match {r.KilledMatched}; injured stated {r.InjuredStated} match {r.InjuredMatched}");
+            $"killed stated {r.KilledStated} match {r.KilledMatched}; injured stated {r.InjuredStated} match {r.InjuredMatched}; " +
+            $"of the {r.Stated - r.Matched} differing, died later {r.DiedLater}, early lower count {r.EarlyCount} ({r.LegitimatelyDifferent} legitimately different)");
+        foreach (var (name, half) in new[] { ("even incident ids (studied)", 0), ("odd incident ids (held out)", 1) })
+        {
+            var h = CasualtyEvaluation.Evaluate(subset.Where(g => long.Parse(g.Document.Metadata["cluster"], System.Globalization.CultureInfo.InvariantCulture) % 2 == half));
+            output.WriteLine($"  {name}: stating {h.Stated}; match {h.Matched} ({h.MatchRate:P1}); killed {h.KilledMatched}/{h.KilledStated}; injured {h.InjuredMatched}/{h.InjuredStated}; legitimately different {h.LegitimatelyDifferent}");
+        }
+
         Assert.True(r.Stated >= r.Articles / 3, $"only {r.Stated} of {r.Articles} articles state a figure");
-        Assert.True(r.MatchRate >= 0.72, $"match rate {r.MatchRate:P1}");
+        Assert.True(r.MatchRate >= 0.78, $"match rate {r.MatchRate:P1}");
+        Assert.True(r.LegitimatelyDifferent <= r.Stated - r.Matched);
     }
 
     [Fact]
@@ -36,6 +44,26 @@ public class FactEvaluationTests(ITestOutputHelper output)
         Assert.True(r.Copies >= subset.Count / 2);
         Assert.True(r.Recall >= 0.9, $"recall {r.Recall:P1}");
         Assert.Equal(0, r.UnchangedFlagged);
+    }
+
+    [Fact]
+    public void CasualtyEvaluation_Differences_AreClassedByTimingNotExcused()
+    {
+        var day = new DateOnly(2015, 6, 1);
+        Document Doc(string text, DateOnly published) => new("d" + text.Length, text) { Published = published };
+        var r = CasualtyEvaluation.Evaluate(
+        [
+            new CasualtyGold(Doc("A man was shot on Main Street on Monday.", day), 1, 0, day),
+            new CasualtyGold(Doc("Two people were shot on Main Street on Monday.", day.AddDays(1)), 0, 4, day),
+            new CasualtyGold(Doc("Two people were shot on Main Street last month.", day.AddDays(30)), 0, 4, day),
+            new CasualtyGold(Doc("Five people were wounded on Main Street on Monday.", day), 0, 4, day),
+            new CasualtyGold(Doc("Four people were wounded on Main Street on Monday.", day), 0, 4, day),
+        ]);
+        Assert.Equal((5, 1), (r.Stated, r.Matched));
+        Assert.Equal(1, r.DiedLater);
+        Assert.Equal(1, r.EarlyCount);
+        Assert.Equal(2, r.LegitimatelyDifferent);
+        Assert.Equal(0.2, r.MatchRate, 6);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public class CasualtyStatementTests
     [InlineData("Four people including a 12-year-old and an 8-year-old were injured in a shooting.", 4)]
     [InlineData("Five people, including two teens, were hospitalized after the shooting.", 5)]
     [InlineData("Officers found that a half-dozen people were shot inside the club.", 6)]
+    [InlineData("Four boys between ages 12 and 16 were wounded in a shooting on Monday night.", 4)]
     public void Of_TotalBeforeIncluding_WinsOverTheExamples(string text, int injured)
     {
         Assert.Equal(injured, Totals(text).Injured);
@@ -65,9 +66,17 @@ public class CasualtyStatementTests
     [InlineData("A man fatally shot his partner and their two children before killing himself, prosecutors said.", 4)]
     [InlineData("The rampage left seven people dead before the gunman killed himself.", 8)]
     [InlineData("Three people were found dead in an apparent murder-suicide. Police said the man killed himself.", 3)]
+    [InlineData("Witnesses described a gunman who was shot and killed by police after a rampage that left two others dead.", 3)]
     public void Of_AShooterWhoKilledHimself_CountsAsTheArchiveDoes(string text, int killed)
     {
         Assert.Equal(killed, Totals(text).Killed);
+    }
+
+    [Fact]
+    public void Of_AWoundedShooter_CountsAmongTheInjured()
+    {
+        var totals = Totals("The man killed a woman and injured two others on the highway. The suspect was shot and wounded by a deputy.");
+        Assert.Equal((1, 3), (totals.Killed, totals.Injured));
     }
 
     [Theory]

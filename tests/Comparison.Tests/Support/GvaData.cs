@@ -32,12 +32,13 @@ public static class GvaData
     /// <summary>Gold articles paired with their incident's recorded figures.</summary>
     public static IReadOnlyList<CasualtyGold> CasualtyGold()
     {
-        var incidents = new Dictionary<string, (int Killed, int Injured)>(StringComparer.Ordinal);
+        var incidents = new Dictionary<string, (int Killed, int Injured, DateOnly? Date)>(StringComparer.Ordinal);
         foreach (string line in File.ReadLines(Path("gva-dev-incidents.jsonl")))
         {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
-            incidents[root.GetProperty("incident_id").GetString()!] = (root.GetProperty("num_killed").GetInt32(), root.GetProperty("num_injured").GetInt32());
+            DateOnly? date = root.TryGetProperty("date", out var d) && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", out var day) ? day : null;
+            incidents[root.GetProperty("incident_id").GetString()!] = (root.GetProperty("num_killed").GetInt32(), root.GetProperty("num_injured").GetInt32(), date);
         }
 
         var result = new List<CasualtyGold>();
@@ -45,7 +46,7 @@ public static class GvaData
         {
             if (d.Metadata.TryGetValue("cluster", out string? cluster) && incidents.TryGetValue(cluster, out var gold))
             {
-                result.Add(new CasualtyGold(d, gold.Killed, gold.Injured));
+                result.Add(new CasualtyGold(d, gold.Killed, gold.Injured, gold.Date));
             }
         }
 

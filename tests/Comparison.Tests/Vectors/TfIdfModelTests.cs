@@ -205,4 +205,55 @@ public class TfIdfModelTests
 
         return corpus;
     }
+
+    [Fact]
+    public void FitTransform_FastAsciiPath_EqualsTokenizerTerms()
+    {
+        // The word analyzer takes runs of ASCII letters and digits between spaces without the Tokenizer; the terms
+        // must be exactly the Tokenizer's (Word, Number and Handle tokens, normalised), whatever surrounds them.
+        string[] fragments =
+        [
+            "Troops", "near", "U.S.", "don't", "45,000", "1.2", "ABC", "abc", "x-y", "@handle", "#tag", "Ukraine's",
+            "KYIV", "(talks)", "said,", "2021-12-30", "Dec.", "e.g.", "café", "“quoted”", "—", "\n", "  ", "\t", "50-minute", "a1b2",
+        ];
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            var texts = new string[3];
+            for (int d = 0; d < texts.Length; d++)
+            {
+                var builder = new System.Text.StringBuilder();
+                int count = random.Next(0, 14);
+                for (int i = 0; i < count; i++)
+                {
+                    string fragment = fragments[random.Next(fragments.Length)];
+                    builder.Append(fragment).Append(random.Next(4) == 0 ? "" : " ");
+                }
+
+                texts[d] = builder.ToString();
+            }
+
+            var tokens = texts.Select(text => (IReadOnlyList<string>)Comparison.Text.Tokenizer.Tokenize(text)
+                .Where(t => t.Kind is Comparison.Text.TokenKind.Word or Comparison.Text.TokenKind.Number or Comparison.Text.TokenKind.Handle)
+                .Select(t => Comparison.Text.TextNormalizer.NormalizeTerm(text.AsSpan(t.Start, t.Length)))
+                .Where(term => term.Length > 0)
+                .ToList()).ToList();
+            var fast = TfIdfModel.FitTransform(texts);
+            var reference = TfIdfModel.FitTransformTokens(tokens);
+            if (fast.Model.VocabularySize != reference.Model.VocabularySize)
+            {
+                return false;
+            }
+
+            for (int id = 0; id < fast.Model.VocabularySize; id++)
+            {
+                if (!string.Equals(fast.Model.Term(id), reference.Model.Term(id), StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return fast.Vectors.Zip(reference.Vectors).All(p => p.First.SequenceEqual(p.Second));
+        }).QuickCheckThrowOnFailure();
+    }
 }
