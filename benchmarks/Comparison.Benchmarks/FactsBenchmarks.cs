@@ -1,7 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using Comparison.Discrepancies;
 using Comparison.Documents;
 using Comparison.Facts;
@@ -14,7 +12,7 @@ namespace Comparison.Benchmarks;
 /// "seeds": the five seed articles repeated to about 2 MB (always available, used by the CI dry run).
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(MedianConfig))]
 public class FactsBenchmarks
 {
     private readonly FactExtractor _extractor = new();
@@ -87,10 +85,5 @@ public class FactsBenchmarks
         }
 
         return null;
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        public Config() => AddColumn(StatisticColumn.Median);
     }
 }

@@ -168,6 +168,29 @@ public static class XxHash64
         }
     }
 
+    /// <summary>
+    /// The part of a lane step that depends on the value alone, <c>round(0, value)</c>: a caller that mixes the same
+    /// value into several windows computes it once and passes it to <see cref="HashRoundedLanes"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong LaneRound(ulong value) => Round(0, value);
+
+    /// <summary><see cref="HashLanes"/> of values given as their <see cref="LaneRound"/>s: equal results, a third of the multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong HashRoundedLanes(ReadOnlySpan<ulong> rounds, ulong seed)
+    {
+        unchecked
+        {
+            ulong acc = seed + Prime5 + ((ulong)rounds.Length * 8);
+            foreach (ulong round in rounds)
+            {
+                acc = (BitOperations.RotateLeft(acc ^ round, 27) * Prime1) + Prime4;
+            }
+
+            return Avalanche(acc);
+        }
+    }
+
     private static ulong HashCharsBigEndianHost(ReadOnlySpan<char> text, ulong seed)
     {
         byte[] bytes = new byte[text.Length * 2];

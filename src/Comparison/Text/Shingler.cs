@@ -23,7 +23,7 @@ namespace Comparison.Text;
 /// </remarks>
 public sealed class Shingler
 {
-    // Token hashes are appended here; when it fills, the last Size - 1 move to the front, so every window is contiguous.
+    // Lane rounds of token hashes are appended here; when it fills, the last Size - 1 move to the front, so every window is contiguous.
     private const int WindowBuffer = 256;
 
     /// <summary>Creates a shingler.</summary>
@@ -120,11 +120,12 @@ public sealed class Shingler
                 filled = size - 1;
             }
 
-            window[filled++] = HashTerm(text.Slice(token.Start, token.Length), seed);
+            // Each token hash enters Size windows: its value-only lane round is computed once, here.
+            window[filled++] = XxHash64.LaneRound(HashTerm(text.Slice(token.Start, token.Length), seed));
             tokens++;
             if (tokens >= size)
             {
-                destination.Add(XxHash64.HashLanes(window.Slice(filled - size, size), seed));
+                destination.Add(XxHash64.HashRoundedLanes(window.Slice(filled - size, size), seed));
                 added++;
             }
         }

@@ -62,6 +62,17 @@ public class ShinglerTests
     }
 
     [Fact]
+    public void HashRoundedLanes_AnyValues_EqualsHashLanes_Property()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<ulong[]>(), ArbMap.Default.ArbFor<ulong>(), (values, seed) =>
+        {
+            values ??= [];
+            ulong[] rounds = values.Select(XxHash64.LaneRound).ToArray();
+            return XxHash64.HashRoundedLanes(rounds, seed) == XxHash64.HashLanes(values, seed);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Constructor_BadSize_NamesTheProperty()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Shingler(new ShinglerOptions { Size = 0 }));
