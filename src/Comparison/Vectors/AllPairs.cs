@@ -216,7 +216,7 @@ public static partial class AllPairs
         // next one is computed in the background into the other set of output lists, so the cores are not idle
         // while pairs are handed out; two waves bound memory. Output lists are reused from wave to wave.
         int degree = Math.Max(1, Environment.ProcessorCount);
-        int wave = degree * 2;
+        int wave = degree;
         var workers = new ConcurrentBag<IRangeWorker>();
         var buffers = new List<SimilarPair>[2][];
         for (int b = 0; b < 2; b++)
