@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Comparison.Cli.Commands;
 using Comparison.Documents;
 
@@ -23,11 +24,14 @@ internal static class CliApplication
     /// <summary>Exit code when the run was cancelled (Ctrl+C): 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>The command name of the installed .NET tool (ToolCommandName in the project file).</summary>
+    public const string ToolName = "comparison";
+
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr, CancellationToken.None);
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        RootCommand root = BuildRootCommand();
+        Command root = BuildRootCommand();
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -86,16 +90,21 @@ internal static class CliApplication
         var names = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Add(result.Command is RootCommand ? "comparison" : result.Command.Name);
+            names.Add(result.Command.Name);
         }
 
         names.Reverse();
         return string.Join(' ', names);
     }
 
-    // One line per command; each command lives in its own file under Commands/.
-    private static RootCommand BuildRootCommand() => new("Compare news sources: duplicates, event clusters, shared passages and the facts on which reports disagree.")
+    // One line per command; each command lives in its own file under Commands/. The root is a plain Command named
+    // after the installed tool, not a RootCommand (whose name is the entry assembly's, "Comparison.Cli"), so that
+    // usage lines and hints say "comparison" however the program was started; it gets RootCommand's help and
+    // version options.
+    private static Command BuildRootCommand() => new(ToolName, "Compare news sources: duplicates, event clusters, shared passages and the facts on which reports disagree.")
     {
+        new HelpOption(),
+        new VersionOption(),
         AnalyzeCommand.Create(),
         DiscrepanciesCommand.Create(),
         DuplicatesCommand.Create(),

@@ -56,6 +56,26 @@ public class CliApplicationTests
         Assert.Contains("--quiet", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("comparison [command] [options]")]
+    [InlineData("comparison cluster <INPUT> [options]", "cluster")]
+    public async Task Help_UsageLine_NamesTheInstalledCommand(string usage, params string[] command)
+    {
+        var (code, output, _) = await Run([.. command, "--help"]);
+        Assert.Equal(CliApplication.Success, code);
+        Assert.Contains(usage, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Comparison.Cli", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoArguments_Exit2WithHintNamingTheCommand()
+    {
+        var (code, output, err) = await Run();
+        Assert.Equal(CliApplication.UsageError, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("Run 'comparison --help' for usage.", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Analyze_OutputExtension_ChoosesFormatAndKeepsStdoutEmpty()
     {
