@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -54,6 +55,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
 
     internal MinHashSignature(SignatureConfig config, uint[] values, ulong[]? emptyBins, bool isEmpty)
     {
+        Debug.Assert(config.Permutations == values.Length, "EstimateJaccard relies on one configuration meaning one K.");
         _config = config;
         Scheme = config.Scheme;
         Seed = config.Seed;
@@ -92,25 +94,27 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public JaccardEstimate EstimateJaccard(MinHashSignature other)
     {
-        // The hot path, small enough to inline: two non-empty signatures of one hasher.
+        // The hot path, small enough to inline: two non-empty signatures of one hasher. One configuration object
+        // means one K (every constructor sizes the values by it), so the lengths need no comparison here. Both
+        // paths meet on an int, and the estimate is built once after: a slow path returning the struct made the
+        // JIT keep it in stack memory in the caller's loop.
+        uint[] values = _values;
         SignatureConfig? token = _fastToken;
-        if (token is not null && other is not null && ReferenceEquals(other._fastToken, token))
-        {
-            return new JaccardEstimate(CountEqual(_values, other._values), _values.Length, 32);
-        }
-
-        return EstimateJaccardChecked(other);
+        int matches = token is not null && other is not null && ReferenceEquals(other._fastToken, token)
+            ? CountEqual(ref MemoryMarshal.GetArrayDataReference(values), ref MemoryMarshal.GetArrayDataReference(other._values), values.Length)
+            : MatchesChecked(other);
+        return new JaccardEstimate(matches, values.Length, 32);
     }
 
-    private JaccardEstimate EstimateJaccardChecked(MinHashSignature? other)
+    private int MatchesChecked(MinHashSignature? other)
     {
         CheckComparable(other);
         if (IsEmpty | other.IsEmpty)
         {
-            return new JaccardEstimate(IsEmpty == other.IsEmpty ? _values.Length : 0, _values.Length, 32);
+            return IsEmpty == other.IsEmpty ? _values.Length : 0;
         }
 
-        return new JaccardEstimate(CountEqual(_values, other._values), _values.Length, 32);
+        return CountEqual(_values, other._values);
     }
 
     /// <summary>

@@ -19,7 +19,9 @@ namespace Comparison.Sketches;
 /// This is the formula of datasketch with two corrections: the product is reduced exactly modulo p (no 64-bit
 /// wrap-around), and the value kept is a monotone truncation of the minimum, so the signature of a union is
 /// exactly the element-wise minimum of the signatures (merge is exact).
-/// O(n·K) per set of n hashes; Vector512 (AVX-512), Vector256 (AVX2) and scalar paths give identical results.
+/// O(n·K) per set of n hashes; Vector512 (AVX-512), Vector256 (AVX2) and scalar paths give identical results
+/// (every path is tested against a 128-bit reference): each minimises a scaled key of eight operations per lane
+/// (see <see cref="ScaledKey"/>) and recomputes exactly the rare lane whose key leaves the value in doubt.
 /// </para>
 /// <para>
 /// <b>One permutation</b> (<see cref="MinHashScheme.OnePermutation"/>; Li, Owen and Zhang, NIPS 2012): one
@@ -46,10 +48,13 @@ public sealed class MinHasher
     private const int StackLimit = 512;
 
     // Coefficients of the classic scheme, padded to a multiple of 8 lanes; a = aHigh·2^29 + aLow so that both
-    // halves multiply a 32-bit x with one 32×32→64-bit multiply, and b + 1 (see ClassicKey).
+    // halves multiply a 32-bit x with one 32×32→64-bit multiply, and b + 1 (see ClassicKey). The hot loops read
+    // them pre-scaled by 8 (see ScaledKey); the exact ones recompute a lane whose scaled key is ambiguous.
     private readonly ulong[] _aLow;
     private readonly ulong[] _aHigh;
     private readonly ulong[] _bPlusOne;
+    private readonly ulong[] _aLowTimes8;
+    private readonly ulong[] _bScaled;
     private readonly ulong _binKey;
     private readonly ulong _densifyKey;
     private readonly SignatureConfig _config;
@@ -76,6 +81,7 @@ public sealed class MinHasher
             _bPlusOne[i] = (Mixing.SplitMix64(ref state) % MersennePrime) + 1;
         }
 
+        (_aLowTimes8, _bScaled) = ScaledCoefficients(_aLow, _bPlusOne);
         (_binKey, _densifyKey) = OnePermutationKeys(options.Seed);
         _config = new SignatureConfig(options.Scheme, options.Seed, k);
     }
@@ -159,13 +165,33 @@ public sealed class MinHasher
 
     /// <summary>The classic scheme through one chosen path (the tests compare every path with <see cref="ComputeClassicReference(ReadOnlySpan{ulong}, Span{uint})"/>).</summary>
     internal void ComputeClassic(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination, ClassicPath path) =>
-        ComputeClassic(shingleHashes, destination, path, _aLow, _aHigh, _bPlusOne);
+        ComputeClassic(shingleHashes, destination, path, _aLow, _aHigh, _bPlusOne, _aLowTimes8, _bScaled);
 
     /// <summary>
     /// The classic scheme over explicit coefficients (a = aHigh·2^29 + aLow, and b + 1), padded to a multiple of 8;
-    /// tests pass coefficients chosen to put minima on the edge cases of <see cref="ClassicKey"/>.
+    /// tests pass coefficients chosen to put minima on the edge cases of <see cref="ClassicKey"/> and <see cref="ScaledKey"/>.
     /// </summary>
     internal static void ComputeClassic(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination, ClassicPath path, ulong[] aLow, ulong[] aHigh, ulong[] bPlusOne)
+    {
+        (ulong[] aLowTimes8, ulong[] bScaled) = ScaledCoefficients(aLow, bPlusOne);
+        ComputeClassic(shingleHashes, destination, path, aLow, aHigh, bPlusOne, aLowTimes8, bScaled);
+    }
+
+    /// <summary>aLow·8 (below 2^32, so still one 32×32-bit multiply) and (b + 2)·8 mod 2^64, the coefficients of <see cref="ScaledKey"/>.</summary>
+    private static (ulong[] ALowTimes8, ulong[] BScaled) ScaledCoefficients(ulong[] aLow, ulong[] bPlusOne)
+    {
+        var aLowTimes8 = new ulong[aLow.Length];
+        var bScaled = new ulong[bPlusOne.Length];
+        for (int i = 0; i < aLow.Length; i++)
+        {
+            aLowTimes8[i] = aLow[i] << 3;
+            bScaled[i] = unchecked(bPlusOne[i] + 1) << 3;
+        }
+
+        return (aLowTimes8, bScaled);
+    }
+
+    private static void ComputeClassic(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination, ClassicPath path, ulong[] aLow, ulong[] aHigh, ulong[] bPlusOne, ulong[] aLowTimes8, ulong[] bScaled)
     {
         int padded = bPlusOne.Length;
         ulong[]? rentedX = null;
@@ -184,13 +210,13 @@ public sealed class MinHasher
             switch (path)
             {
                 case ClassicPath.Vector512 when Avx512F.IsSupported:
-                    Classic512(xs, mins, aLow, aHigh, bPlusOne);
+                    Classic512(xs, mins, aLowTimes8, aHigh, bScaled);
                     break;
                 case ClassicPath.Vector256 when Avx2.IsSupported:
-                    Classic256(xs, mins, aLow, aHigh, bPlusOne);
+                    Classic256(xs, mins, aLowTimes8, aHigh, bScaled);
                     break;
                 case ClassicPath.Scalar:
-                    ClassicScalar(xs, mins, aLow, aHigh, bPlusOne);
+                    ClassicScalar(xs, mins, aLowTimes8, aHigh, bScaled);
                     break;
                 default:
                     throw new PlatformNotSupportedException($"The {path} path is not supported on this machine.");
@@ -198,7 +224,8 @@ public sealed class MinHasher
 
             for (int i = 0; i < destination.Length; i++)
             {
-                destination[i] = ValueOfMinimumKey(mins[i]);
+                ulong min = mins[i];
+                destination[i] = IsScaledMinimumExact(min) ? ValueOfScaledMinimum(min) : ClassicExactLane(xs, aLow[i], aHigh[i], bPlusOne[i]);
             }
         }
         finally
@@ -400,12 +427,13 @@ public sealed class MinHasher
 
     /// <summary>
     /// One lane of the classic scheme: a key that orders like t = (a·x + b) mod (2^61 − 1), for x &lt; 2^32, in
-    /// twelve vector operations and without 128-bit arithmetic. With a = aHigh·2^29 + aLow: lo = aLow·x &lt; 2^61
+    /// twelve operations and without 128-bit arithmetic. With a = aHigh·2^29 + aLow: lo = aLow·x &lt; 2^61
     /// and u = aHigh·x &lt; 2^64; u·2^29 ≡ (u ≫ 32) + ((u ≪ 29) ∧ p) because 2^61 ≡ 1. The sum
     /// s = … + lo + (b + 1) &lt; 2^63 is ≡ t + 1, and with s = h·2^61 + l the key (s + h) ∧ p = (l + h) mod 2^61
     /// is t + 1, except that it is t when l + h wraps past 2^61, which needs t ≤ 2 (s ≠ 0, so the key is never
     /// 0 for t = p − 1). The minimum key K therefore gives the minimum t exactly enough for its high 32 bits:
-    /// see <see cref="ValueOfMinimumKey"/>. The SIMD paths run exactly these steps per lane.
+    /// see <see cref="ValueOfMinimumKey"/>. Exact for every lane; the paths run the cheaper <see cref="ScaledKey"/>
+    /// and fall back to this one for a lane whose scaled minimum is ambiguous.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong ClassicKey(ulong aLow, ulong aHigh, ulong bPlusOne, ulong x)
@@ -423,38 +451,80 @@ public sealed class MinHasher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint ValueOfMinimumKey(ulong key) => key == 0 ? 0 : (uint)((key - 1) >> 29);
 
-    private static void ClassicScalar(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowAll, ulong[] aHighAll, ulong[] bPlusOneAll)
+    /// <summary>
+    /// One lane of the classic scheme in eight operations (the hot loops; <see cref="ClassicKey"/> takes twelve):
+    /// z = (u ≫ 29) + (u ≪ 32) + 8·aLow·x + 8·(b + 2) mod 2^64 with u = aHigh·x. Let S = (u ≫ 32) + (u mod 2^32)·2^29
+    /// + aLow·x + b + 2, an integer ≡ t + 2 (mod p) because u·2^29 = (u ≫ 32)·2^61 + (u mod 2^32)·2^29 and 2^61 ≡ 1.
+    /// Then u ≪ 32 = 8·(u mod 2^32)·2^29 and u ≫ 29 = 8·(u ≫ 32) + g with g &lt; 8, so z = 8·(S mod 2^61) + g: the
+    /// top three bits that the exact key masks off fall out of the 64-bit word, and g only breaks ties. S &lt; 3p, so
+    /// with S = r + q·p (r = (t + 2) mod p, q ≤ 2) the kept l = S mod 2^61 is r − q ∈ [t, t + 2] for t ≤ p − 3,
+    /// and one of 0, 1, p − 1, p for the two largest t. See <see cref="IsScaledMinimumExact"/> for what the minimum gives.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong ScaledKey(ulong aLowTimes8, ulong aHigh, ulong bScaled, ulong x)
+    {
+        ulong u = aHigh * x;
+        return unchecked((u >> 29) + (u << 32) + (aLowTimes8 * x) + bScaled);
+    }
+
+    /// <summary>
+    /// Whether the minimum scaled key Z = 8·L + g determines the signature value: the minimum t lies in [L − 2, L]
+    /// (no shingle has l ∈ {0, 1}, so the two largest t only show up as p − 1 or p, above every other), and all of
+    /// that interval has the high 32 bits of L when L mod 2^29 ≥ 2, that is when the low 32 bits of Z are ≥ 16.
+    /// Otherwise (probability about 2^−28 per lane on random input) the lane is recomputed exactly. No input gives
+    /// Z = 2^64 − 1, which passes and decodes to all ones.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsScaledMinimumExact(ulong scaledMinimum) => (uint)scaledMinimum >= 16;
+
+    /// <summary>The signature value of an exact scaled minimum: the high 32 bits of L = Z ≫ 3, i.e. Z ≫ 32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint ValueOfScaledMinimum(ulong scaledMinimum) => (uint)(scaledMinimum >> 32);
+
+    /// <summary>One lane recomputed with the exact key (twelve operations per shingle; taken only when the scaled minimum is ambiguous).</summary>
+    private static uint ClassicExactLane(ReadOnlySpan<ulong> xs, ulong aLow, ulong aHigh, ulong bPlusOne)
+    {
+        ulong min = ulong.MaxValue;
+        foreach (ulong x in xs)
+        {
+            min = Math.Min(min, ClassicKey(aLow, aHigh, bPlusOne, x));
+        }
+
+        return ValueOfMinimumKey(min);
+    }
+
+    private static void ClassicScalar(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowTimes8All, ulong[] aHighAll, ulong[] bScaledAll)
     {
         for (int i = 0; i < mins.Length; i++)
         {
-            ulong aLow = aLowAll[i], aHigh = aHighAll[i], b = bPlusOneAll[i];
+            ulong aLow8 = aLowTimes8All[i], aHigh = aHighAll[i], b = bScaledAll[i];
             ulong min = ulong.MaxValue;
             foreach (ulong x in xs)
             {
-                min = Math.Min(min, ClassicKey(aLow, aHigh, b, x));
+                min = Math.Min(min, ScaledKey(aLow8, aHigh, b, x));
             }
 
             mins[i] = min;
         }
     }
 
+    /// <summary><see cref="ScaledKey"/> on eight lanes: two multiplies, two shifts, three adds (and the caller's min).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Key512(Vector512<ulong> aLow, Vector512<ulong> aHigh, Vector512<ulong> b, Vector512<uint> x, Vector512<ulong> p)
+    private static Vector512<ulong> Key512(Vector512<ulong> aLowTimes8, Vector512<ulong> aHigh, Vector512<ulong> bScaled, Vector512<uint> x)
     {
-        Vector512<ulong> lo = Avx512F.Multiply(aLow.AsUInt32(), x);
+        Vector512<ulong> lo = Avx512F.Multiply(aLowTimes8.AsUInt32(), x);
         Vector512<ulong> u = Avx512F.Multiply(aHigh.AsUInt32(), x);
-        Vector512<ulong> s = (u >>> 32) + ((u << 29) & p) + lo + b;
-        return (s + (s >>> 61)) & p;
+        return (u >>> 29) + (u << 32) + lo + bScaled;
     }
 
     // Four vectors (32 permutations) per pass keep 12 coefficient and 4 accumulator registers live out of 32,
-    // so each broadcast x feeds four independent dependency chains.
-    private static void Classic512(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowAll, ulong[] aHighAll, ulong[] bPlusOneAll)
+    // so each broadcast x feeds four independent dependency chains. Measured: eight vectors per pass (b read from
+    // memory to stay within 32 registers) and two x per iteration were both slower.
+    private static void Classic512(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowAll, ulong[] aHighAll, ulong[] bAll)
     {
-        Vector512<ulong> p = Vector512.Create(MersennePrime);
         ref ulong aLow = ref MemoryMarshal.GetArrayDataReference(aLowAll);
         ref ulong aHigh = ref MemoryMarshal.GetArrayDataReference(aHighAll);
-        ref ulong b = ref MemoryMarshal.GetArrayDataReference(bPlusOneAll);
+        ref ulong b = ref MemoryMarshal.GetArrayDataReference(bAll);
         ref ulong m = ref MemoryMarshal.GetReference(mins);
         ref ulong x0 = ref MemoryMarshal.GetReference(xs);
         int n = xs.Length;
@@ -470,10 +540,10 @@ public sealed class MinHasher
             for (int i = 0; i < n; i++)
             {
                 Vector512<uint> x = Vector512.Create(Unsafe.Add(ref x0, i)).AsUInt32();
-                m0 = Vector512.Min(m0, Key512(l0, h0, b0, x, p));
-                m1 = Vector512.Min(m1, Key512(l1, h1, b1, x, p));
-                m2 = Vector512.Min(m2, Key512(l2, h2, b2, x, p));
-                m3 = Vector512.Min(m3, Key512(l3, h3, b3, x, p));
+                m0 = Vector512.Min(m0, Key512(l0, h0, b0, x));
+                m1 = Vector512.Min(m1, Key512(l1, h1, b1, x));
+                m2 = Vector512.Min(m2, Key512(l2, h2, b2, x));
+                m3 = Vector512.Min(m3, Key512(l3, h3, b3, x));
             }
 
             m0.StoreUnsafe(ref m, o);
@@ -489,28 +559,27 @@ public sealed class MinHasher
             Vector512<ulong> m0 = Vector512<ulong>.AllBitsSet;
             for (int i = 0; i < n; i++)
             {
-                m0 = Vector512.Min(m0, Key512(l0, h0, b0, Vector512.Create(Unsafe.Add(ref x0, i)).AsUInt32(), p));
+                m0 = Vector512.Min(m0, Key512(l0, h0, b0, Vector512.Create(Unsafe.Add(ref x0, i)).AsUInt32()));
             }
 
             m0.StoreUnsafe(ref m, o);
         }
     }
 
+    /// <summary><see cref="ScaledKey"/> on four lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> Key256(Vector256<ulong> aLow, Vector256<ulong> aHigh, Vector256<ulong> b, Vector256<uint> x, Vector256<ulong> p)
+    private static Vector256<ulong> Key256(Vector256<ulong> aLowTimes8, Vector256<ulong> aHigh, Vector256<ulong> bScaled, Vector256<uint> x)
     {
-        Vector256<ulong> lo = Avx2.Multiply(aLow.AsUInt32(), x);
+        Vector256<ulong> lo = Avx2.Multiply(aLowTimes8.AsUInt32(), x);
         Vector256<ulong> u = Avx2.Multiply(aHigh.AsUInt32(), x);
-        Vector256<ulong> s = (u >>> 32) + ((u << 29) & p) + lo + b;
-        return (s + (s >>> 61)) & p;
+        return (u >>> 29) + (u << 32) + lo + bScaled;
     }
 
-    private static void Classic256(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowAll, ulong[] aHighAll, ulong[] bPlusOneAll)
+    private static void Classic256(ReadOnlySpan<ulong> xs, Span<ulong> mins, ulong[] aLowAll, ulong[] aHighAll, ulong[] bAll)
     {
-        Vector256<ulong> p = Vector256.Create(MersennePrime);
         ref ulong aLow = ref MemoryMarshal.GetArrayDataReference(aLowAll);
         ref ulong aHigh = ref MemoryMarshal.GetArrayDataReference(aHighAll);
-        ref ulong b = ref MemoryMarshal.GetArrayDataReference(bPlusOneAll);
+        ref ulong b = ref MemoryMarshal.GetArrayDataReference(bAll);
         ref ulong m = ref MemoryMarshal.GetReference(mins);
         ref ulong x0 = ref MemoryMarshal.GetReference(xs);
         int n = xs.Length;
@@ -525,8 +594,8 @@ public sealed class MinHasher
             for (int i = 0; i < n; i++)
             {
                 Vector256<uint> x = Vector256.Create(Unsafe.Add(ref x0, i)).AsUInt32();
-                m0 = Vector256.Min(m0, Key256(l0, h0, b0, x, p));
-                m1 = Vector256.Min(m1, Key256(l1, h1, b1, x, p));
+                m0 = Vector256.Min(m0, Key256(l0, h0, b0, x));
+                m1 = Vector256.Min(m1, Key256(l1, h1, b1, x));
             }
 
             m0.StoreUnsafe(ref m, o);

@@ -72,6 +72,29 @@ public class MinHashSignatureTests
     }
 
     [Fact]
+    public void EstimateJaccard_FastPath_EqualsScalarCountOfTheValues_Property()
+    {
+        // The inlined path skips the length check (one configuration, one K) and meets the checked path on the count.
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                int k = random.Next(2) == 0 ? 128 : random.Next(1, 300);
+                var hasher = new MinHasher(new MinHashOptions { Scheme = random.Next(2) == 0 ? MinHashScheme.Classic : MinHashScheme.OnePermutation, Seed = (ulong)seed, Permutations = k });
+                var (a, b, _) = SetPairs.Random(random);
+                MinHashSignature sa = hasher.Compute(a), sb = hasher.Compute(b);
+                JaccardEstimate estimate = sa.EstimateJaccard(sb);
+                int scalar = sa.IsEmpty || sb.IsEmpty
+                    ? (sa.IsEmpty == sb.IsEmpty ? k : 0)
+                    : MinHashSignature.CountMatchesScalar(sa.Values.AsSpan(), sb.Values.AsSpan(), uint.MaxValue);
+                return estimate.Matches == scalar && estimate.Permutations == k && estimate.Bits == 32
+                    && estimate.Value == (double)scalar / k
+                    && MinHashSignature.FromBytes(sa.ToBytes()).EstimateJaccard(sb) == estimate;
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void EstimateJaccard_SignaturesOfDifferentOrigin_AreComparedByConfiguration()
     {
         ulong[] set = [1UL, 2UL, 3UL, 4UL, 5UL];

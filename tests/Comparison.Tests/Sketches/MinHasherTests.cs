@@ -33,32 +33,112 @@ public class MinHasherTests
         var random = new Random(5);
         foreach (int k in new[] { 8, 16, 40 })
         {
-            var aLow = new ulong[k];
-            var aHigh = new ulong[k];
-            var bPlusOne = new ulong[k];
             ulong[] hashes = SetPairs.Distinct(random, 50);
-            for (int i = 0; i < k; i++)
-            {
-                ulong a = 1 + ((ulong)random.NextInt64() % (P - 1));
-                aLow[i] = a & ((1UL << 29) - 1);
-                aHigh[i] = a >> 29;
-                ulong h = hashes[random.Next(hashes.Length)];
-                UInt128 ax = (UInt128)a * (uint)(h ^ (h >> 32)) % P;
-                ulong t = targets[i % targets.Length];
-                bPlusOne[i] = (ulong)((t + P - ax) % P) + 1;
-            }
-
-            var reference = new uint[k];
-            MinHasher.ComputeClassicReference(hashes, reference, aLow, aHigh, bPlusOne);
+            var (aLow, aHigh, bPlusOne) = CoefficientsPlacingMinima(random, hashes, k, i => targets[i % targets.Length]);
+            uint[] reference = AssertEveryPathEqualsReference(hashes, aLow, aHigh, bPlusOne);
             Assert.Equal(0u, reference[0]);
             Assert.Equal(1u, reference[6] | 1u);
-            foreach (ClassicPath path in Enum.GetValues<ClassicPath>().Where(MinHasher.IsPathSupported))
-            {
-                var fast = new uint[k];
-                MinHasher.ComputeClassic(hashes, fast, path, aLow, aHigh, bPlusOne);
-                Assert.Equal(reference, fast);
-            }
         }
+    }
+
+    /// <summary>Random coefficients for k lanes, with b chosen so that one shingle of each lane i lands on t = target(i): b = (t − a·x) mod p.</summary>
+    private static (ulong[] ALow, ulong[] AHigh, ulong[] BPlusOne) CoefficientsPlacingMinima(Random random, ulong[] hashes, int k, Func<int, ulong> target)
+    {
+        const ulong P = (1UL << 61) - 1;
+        var aLow = new ulong[k];
+        var aHigh = new ulong[k];
+        var bPlusOne = new ulong[k];
+        for (int i = 0; i < k; i++)
+        {
+            ulong a = 1 + ((ulong)random.NextInt64() % (P - 1));
+            aLow[i] = a & ((1UL << 29) - 1);
+            aHigh[i] = a >> 29;
+            ulong h = hashes[random.Next(hashes.Length)];
+            UInt128 ax = (UInt128)a * (uint)(h ^ (h >> 32)) % P;
+            bPlusOne[i] = (ulong)((target(i) + P - ax) % P) + 1;
+        }
+
+        return (aLow, aHigh, bPlusOne);
+    }
+
+    private static uint[] AssertEveryPathEqualsReference(ulong[] hashes, ulong[] aLow, ulong[] aHigh, ulong[] bPlusOne)
+    {
+        var reference = new uint[aLow.Length];
+        MinHasher.ComputeClassicReference(hashes, reference, aLow, aHigh, bPlusOne);
+        foreach (ClassicPath path in Enum.GetValues<ClassicPath>().Where(MinHasher.IsPathSupported))
+        {
+            var fast = new uint[aLow.Length];
+            MinHasher.ComputeClassic(hashes, fast, path, aLow, aHigh, bPlusOne);
+            Assert.Equal(reference, fast);
+        }
+
+        return reference;
+    }
+
+    [Fact]
+    public void ScaledKey_AnyLane_IsEightTimesTheKeptResidue_Property()
+    {
+        // The claim every path rests on: z = 8·(S mod 2^61) + g with g < 8, where S ≡ t + 2 (mod p) and the kept
+        // residue l = S mod 2^61 is in [t, t + 2], or one of 0, 1, p − 1, p for t ≥ p − 3. Extremes are mixed in.
+        const ulong P = (1UL << 61) - 1;
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                for (int trial = 0; trial < 64; trial++)
+                {
+                    ulong aLow = random.Next(4) == 0 ? (1UL << 29) - 1 - (ulong)random.Next(2) : (ulong)random.NextInt64(1L << 29);
+                    ulong aHigh = random.Next(4) == 0 ? uint.MaxValue - (ulong)random.Next(2) : (ulong)random.NextInt64(1L << 32);
+                    ulong bPlusOne = random.Next(4) == 0 ? P - (ulong)random.Next(2) : (ulong)random.NextInt64((long)P) + 1;
+                    ulong x = random.Next(4) == 0 ? uint.MaxValue - (ulong)random.Next(2) : (ulong)random.NextInt64(1L << 32);
+                    UInt128 s = (aHigh * x >> 32) + ((UInt128)(uint)(aHigh * x) << 29) + ((UInt128)aLow * x) + bPlusOne + 1;
+                    ulong t = (ulong)((((((UInt128)aHigh << 29) | aLow) * x) + (bPlusOne - 1)) % P);
+                    ulong l = (ulong)(s & P);
+                    ulong z = MinHasher.ScaledKey(aLow << 3, aHigh, unchecked(bPlusOne + 1) << 3, x);
+                    bool residueInRange = t <= P - 3 ? l >= t && l <= t + 2 : l is 0 or 1 or P - 1 or P;
+                    if (s >= 3 * (UInt128)P || (z >> 3) != l || !residueInRange)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void ComputeClassic_MinimaNextToMultiplesOf2To29_EveryPathEqualsReference()
+    {
+        // Where the scaled minimum L may sit up to 2 above the minimum t, a t just above a multiple of 2^29 (and the
+        // two largest t, whose residue can wrap to 0 or 1) leaves the high 32 bits in doubt: those lanes must be
+        // recomputed exactly. Each lane gets one shingle on such a t, the other shingles random.
+        const ulong P = (1UL << 61) - 1;
+        var random = new Random(11);
+        int ambiguous = 0;
+        for (int round = 0; round < 20; round++)
+        {
+            int k = 8 * random.Next(1, 6);
+            ulong[] hashes = SetPairs.Distinct(random, random.Next(1, 4) == 1 ? 1 : random.Next(2, 40));
+            var (aLow, aHigh, bPlusOne) = CoefficientsPlacingMinima(random, hashes, k, _ => random.Next(6) == 0
+                ? P - 1 - (ulong)random.Next(3)
+                : (ulong)Math.Max(0L, ((long)random.Next(0, 64) << 29) + random.Next(0, 4) - 2));
+
+            for (int i = 0; i < k; i++)
+            {
+                ulong min = ulong.MaxValue;
+                foreach (ulong h in hashes)
+                {
+                    min = Math.Min(min, MinHasher.ScaledKey(aLow[i] << 3, aHigh[i], (bPlusOne[i] + 1) << 3, (uint)(h ^ (h >> 32))));
+                }
+
+                ambiguous += MinHasher.IsScaledMinimumExact(min) ? 0 : 1;
+            }
+
+            AssertEveryPathEqualsReference(hashes, aLow, aHigh, bPlusOne);
+        }
+
+        Assert.True(ambiguous > 20, $"only {ambiguous} lanes took the exact recomputation");
     }
 
     [Fact]
