@@ -15,9 +15,10 @@ namespace Comparison.Vectors;
 /// overlapping blocks is compared exactly once and the walk has no data-dependent branch inside a block (a
 /// scalar merge mispredicts about every other step on interleaved ids). With AVX-512 the blocks are 16 × 16:
 /// since ids are unique, each lane of the first block equals at most one id of the second, so the matching
-/// weight is picked with a masked OR per compare and multiplied once per block (one fused multiply-add, not
-/// sixteen on one accumulator); the last partial block is loaded masked instead of walked by scalar code.
-/// With AVX2 alone the blocks are 8 × 8. Results of all paths agree to single-precision rounding.
+/// weight is picked with a masked OR per compare and multiplied once per block (not sixteen fused multiply-adds
+/// on one accumulator), and summed in double precision like the scalar reference; the last partial block is
+/// loaded masked instead of walked by scalar code. With AVX2 alone the blocks are 8 × 8, summed in single
+/// precision. Results of all paths agree to single-precision rounding.
 /// </para>
 /// <para>All members are pure and thread-safe.</para>
 /// </remarks>
@@ -189,23 +190,41 @@ public static class CosineSimilarity
         fixed (int* bi = bIndices)
         fixed (float* bw = bValues)
         {
-            Vector512<float> acc = MergeBlocks512(ai, aw, aFull, bi, bw, bFull, out int i, out int j);
+            Vector512<double> low = Vector512<double>.Zero;
+            Vector512<double> high = Vector512<double>.Zero;
+            MergeBlocks512(ai, aw, aFull, bi, bw, bFull, out int i, out int j, ref low, ref high);
             if (i < aIndices.Length && j < bIndices.Length)
             {
                 // One side has no full block left: its remainder (fewer than 16) meets the rest of the other side.
-                acc += i == aFull
-                    ? LastBlock512(ai + i, aw + i, aIndices.Length - i, bi, bw, j, bFull, bIndices.Length)
-                    : LastBlock512(bi + j, bw + j, bIndices.Length - j, ai, aw, i, aFull, aIndices.Length);
+                if (i == aFull)
+                {
+                    LastBlock512(ai + i, aw + i, aIndices.Length - i, bi, bw, j, bFull, bIndices.Length, ref low, ref high);
+                }
+                else
+                {
+                    LastBlock512(bi + j, bw + j, bIndices.Length - j, ai, aw, i, aFull, aIndices.Length, ref low, ref high);
+                }
             }
 
-            return Vector512.Sum(Vector512.WidenLower(acc) + Vector512.WidenUpper(acc));
+            return Vector512.Sum(low + high);
         }
     }
 
-    // Full 16-id blocks of both sides (each has at least one) until one side has none left; i and j say where.
-    private static unsafe Vector512<float> MergeBlocks512(int* ai, float* aw, int aEnd, int* bi, float* bw, int bEnd, out int i, out int j)
+    // sum += weights · picked in double precision, as the scalar reference sums: a product of two singles is exact
+    // in a double, so the paths differ only in the order of the additions (a pair at a threshold is then decided
+    // as the reference decides it, not by single-precision rounding).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(Vector512<float> weights, Vector512<float> picked, ref Vector512<double> low, ref Vector512<double> high)
     {
-        Vector512<float> acc = Vector512<float>.Zero;
+        low = Vector512.FusedMultiplyAdd(Vector512.WidenLower(weights), Vector512.WidenLower(picked), low);
+        high = Vector512.FusedMultiplyAdd(Vector512.WidenUpper(weights), Vector512.WidenUpper(picked), high);
+    }
+
+    // Full 16-id blocks of both sides (each has at least one) until one side has none left; i and j say where.
+    private static unsafe void MergeBlocks512(int* ai, float* aw, int aEnd, int* bi, float* bw, int bEnd, out int i, out int j, ref Vector512<double> low, ref Vector512<double> high)
+    {
+        Vector512<double> accLow = low;
+        Vector512<double> accHigh = high;
         int x = 0, y = 0;
 
         // The last ids of the current blocks are carried in registers, and those of the next blocks are loaded a
@@ -222,7 +241,7 @@ public static class CosineSimilarity
             int aNext = ai[aLimit + (aAhead & (aAhead >> 31))];
             int bNext = bi[bLimit + (bAhead & (bAhead >> 31))];
             Vector512<float> picked = Pick16(Vector512.Load(ai + x), bi + y, bw + y);
-            acc = Vector512.FusedMultiplyAdd(Vector512.Load(aw + x), picked, acc);
+            Accumulate(Vector512.Load(aw + x), picked, ref accLow, ref accHigh);
 
             // Branch-free advance: the block with the smaller last id is exhausted (both on a tie).
             int advanceA = aLast <= bLast ? 1 : 0;
@@ -235,7 +254,9 @@ public static class CosineSimilarity
             {
                 i = x;
                 j = y;
-                return acc;
+                low = accLow;
+                high = accHigh;
+                return;
             }
         }
     }
@@ -272,7 +293,7 @@ public static class CosineSimilarity
     // A partial block (count < 16 entries at ids, loaded masked: missing lanes hold id 0 with weight 0, so a
     // match there adds 0) against the other side from `from` up to the block's last id. Each lane matches at most
     // one id over the whole walk, so the picks are ORed together and multiplied once.
-    private static unsafe Vector512<float> LastBlock512(int* ids, float* weights, int count, int* other, float* otherWeights, int from, int otherFull, int otherLength)
+    private static unsafe void LastBlock512(int* ids, float* weights, int count, int* other, float* otherWeights, int from, int otherFull, int otherLength, ref Vector512<double> low, ref Vector512<double> high)
     {
         Vector512<int> lanes = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count));
         Vector512<int> block = Avx512F.MaskLoad(ids, lanes, Vector512<int>.Zero);
@@ -290,6 +311,6 @@ public static class CosineSimilarity
             picked = Pick(block, other[k], otherWeights[k], picked);
         }
 
-        return blockWeights * picked;
+        Accumulate(blockWeights, picked, ref low, ref high);
     }
 }
