@@ -171,7 +171,7 @@ public static partial class AllPairs
                 }
             }
 
-            public void Run(int from, int to, List<SimilarPair> output)
+            public void Run(int from, int to, PairBuffer output)
             {
                 DenseHybrid data = _data;
                 UnitCorpus corpus = data._corpus;
@@ -291,7 +291,7 @@ public static partial class AllPairs
 
             // Every y > x whose sum reaches the threshold, in increasing y. The comparison runs 16 sums at a time; only
             // the lanes that pass are visited. Sums within Slack of the threshold are settled exactly.
-            private void EmitRow(int x, float[] sums, List<SimilarPair> output)
+            private void EmitRow(int x, float[] sums, PairBuffer output)
             {
                 int n = _data._corpus.Count;
                 float low = (float)(_threshold - Slack);
@@ -322,7 +322,7 @@ public static partial class AllPairs
             }
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private void Emit(int x, int y, float sum, List<SimilarPair> destination)
+            private void Emit(int x, int y, float sum, PairBuffer destination)
             {
                 if (sum < _threshold + Slack)
                 {
