@@ -82,6 +82,28 @@ public static partial class AllPairs
     public static IEnumerable<SimilarPair> Enumerate(IReadOnlyList<SparseVector> vectors, double threshold, CancellationToken cancellationToken = default) =>
         EnumerateWith(vectors, threshold, Strategy.Auto, cancellationToken);
 
+    /// <summary>
+    /// Streams the pairs of <see cref="Enumerate"/>, in the same order, in batches: one per range of vectors
+    /// computed, handed out without a copy. For consumers of many pairs (at low thresholds, tens of millions),
+    /// where two interface calls per pair cost as much as computing it.
+    /// </summary>
+    /// <param name="vectors">The corpus; it must not change while the result is enumerated.</param>
+    /// <param name="threshold">The least similarity reported, in (0, 1].</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>
+    /// Non-empty batches whose concatenation is <see cref="Enumerate"/>'s sequence. A batch's memory is reused:
+    /// it is valid until the enumerator moves to the next batch (copy what must outlive that). Arguments are
+    /// checked at once; the work starts on enumeration.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="vectors"/> or one of its items is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not in (0, 1].</exception>
+    /// <exception cref="ArgumentException">A vector has a negative weight.</exception>
+    public static IEnumerable<ReadOnlyMemory<SimilarPair>> EnumerateBatches(IReadOnlyList<SparseVector> vectors, double threshold, CancellationToken cancellationToken = default)
+    {
+        CheckArguments(vectors, threshold);
+        return vectors.Count < 2 ? [] : Batches(vectors, threshold, Strategy.Auto, cancellationToken);
+    }
+
     /// <summary>For each vector, the <paramref name="k"/> most similar other vectors.</summary>
     /// <param name="vectors">The corpus.</param>
     /// <param name="k">How many neighbours per vector, at least 1.</param>
@@ -174,6 +196,12 @@ public static partial class AllPairs
     /// <summary>The stream behind <see cref="Enumerate"/>, with the strategy forced or not.</summary>
     internal static IEnumerable<SimilarPair> EnumerateWith(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
     {
+        CheckArguments(vectors, threshold);
+        return vectors.Count < 2 ? [] : Stream(vectors, threshold, strategy, cancellationToken);
+    }
+
+    private static void CheckArguments(IReadOnlyList<SparseVector> vectors, double threshold)
+    {
         ArgumentNullException.ThrowIfNull(vectors);
         if (!(threshold > 0 && threshold <= 1))
         {
@@ -181,7 +209,6 @@ public static partial class AllPairs
         }
 
         CheckVectors(vectors);
-        return vectors.Count < 2 ? [] : Stream(vectors, threshold, strategy, cancellationToken);
     }
 
     /// <summary>Which strategy the cost model picks for a corpus and threshold, and the dense width (0 for pruned).</summary>
@@ -194,6 +221,30 @@ public static partial class AllPairs
     }
 
     private static IEnumerable<SimilarPair> Stream(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
+    {
+        foreach (PairBuffer tile in Tiles(vectors, threshold, strategy, cancellationToken))
+        {
+            SimilarPair[] items = tile.Items;
+            for (int i = 0; i < tile.Count; i++)
+            {
+                yield return items[i];
+            }
+        }
+    }
+
+    private static IEnumerable<ReadOnlyMemory<SimilarPair>> Batches(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
+    {
+        foreach (PairBuffer tile in Tiles(vectors, threshold, strategy, cancellationToken))
+        {
+            if (tile.Count > 0)
+            {
+                yield return new ReadOnlyMemory<SimilarPair>(tile.Items, 0, tile.Count);
+            }
+        }
+    }
+
+    // Each tile's pairs in order; a tile's buffer is valid until the enumerator moves on.
+    private static IEnumerable<PairBuffer> Tiles(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
     {
         int n = vectors.Count;
         var corpus = UnitCorpus.Build(vectors);
@@ -218,18 +269,18 @@ public static partial class AllPairs
         int degree = Math.Max(1, Environment.ProcessorCount);
         int wave = degree;
         var workers = new ConcurrentBag<IRangeWorker>();
-        var buffers = new List<SimilarPair>[2][];
+        var buffers = new PairBuffer[2][];
         for (int b = 0; b < 2; b++)
         {
-            buffers[b] = new List<SimilarPair>[wave];
+            buffers[b] = new PairBuffer[wave];
             for (int t = 0; t < wave; t++)
             {
-                buffers[b][t] = [];
+                buffers[b][t] = new PairBuffer();
             }
         }
 
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = degree };
-        Task Start(int first, List<SimilarPair>[] outputs) => Task.Run(
+        Task Start(int first, PairBuffer[] outputs) => Task.Run(
             () => Parallel.For(0, Math.Min(wave, tiles - first), options, t =>
             {
                 IRangeWorker worker = workers.TryTake(out IRangeWorker? w) ? w : Worker();
@@ -253,15 +304,11 @@ public static partial class AllPairs
                     pending = Start(first + wave, buffers[b ^ 1]);
                 }
 
-                List<SimilarPair>[] outputs = buffers[b];
+                PairBuffer[] outputs = buffers[b];
                 int count = Math.Min(wave, tiles - first);
                 for (int t = 0; t < count; t++)
                 {
-                    List<SimilarPair> output = outputs[t];
-                    for (int i = 0; i < output.Count; i++)
-                    {
-                        yield return output[i];
-                    }
+                    yield return outputs[t];
                 }
             }
         }
@@ -299,7 +346,41 @@ public static partial class AllPairs
     /// <summary>Computes the pairs (x, y), x in [from, to), y &gt; x, in (x, y) order.</summary>
     internal interface IRangeWorker
     {
-        void Run(int from, int to, List<SimilarPair> output);
+        void Run(int from, int to, PairBuffer output);
+    }
+
+    /// <summary>
+    /// A tile's pairs: a growable array that the consumer reads in place (a <see cref="List{T}"/> would hide it
+    /// behind an indexer, and batches could not be handed out without a copy).
+    /// </summary>
+    internal sealed class PairBuffer
+    {
+        public SimilarPair[] Items { get; private set; } = new SimilarPair[1024];
+
+        public int Count { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(SimilarPair pair)
+        {
+            if (Count == Items.Length)
+            {
+                Grow();
+            }
+
+            Items[Count++] = pair;
+        }
+
+        public void Clear() => Count = 0;
+
+        /// <summary>Sorts the pairs [start, Count) by their second vector.</summary>
+        public void SortSecondFrom(int start) => Array.Sort(Items, start, Count - start, SecondComparer.Instance);
+
+        private void Grow()
+        {
+            SimilarPair[] items = Items;
+            Array.Resize(ref items, items.Length * 2);
+            Items = items;
+        }
     }
 
     /// <summary>The k best neighbours seen so far of one vector.</summary>
@@ -558,18 +639,18 @@ public static partial class AllPairs
 
         public double Threshold { get; init; }
 
-        public void Run(int from, int to, List<SimilarPair> output)
+        public void Run(int from, int to, PairBuffer output)
         {
             for (int x = from; x < to; x++)
             {
                 int before = output.Count;
                 Probe(x, output);
-                output.Sort(before, output.Count - before, SecondComparer.Instance);
+                output.SortSecondFrom(before);
             }
         }
 
         // Pairs (x, y), y > x, whose cosine reaches the threshold.
-        private void Probe(int x, List<SimilarPair> output)
+        private void Probe(int x, PairBuffer output)
         {
             UnitCorpus corpus = Corpus;
             PrunedIndex index = Index;

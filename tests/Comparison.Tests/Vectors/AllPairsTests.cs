@@ -26,6 +26,34 @@ public class AllPairsTests
     }
 
     [Fact]
+    public void EnumerateBatches_RandomCorpora_ConcatenationEqualsBruteForce()
+    {
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            List<SparseVector> corpus = RandomVectors.Corpus(seed, random.Next(0, 60));
+            double threshold = new[] { 0.1, 0.3, 0.5, 0.8, 0.95, 1.0 }[random.Next(6)];
+            var batched = new List<SimilarPair>();
+            bool nonEmpty = true;
+            foreach (ReadOnlyMemory<SimilarPair> batch in AllPairs.EnumerateBatches(corpus, threshold))
+            {
+                nonEmpty &= batch.Length > 0;
+                batched.AddRange(batch.Span);
+            }
+
+            return nonEmpty && SamePairs(batched, AllPairs.FindBruteForce(corpus, threshold));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void EnumerateBatches_BadArguments_ThrowAtOnce()
+    {
+        Assert.Throws<ArgumentNullException>(() => AllPairs.EnumerateBatches(null!, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AllPairs.EnumerateBatches([SparseVector.Empty], 0));
+        Assert.Throws<ArgumentException>(() => AllPairs.EnumerateBatches([new SparseVector([1], [-1f])], 0.5));
+    }
+
+    [Fact]
     public void Choose_CommonTermsEverywhere_PicksDense_RareTerms_PickPruned()
     {
         var random = new Random(5);

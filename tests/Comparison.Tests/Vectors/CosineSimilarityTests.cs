@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using Comparison.Tests.Support;
 using Comparison.Vectors;
 using FsCheck;
@@ -53,6 +54,45 @@ public class CosineSimilarityTests
             double reference = CosineSimilarity.DotScalar(a.Indices, a.Values, b.Indices, b.Values, 0, 0, 0);
             return Math.Abs(fast - reference) <= 1e-5 * Math.Max(1, Math.Abs(reference));
         }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Dot_EachVectorPath_EqualsScalarReference_Property()
+    {
+        // Every fast path the machine has, called directly (Dot only takes the widest), on lengths around the block
+        // sizes, near-copies (many matches, blocks tied), and ids at the top of the int range, where the masked
+        // last block and the block ends meet int.MaxValue.
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            int vocabulary = random.Next(3) == 0 ? 80 : 2_000;
+            SparseVector a = RandomVectors.Vector(random, 90, vocabulary);
+            SparseVector b = random.Next(2) == 0 ? RandomVectors.Perturb(random, a, vocabulary) : RandomVectors.Vector(random, 90, vocabulary);
+            if (random.Next(4) == 0)
+            {
+                a = Shift(a, int.MaxValue - vocabulary);
+                b = Shift(b, int.MaxValue - vocabulary);
+            }
+
+            double reference = CosineSimilarity.DotScalar(a.Indices, a.Values, b.Indices, b.Values, 0, 0, 0);
+            bool Close(double fast) => Math.Abs(fast - reference) <= 1e-5 * Math.Max(1, Math.Abs(reference));
+            bool ok = true;
+            if (Avx512F.IsSupported && a.Count >= 16 && b.Count >= 16)
+            {
+                ok &= Close(CosineSimilarity.DotAvx512(a.Indices, a.Values, b.Indices, b.Values));
+                ok &= Close(CosineSimilarity.DotAvx512(b.Indices, b.Values, a.Indices, a.Values));
+            }
+
+            if (Avx2.IsSupported && Fma.IsSupported && a.Count >= 8 && b.Count >= 8)
+            {
+                ok &= Close(CosineSimilarity.DotAvx2(a.Indices, a.Values, b.Indices, b.Values));
+            }
+
+            return ok && Close(CosineSimilarity.Dot(a, b));
+        }).QuickCheckThrowOnFailure();
+
+        static SparseVector Shift(SparseVector v, int offset) =>
+            new([.. v.Indices.ToArray().Select(id => id + offset)], v.Values);
     }
 
     [Fact]
