@@ -17,6 +17,26 @@ internal static class CasualtyScanner
         for (int k = 0; k < c.Count; k++)
         {
             var t = c.Tok[k];
+            if ((t.Classes & WordClass.SelfCue) != 0)
+            {
+                if (t.Kind == FactTokenKind.Word && SelfHarm(c, k) is int from && !IsBackground(c, t.Sentence))
+                {
+                    var w = c.Where(from, k);
+                    int subject = c.Is(k, "life") ? k - 2 : k;
+                    statements.Add(new CasualtyStatement
+                    {
+                        Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
+                        Outcome = CasualtyOutcome.Killed,
+                        Count = 1,
+                        CountStart = c.Tok[subject].Start,
+                        CountEnd = c.Tok[k].End,
+                        SelfInflicted = true,
+                    });
+                }
+
+                continue;
+            }
+
             if (t.Kind != FactTokenKind.Word || (t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) == 0 || t.Capitalized && !t.SentenceStart)
             {
                 continue;
@@ -143,6 +163,56 @@ internal static class CasualtyScanner
     }
 
     private static bool Is(ReadOnlySpan<char> w, string word) => w.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A shooter's own death told without a casualty word: "turned the gun on himself", "took her own life", "killed
+    /// two people and then himself". Returns the first token of the phrase, or null; an intention ("planned to take his
+    /// own life", "tried to turn the gun on himself") is not a death.
+    /// </summary>
+    private static int? SelfHarm(ScanContext c, int k)
+    {
+        if (c.Is(k, "life"))
+        {
+            // "took his own life": the verb is a form of "take" two words before "own".
+            int v = k - 3;
+            return c.Is(k - 1, "own") && (c.Is(k - 2, "his") || c.Is(k - 2, "her")) && v >= 0 && c.SameSentence(v, k)
+                && (c.Is(v, "took") || c.Is(v, "taking") || c.Is(v, "taken") || c.Is(v, "takes")) ? v : null;
+        }
+
+        if (c.Is(k - 1, "on"))
+        {
+            // "turned the gun on himself", "turning his weapon on herself".
+            for (int v = k - 2; v >= k - 5 && v >= 0 && c.SameSentence(v, k) && c.Tok[v].Kind == FactTokenKind.Word; v--)
+            {
+                ReadOnlySpan<char> w = c.Span(v);
+                if (w.StartsWith("turn", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Is(w, "turn") || c.Is(v - 1, "to") ? null : v;
+                }
+            }
+
+            return null;
+        }
+
+        if (c.Is(k - 1, "then") || c.Is(k - 1, "and"))
+        {
+            // "killed three people and then himself": the object of an earlier killing verb in the same clause.
+            for (int v = k - 2; v >= k - 12 && v >= 0 && c.SameSentence(v, k); v--)
+            {
+                if (c.IsPunct(v, ';') || c.Has(v, WordClass.Auxiliary))
+                {
+                    return null;
+                }
+
+                if (c.Is(v, "killed") || c.Is(v, "killing") || c.Is(v, "kills") || (c.Is(v, "shot") && c.Is(v - 1, "fatally")))
+                {
+                    return v;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A count the amount scanner could not see ("killed one and injured three", "a 25-year-old man was

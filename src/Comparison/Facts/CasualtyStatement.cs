@@ -121,7 +121,13 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
             }
         }
 
-        if (self is not null)
+        if (self is not null && victims is null)
+        {
+            // "shot his wife before turning the gun on himself": the shooter's death alone is no count of the killed
+            // when his victims' fate is not read.
+            killed = null;
+        }
+        else if (self is not null)
         {
             // "killed his wife and two children before killing himself": the victims are the shooter's objects, or
             // are counted before his death in the same sentence, or are "others"; "three people were found dead" may include him.

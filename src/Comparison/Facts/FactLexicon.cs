@@ -73,6 +73,9 @@ internal enum WordClass : uint
 
     /// <summary>A word that can open a relative date (this, last, next, earlier...).</summary>
     DateCue = 1u << 21,
+
+    /// <summary><c>himself</c>, <c>herself</c>, <c>life</c>: where a shooter's own death may be told ("turned the gun on himself", "took his own life").</summary>
+    SelfCue = 1u << 22,
 }
 
 /// <summary>The small English lexicon behind the fact scanners. Lookups are case-insensitive and allocation-free.</summary>
@@ -215,6 +218,7 @@ internal static class FactLexicon
         Add(WordClass.Killed, 0, "gunned", "killed", "dead", "died", "dies", "die", "fatally", "slain", "murdered", "deceased", "killing", "kills", "kill", "fatal", "deaths", "death", "dying", "perished", "lifeless");
         Add(WordClass.Injured, 0, "injured", "wounded", "hurt", "hospitalized", "hospitalised", "injuring", "wounding", "injuries", "injury", "wounds", "wound", "injures", "wounds", "critical", "stable", "survive", "survived");
         Add(WordClass.Shot, 0, "shot", "shooting", "shootings", "gunshot", "gunfire", "struck");
+        Add(WordClass.SelfCue, 0, "himself", "herself", "life");
 
         Add(WordClass.Title, 0,
             "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "minister", "mr", "mrs", "ms", "miss", "dr", "gov", "governor",

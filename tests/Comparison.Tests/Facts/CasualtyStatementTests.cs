@@ -72,6 +72,33 @@ public class CasualtyStatementTests
         Assert.Equal(killed, Totals(text).Killed);
     }
 
+    [Theory]
+    [InlineData("The man fatally shot his neighbor and her son before turning the gun on himself.", 3)]
+    [InlineData("Police said the gunman killed two people and then himself.", 3)]
+    [InlineData("A father killed his two daughters on Sunday before taking his own life.", 3)]
+    [InlineData("Deputies say she killed her husband and later turned the rifle on herself.", 2)]
+    public void Of_AShooterWhoTurnedTheGunOnHimself_CountsAsTheArchiveDoes(string text, int killed)
+    {
+        Assert.Equal(killed, Totals(text).Killed);
+    }
+
+    [Theory]
+    [InlineData("The woman shot her husband in the kitchen and then took her own life.")]
+    [InlineData("Officers said the man wounded a clerk before turning the gun on himself.")]
+    public void Of_OnlyTheShootersOwnDeathIsRead_KilledIsUnknown(string text)
+    {
+        Assert.Null(Totals(text).Killed);
+    }
+
+    [Theory]
+    [InlineData("A relative said he had planned to take his own life.")]
+    [InlineData("Negotiators feared she would try to turn the gun on herself.")]
+    [InlineData("The boy turned around and looked at himself in the mirror.")]
+    public void Extract_IntentionsAndOtherReflexives_AreNoDeaths(string text)
+    {
+        Assert.DoesNotContain(Extractor.Extract(new Document("t", text)).Casualties, s => s.SelfInflicted);
+    }
+
     [Fact]
     public void Of_AWoundedShooter_CountsAmongTheInjured()
     {
