@@ -37,7 +37,7 @@ internal static class CasualtyScanner
                 continue;
             }
 
-            if (t.Kind != FactTokenKind.Word || (t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) == 0 || t.Capitalized && !t.SentenceStart)
+            if (t.Kind != FactTokenKind.Word || (t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot | WordClass.HarmVerb)) == 0 || t.Capitalized && !t.SentenceStart)
             {
                 continue;
             }
@@ -69,6 +69,11 @@ internal static class CasualtyScanner
             if (count is { } found)
             {
                 var w = c.Where(k, last);
+                if (outcome == CasualtyOutcome.Shot && Survived(c.Text.AsSpan(w.SentenceStart, w.SentenceEnd - w.SentenceStart)))
+                {
+                    outcome = CasualtyOutcome.Injured; // "three men were shot but are expected to survive"
+                }
+
                 statements.Add(new CasualtyStatement
                 {
                     Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
@@ -93,6 +98,11 @@ internal static class CasualtyScanner
     {
         last = k;
         active = false;
+        if (c.Has(k, WordClass.HarmVerb))
+        {
+            return Suffered(c, k, out last);
+        }
+
         ReadOnlySpan<char> w = c.Span(k);
         if (Is(w, "killing") || Is(w, "injuring") || Is(w, "wounding"))
         {
@@ -163,6 +173,35 @@ internal static class CasualtyScanner
     }
 
     private static bool Is(ReadOnlySpan<char> w, string word) => w.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "suffered a gunshot wound" (shot, outcome not given), "suffered minor injuries" (injured), "sustained a fatal
+    /// wound" (killed): the wound or injury a few words after the verb decides; <paramref name="last"/> is the noun.
+    /// </summary>
+    private static CasualtyOutcome? Suffered(ScanContext c, int k, out int last)
+    {
+        last = k;
+        bool fatal = false;
+        bool gun = false;
+        for (int j = k + 1; j <= k + 6 && j < c.Count && c.SameSentence(j, k) && c.Tok[j].Kind == FactTokenKind.Word; j++)
+        {
+            ReadOnlySpan<char> w = c.Span(j);
+            if (Is(w, "wound") || Is(w, "wounds") || Is(w, "injury") || Is(w, "injuries"))
+            {
+                last = j;
+                return fatal ? CasualtyOutcome.Killed : gun || w[0] is 'w' or 'W' ? CasualtyOutcome.Shot : CasualtyOutcome.Injured;
+            }
+
+            fatal |= (Is(w, "fatal") || Is(w, "mortal") || Is(w, "deadly")) && !c.Is(j - 1, "non");
+            gun |= Is(w, "gunshot") || Is(w, "gun") || Is(w, "bullet") || Is(w, "graze") || Is(w, "shotgun");
+            if (c.Has(j, WordClass.Verb | WordClass.Auxiliary) || (c.Has(j, WordClass.Stop) && !Is(w, "a") && !Is(w, "an") && !Is(w, "but")))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A shooter's own death told without a casualty word: "turned the gun on himself", "took her own life", "killed
@@ -293,6 +332,34 @@ internal static class CasualtyScanner
         }
 
         return false;
+    }
+
+    /// <summary>Whether a sentence says the people shot in it survived, and speaks of no death.</summary>
+    private static bool Survived(ReadOnlySpan<char> sentence)
+    {
+        ReadOnlySpan<string> alive = ["expected to survive", "survived", "non-life-threatening", "non-life threatening", "not life-threatening", "not life threatening",
+            "stable condition", "good condition", "fair condition", "minor injuries", "treated and released"];
+        ReadOnlySpan<string> death = ["died", "dead", "kill", "fatal", "death", "dies"];
+        bool survived = false;
+        foreach (string a in alive)
+        {
+            survived |= sentence.Contains(a, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!survived)
+        {
+            return false;
+        }
+
+        foreach (string d in death)
+        {
+            if (sentence.Contains(d, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool CanBeActive(ScanContext c, int k) =>

@@ -99,6 +99,29 @@ public class CasualtyStatementTests
         Assert.DoesNotContain(Extractor.Extract(new Document("t", text)).Casualties, s => s.SelfInflicted);
     }
 
+    [Theory]
+    [InlineData("A 30-year-old man suffered a gunshot wound to the arm on Tuesday.", null, 1)]
+    [InlineData("Two bystanders suffered minor injuries from broken glass.", null, 2)]
+    [InlineData("The clerk sustained a fatal wound and the robber fled.", 1, null)]
+    [InlineData("One man was killed. Two others suffered gunshot wounds in the exchange of fire.", 1, 2)]
+    public void Of_SufferedAWound_IsAStatementOfHarm(string text, int? killed, int? injured)
+    {
+        var totals = Totals(text);
+        Assert.Equal((killed, injured), (totals.Killed, totals.Injured));
+    }
+
+    [Theory]
+    [InlineData("A woman was killed on Main Street. Three men were shot nearby and are expected to survive.", 1, 3)]
+    [InlineData("A teen died at the scene. Two others were shot but are in stable condition.", 1, 2)]
+    [InlineData("Four people were shot; two died and two are expected to survive.", 2, 2)]
+    [InlineData("A man was killed and two others were shot outside the bar.", 1, 2)]
+    [InlineData("Five people were shot, one fatally, outside the bar.", 1, 4)]
+    public void Of_ShotAndSurvived_CountsAsInjuredBesideTheKilled(string text, int killed, int injured)
+    {
+        var totals = Totals(text);
+        Assert.Equal((killed, injured), (totals.Killed, totals.Injured));
+    }
+
     [Fact]
     public void Of_AWoundedShooter_CountsAmongTheInjured()
     {
