@@ -257,7 +257,9 @@ internal static class FactLexicon
             "grandchildren", "mom", "dad", "girlfriend", "boyfriend", "partner", "cousin", "cousins", "neighbor", "neighbors", "neighbour",
             "neighbours", "nephew", "niece", "uncle", "aunt", "stepson", "stepdaughter", "stepfather", "stepmother", "fiance", "fiancee",
             "patron", "patrons", "guest", "guests", "employee", "employees", "clerk", "owner", "pedestrian", "pedestrians", "marine", "marines",
-            "roommate", "coworker", "co-worker", "parents", "parent", "siblings", "sibling", "newborn");
+            "roommate", "coworker", "co-worker", "parents", "parent", "siblings", "sibling", "newborn", "nephews", "nieces", "niece", "uncles", "aunts",
+            "grandsons", "granddaughters", "grandparents", "grandparent", "grandmothers", "grandfathers", "coworkers", "co-workers", "roommates",
+            "classmate", "classmates", "girlfriends", "boyfriends", "stepsons", "stepdaughters", "clerks", "owners");
 
         Add(WordClass.OrganisationHead, 0,
             "council", "department", "ministry", "agency", "organisation", "organization", "office", "house", "committee", "commission",

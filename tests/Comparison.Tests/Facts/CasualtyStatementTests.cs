@@ -41,6 +41,8 @@ public class CasualtyStatementTests
     [InlineData("A woman fatally shot her infant son and her husband at their home.", 2)]
     [InlineData("The suspect fatally shot his wife, Melissa, and their 8-year-old daughter, Mary.", 2)]
     [InlineData("The shooter fatally shot a 16-year-old last week.", 1)]
+    [InlineData("The gunman killed his uncle and two nephews at the farm.", 3)]
+    [InlineData("Police said she fatally shot her grandmother and two cousins.", 3)]
     public void Of_CoordinatedObjects_AreSummed(string text, int killed)
     {
         Assert.Equal(killed, Totals(text).Killed);
