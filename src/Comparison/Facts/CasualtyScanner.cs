@@ -133,6 +133,14 @@ internal static class CasualtyScanner
 
         if (Is(w, "fatally"))
         {
+            if (c.Is(k + 1, "shooting") || c.Is(k + 1, "wounding") || c.Is(k + 1, "stabbing"))
+            {
+                // "accused of fatally shooting his wife": a gerund, its object is the victim.
+                last = k + 1;
+                active = ObjectStarts(c, k + 2);
+                return active ? CasualtyOutcome.Killed : null;
+            }
+
             if (c.Is(k + 1, "shot") || c.Is(k + 1, "wounded") || c.Is(k + 1, "injured") || c.Is(k + 1, "stabbed") || c.Is(k + 1, "struck"))
             {
                 last = k + 1;

@@ -43,6 +43,8 @@ public class CasualtyStatementTests
     [InlineData("The shooter fatally shot a 16-year-old last week.", 1)]
     [InlineData("The gunman killed his uncle and two nephews at the farm.", 3)]
     [InlineData("Police said she fatally shot her grandmother and two cousins.", 3)]
+    [InlineData("The man is accused of fatally shooting his neighbor and her son.", 2)]
+    [InlineData("Deputies say he opened fire on the porch, fatally shooting a 19-year-old.", 1)]
     public void Of_CoordinatedObjects_AreSummed(string text, int killed)
     {
         Assert.Equal(killed, Totals(text).Killed);
