@@ -17,7 +17,27 @@ internal static class CasualtyScanner
         for (int k = 0; k < c.Count; k++)
         {
             var t = c.Tok[k];
-            if (t.Kind != FactTokenKind.Word || (t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) == 0 || t.Capitalized && !t.SentenceStart)
+            if ((t.Classes & WordClass.SelfCue) != 0)
+            {
+                if (t.Kind == FactTokenKind.Word && SelfHarm(c, k) is int from && !IsBackground(c, t.Sentence))
+                {
+                    var w = c.Where(from, k);
+                    int subject = c.Is(k, "life") ? k - 2 : k;
+                    statements.Add(new CasualtyStatement
+                    {
+                        Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
+                        Outcome = CasualtyOutcome.Killed,
+                        Count = 1,
+                        CountStart = c.Tok[subject].Start,
+                        CountEnd = c.Tok[k].End,
+                        SelfInflicted = true,
+                    });
+                }
+
+                continue;
+            }
+
+            if (t.Kind != FactTokenKind.Word || (t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot | WordClass.HarmVerb)) == 0 || t.Capitalized && !t.SentenceStart)
             {
                 continue;
             }
@@ -49,6 +69,11 @@ internal static class CasualtyScanner
             if (count is { } found)
             {
                 var w = c.Where(k, last);
+                if (outcome == CasualtyOutcome.Shot && Survived(c.Text.AsSpan(w.SentenceStart, w.SentenceEnd - w.SentenceStart)))
+                {
+                    outcome = CasualtyOutcome.Injured; // "three men were shot but are expected to survive"
+                }
+
                 statements.Add(new CasualtyStatement
                 {
                     Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
@@ -73,6 +98,11 @@ internal static class CasualtyScanner
     {
         last = k;
         active = false;
+        if (c.Has(k, WordClass.HarmVerb))
+        {
+            return Suffered(c, k, out last);
+        }
+
         ReadOnlySpan<char> w = c.Span(k);
         if (Is(w, "killing") || Is(w, "injuring") || Is(w, "wounding"))
         {
@@ -103,6 +133,14 @@ internal static class CasualtyScanner
 
         if (Is(w, "fatally"))
         {
+            if (c.Is(k + 1, "shooting") || c.Is(k + 1, "wounding") || c.Is(k + 1, "stabbing"))
+            {
+                // "accused of fatally shooting his wife": a gerund, its object is the victim.
+                last = k + 1;
+                active = ObjectStarts(c, k + 2);
+                return active ? CasualtyOutcome.Killed : null;
+            }
+
             if (c.Is(k + 1, "shot") || c.Is(k + 1, "wounded") || c.Is(k + 1, "injured") || c.Is(k + 1, "stabbed") || c.Is(k + 1, "struck"))
             {
                 last = k + 1;
@@ -143,6 +181,85 @@ internal static class CasualtyScanner
     }
 
     private static bool Is(ReadOnlySpan<char> w, string word) => w.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "suffered a gunshot wound" (shot, outcome not given), "suffered minor injuries" (injured), "sustained a fatal
+    /// wound" (killed): the wound or injury a few words after the verb decides; <paramref name="last"/> is the noun.
+    /// </summary>
+    private static CasualtyOutcome? Suffered(ScanContext c, int k, out int last)
+    {
+        last = k;
+        bool fatal = false;
+        bool gun = false;
+        for (int j = k + 1; j <= k + 6 && j < c.Count && c.SameSentence(j, k) && c.Tok[j].Kind == FactTokenKind.Word; j++)
+        {
+            ReadOnlySpan<char> w = c.Span(j);
+            if (Is(w, "wound") || Is(w, "wounds") || Is(w, "injury") || Is(w, "injuries"))
+            {
+                last = j;
+                return fatal ? CasualtyOutcome.Killed : gun || w[0] is 'w' or 'W' ? CasualtyOutcome.Shot : CasualtyOutcome.Injured;
+            }
+
+            fatal |= (Is(w, "fatal") || Is(w, "mortal") || Is(w, "deadly")) && !c.Is(j - 1, "non");
+            gun |= Is(w, "gunshot") || Is(w, "gun") || Is(w, "bullet") || Is(w, "graze") || Is(w, "shotgun");
+            if (c.Has(j, WordClass.Verb | WordClass.Auxiliary) || (c.Has(j, WordClass.Stop) && !Is(w, "a") && !Is(w, "an") && !Is(w, "but")))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A shooter's own death told without a casualty word: "turned the gun on himself", "took her own life", "killed
+    /// two people and then himself". Returns the first token of the phrase, or null; an intention ("planned to take his
+    /// own life", "tried to turn the gun on himself") is not a death.
+    /// </summary>
+    private static int? SelfHarm(ScanContext c, int k)
+    {
+        if (c.Is(k, "life"))
+        {
+            // "took his own life": the verb is a form of "take" two words before "own".
+            int v = k - 3;
+            return c.Is(k - 1, "own") && (c.Is(k - 2, "his") || c.Is(k - 2, "her")) && v >= 0 && c.SameSentence(v, k)
+                && (c.Is(v, "took") || c.Is(v, "taking") || c.Is(v, "taken") || c.Is(v, "takes")) ? v : null;
+        }
+
+        if (c.Is(k - 1, "on"))
+        {
+            // "turned the gun on himself", "turning his weapon on herself".
+            for (int v = k - 2; v >= k - 5 && v >= 0 && c.SameSentence(v, k) && c.Tok[v].Kind == FactTokenKind.Word; v--)
+            {
+                ReadOnlySpan<char> w = c.Span(v);
+                if (w.StartsWith("turn", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Is(w, "turn") || c.Is(v - 1, "to") ? null : v;
+                }
+            }
+
+            return null;
+        }
+
+        if (c.Is(k - 1, "then") || c.Is(k - 1, "and"))
+        {
+            // "killed three people and then himself": the object of an earlier killing verb in the same clause.
+            for (int v = k - 2; v >= k - 12 && v >= 0 && c.SameSentence(v, k); v--)
+            {
+                if (c.IsPunct(v, ';') || c.Has(v, WordClass.Auxiliary))
+                {
+                    return null;
+                }
+
+                if (c.Is(v, "killed") || c.Is(v, "killing") || c.Is(v, "kills") || (c.Is(v, "shot") && c.Is(v - 1, "fatally")))
+                {
+                    return v;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A count the amount scanner could not see ("killed one and injured three", "a 25-year-old man was
@@ -223,6 +340,34 @@ internal static class CasualtyScanner
         }
 
         return false;
+    }
+
+    /// <summary>Whether a sentence says the people shot in it survived, and speaks of no death.</summary>
+    private static bool Survived(ReadOnlySpan<char> sentence)
+    {
+        ReadOnlySpan<string> alive = ["expected to survive", "survived", "non-life-threatening", "non-life threatening", "not life-threatening", "not life threatening",
+            "stable condition", "good condition", "fair condition", "minor injuries", "treated and released"];
+        ReadOnlySpan<string> death = ["died", "dead", "kill", "fatal", "death", "dies"];
+        bool survived = false;
+        foreach (string a in alive)
+        {
+            survived |= sentence.Contains(a, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!survived)
+        {
+            return false;
+        }
+
+        foreach (string d in death)
+        {
+            if (sentence.Contains(d, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool CanBeActive(ScanContext c, int k) =>

@@ -73,6 +73,7 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
         CasualtyStatement? self = null;
         CasualtyStatement? shooterHurt = null;
         CasualtyStatement? hurt = null;
+        CasualtyStatement? shotBy = null;
         var evidence = ImmutableArray.CreateBuilder<CasualtyStatement>();
         foreach (CasualtyStatement s in facts.Casualties)
         {
@@ -116,12 +117,23 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
                     injured = Math.Max(injured ?? 0, s.Count);
                     break;
                 default:
+                    if (shot is null || s.Count > shot)
+                    {
+                        shotBy = s;
+                    }
+
                     shot = Math.Max(shot ?? 0, s.Count);
                     break;
             }
         }
 
-        if (self is not null)
+        if (self is not null && victims is null)
+        {
+            // "shot his wife before turning the gun on himself": the shooter's death alone is no count of the killed
+            // when his victims' fate is not read.
+            killed = null;
+        }
+        else if (self is not null)
         {
             // "killed his wife and two children before killing himself": the victims are the shooter's objects, or
             // are counted before his death in the same sentence, or are "others"; "three people were found dead" may include him.
@@ -139,7 +151,8 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
 
         if (shot is { } total && total > 0 && injured is null)
         {
-            int rest = total - (killed ?? 0);
+            // "a man was killed and two others were shot": the others are not the dead.
+            int rest = total - (CountsOthers(facts, shotBy) ? 0 : killed ?? 0);
             if (rest >= 0 && (killed is not null || !SpeaksOfDeath(facts)))
             {
                 injured = rest;
@@ -161,6 +174,19 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
         }
 
         return others && victims.CountStart >= 0 && facts.Document.Text.AsSpan(victims.CountStart, victims.CountEnd - victims.CountStart).Contains("other", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether the count of <paramref name="s"/> is a number of others ("two others", "three other men"): people besides those already counted.</summary>
+    private static bool CountsOthers(DocumentFacts facts, CasualtyStatement? s)
+    {
+        if (s is null || s.CountStart < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> words = facts.Document.Text.AsSpan(s.CountStart, s.CountEnd - s.CountStart);
+        int space = words.IndexOf(' ');
+        return space > 0 && words[(space + 1)..].StartsWith("other", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A victim in critical condition may yet die: the report does not give a final count of injured.</summary>

@@ -73,6 +73,12 @@ internal enum WordClass : uint
 
     /// <summary>A word that can open a relative date (this, last, next, earlier...).</summary>
     DateCue = 1u << 21,
+
+    /// <summary><c>himself</c>, <c>herself</c>, <c>life</c>: where a shooter's own death may be told ("turned the gun on himself", "took his own life").</summary>
+    SelfCue = 1u << 22,
+
+    /// <summary><c>suffered</c>, <c>sustained</c>: a verb whose object may be a wound ("suffered a gunshot wound").</summary>
+    HarmVerb = 1u << 23,
 }
 
 /// <summary>The small English lexicon behind the fact scanners. Lookups are case-insensitive and allocation-free.</summary>
@@ -215,6 +221,8 @@ internal static class FactLexicon
         Add(WordClass.Killed, 0, "gunned", "killed", "dead", "died", "dies", "die", "fatally", "slain", "murdered", "deceased", "killing", "kills", "kill", "fatal", "deaths", "death", "dying", "perished", "lifeless");
         Add(WordClass.Injured, 0, "injured", "wounded", "hurt", "hospitalized", "hospitalised", "injuring", "wounding", "injuries", "injury", "wounds", "wound", "injures", "wounds", "critical", "stable", "survive", "survived");
         Add(WordClass.Shot, 0, "shot", "shooting", "shootings", "gunshot", "gunfire", "struck");
+        Add(WordClass.SelfCue, 0, "himself", "herself", "life");
+        Add(WordClass.HarmVerb, 0, "suffered", "suffers", "sustained", "sustains");
 
         Add(WordClass.Title, 0,
             "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "minister", "mr", "mrs", "ms", "miss", "dr", "gov", "governor",
@@ -249,7 +257,9 @@ internal static class FactLexicon
             "grandchildren", "mom", "dad", "girlfriend", "boyfriend", "partner", "cousin", "cousins", "neighbor", "neighbors", "neighbour",
             "neighbours", "nephew", "niece", "uncle", "aunt", "stepson", "stepdaughter", "stepfather", "stepmother", "fiance", "fiancee",
             "patron", "patrons", "guest", "guests", "employee", "employees", "clerk", "owner", "pedestrian", "pedestrians", "marine", "marines",
-            "roommate", "coworker", "co-worker", "parents", "parent", "siblings", "sibling", "newborn");
+            "roommate", "coworker", "co-worker", "parents", "parent", "siblings", "sibling", "newborn", "nephews", "nieces", "niece", "uncles", "aunts",
+            "grandsons", "granddaughters", "grandparents", "grandparent", "grandmothers", "grandfathers", "coworkers", "co-workers", "roommates",
+            "classmate", "classmates", "girlfriends", "boyfriends", "stepsons", "stepdaughters", "clerks", "owners");
 
         Add(WordClass.OrganisationHead, 0,
             "council", "department", "ministry", "agency", "organisation", "organization", "office", "house", "committee", "commission",

@@ -41,6 +41,10 @@ public class CasualtyStatementTests
     [InlineData("A woman fatally shot her infant son and her husband at their home.", 2)]
     [InlineData("The suspect fatally shot his wife, Melissa, and their 8-year-old daughter, Mary.", 2)]
     [InlineData("The shooter fatally shot a 16-year-old last week.", 1)]
+    [InlineData("The gunman killed his uncle and two nephews at the farm.", 3)]
+    [InlineData("Police said she fatally shot her grandmother and two cousins.", 3)]
+    [InlineData("The man is accused of fatally shooting his neighbor and her son.", 2)]
+    [InlineData("Deputies say he opened fire on the porch, fatally shooting a 19-year-old.", 1)]
     public void Of_CoordinatedObjects_AreSummed(string text, int killed)
     {
         Assert.Equal(killed, Totals(text).Killed);
@@ -70,6 +74,56 @@ public class CasualtyStatementTests
     public void Of_AShooterWhoKilledHimself_CountsAsTheArchiveDoes(string text, int killed)
     {
         Assert.Equal(killed, Totals(text).Killed);
+    }
+
+    [Theory]
+    [InlineData("The man fatally shot his neighbor and her son before turning the gun on himself.", 3)]
+    [InlineData("Police said the gunman killed two people and then himself.", 3)]
+    [InlineData("A father killed his two daughters on Sunday before taking his own life.", 3)]
+    [InlineData("Deputies say she killed her husband and later turned the rifle on herself.", 2)]
+    public void Of_AShooterWhoTurnedTheGunOnHimself_CountsAsTheArchiveDoes(string text, int killed)
+    {
+        Assert.Equal(killed, Totals(text).Killed);
+    }
+
+    [Theory]
+    [InlineData("The woman shot her husband in the kitchen and then took her own life.")]
+    [InlineData("Officers said the man wounded a clerk before turning the gun on himself.")]
+    public void Of_OnlyTheShootersOwnDeathIsRead_KilledIsUnknown(string text)
+    {
+        Assert.Null(Totals(text).Killed);
+    }
+
+    [Theory]
+    [InlineData("A relative said he had planned to take his own life.")]
+    [InlineData("Negotiators feared she would try to turn the gun on herself.")]
+    [InlineData("The boy turned around and looked at himself in the mirror.")]
+    public void Extract_IntentionsAndOtherReflexives_AreNoDeaths(string text)
+    {
+        Assert.DoesNotContain(Extractor.Extract(new Document("t", text)).Casualties, s => s.SelfInflicted);
+    }
+
+    [Theory]
+    [InlineData("A 30-year-old man suffered a gunshot wound to the arm on Tuesday.", null, 1)]
+    [InlineData("Two bystanders suffered minor injuries from broken glass.", null, 2)]
+    [InlineData("The clerk sustained a fatal wound and the robber fled.", 1, null)]
+    [InlineData("One man was killed. Two others suffered gunshot wounds in the exchange of fire.", 1, 2)]
+    public void Of_SufferedAWound_IsAStatementOfHarm(string text, int? killed, int? injured)
+    {
+        var totals = Totals(text);
+        Assert.Equal((killed, injured), (totals.Killed, totals.Injured));
+    }
+
+    [Theory]
+    [InlineData("A woman was killed on Main Street. Three men were shot nearby and are expected to survive.", 1, 3)]
+    [InlineData("A teen died at the scene. Two others were shot but are in stable condition.", 1, 2)]
+    [InlineData("Four people were shot; two died and two are expected to survive.", 2, 2)]
+    [InlineData("A man was killed and two others were shot outside the bar.", 1, 2)]
+    [InlineData("Five people were shot, one fatally, outside the bar.", 1, 4)]
+    public void Of_ShotAndSurvived_CountsAsInjuredBesideTheKilled(string text, int killed, int injured)
+    {
+        var totals = Totals(text);
+        Assert.Equal((killed, injured), (totals.Killed, totals.Injured));
     }
 
     [Fact]
