@@ -327,7 +327,7 @@ public static partial class AllPairs
                 if (sum < _threshold + Slack)
                 {
                     // Too close to the threshold for single-precision sums: settle it exactly.
-                    double exact = CosineSimilarity.Compute(_vectors[x], _vectors[y]);
+                    double exact = CosineSimilarity.ComputeExact(_vectors[x], _vectors[y]);
                     if (exact >= _threshold)
                     {
                         destination.Add(new SimilarPair(x, y, exact));

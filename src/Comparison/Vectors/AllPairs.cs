@@ -21,7 +21,8 @@ namespace Comparison.Vectors;
 /// below the threshold, so a pair that reaches the threshold always shares an indexed term. A vector probes the
 /// index from its rarest term; once its remaining terms can no longer lift a new candidate to the threshold,
 /// only candidates already found are updated. A candidate whose partial score plus the bound of its unindexed
-/// prefix reaches the threshold is verified with <see cref="CosineSimilarity.Compute"/>.
+/// prefix reaches the threshold is verified with the exact cosine (<see cref="CosineSimilarity.Compute"/>'s merge-join,
+/// its products summed in double precision like the scalar reference).
 /// </para>
 /// <para>
 /// <b>Dense head, sparse tail</b>, for corpora where most pairs are similar (low thresholds, no stop words): when
@@ -29,7 +30,7 @@ namespace Comparison.Vectors;
 /// cost df² scattered additions each. Instead the F most frequent terms (F chosen by the cost model) become a
 /// dense n × F matrix whose products are computed 16 documents at a time with SIMD fused multiply-adds in
 /// cache-sized tiles, and only the rare tail goes through inverted lists. The sum is compared with the
-/// threshold; sums within 1e-5 of it are settled by <see cref="CosineSimilarity.Compute"/>, so the set of pairs is
+/// threshold; sums within 1e-5 of it are settled by the exact cosine, so the set of pairs is
 /// exactly the brute-force set, and the reported similarity is the cosine to within 1e-5 (single-precision sums).
 /// </para>
 /// <para>
@@ -45,7 +46,7 @@ namespace Comparison.Vectors;
 public static partial class AllPairs
 {
     // Slack on every pruning decision and the band settled exactly, far above the rounding of single-precision
-    // weights and sums, so a pair that reaches the threshold under CosineSimilarity.Compute is never lost.
+    // weights and sums, so a pair that reaches the threshold under CosineSimilarity.ComputeExact is never lost.
     internal const double Slack = 1e-5;
 
     /// <summary>Which exact strategy runs; <see cref="Auto"/> lets the cost model choose (tests force the others).</summary>
@@ -174,7 +175,7 @@ public static partial class AllPairs
         return builder.MoveToImmutable();
     }
 
-    /// <summary>The brute-force reference: every pair scored with <see cref="CosineSimilarity.Compute"/>.</summary>
+    /// <summary>The brute-force reference: every pair scored with <see cref="CosineSimilarity.ComputeExact"/>.</summary>
     internal static ImmutableArray<SimilarPair> FindBruteForce(IReadOnlyList<SparseVector> vectors, double threshold)
     {
         var result = ImmutableArray.CreateBuilder<SimilarPair>();
@@ -182,7 +183,7 @@ public static partial class AllPairs
         {
             for (int j = i + 1; j < vectors.Count; j++)
             {
-                double s = CosineSimilarity.Compute(vectors[i], vectors[j]);
+                double s = CosineSimilarity.ComputeExact(vectors[i], vectors[j]);
                 if (s >= threshold)
                 {
                     result.Add(new SimilarPair(i, j, s));
@@ -716,7 +717,7 @@ public static partial class AllPairs
             {
                 if (scores[y] + index.PrefixBound[y] >= limit)
                 {
-                    double s = CosineSimilarity.Compute(vx, Vectors[y]);
+                    double s = CosineSimilarity.ComputeExact(vx, Vectors[y]);
                     if (s >= Threshold)
                     {
                         output.Add(new SimilarPair(x, y, s));

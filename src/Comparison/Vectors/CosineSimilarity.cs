@@ -16,9 +16,9 @@ namespace Comparison.Vectors;
 /// scalar merge mispredicts about every other step on interleaved ids). With AVX-512 the blocks are 16 × 16:
 /// since ids are unique, each lane of the first block equals at most one id of the second, so the matching
 /// weight is picked with a masked OR per compare and multiplied once per block (not sixteen fused multiply-adds
-/// on one accumulator), and summed in double precision like the scalar reference; the last partial block is
-/// loaded masked instead of walked by scalar code. With AVX2 alone the blocks are 8 × 8, summed in single
-/// precision. Results of all paths agree to single-precision rounding.
+/// on one accumulator); the last partial block is loaded masked instead of walked by scalar code. With AVX2
+/// alone the blocks are 8 × 8. Both sum in single precision per lane; results of all paths agree with the scalar
+/// reference to single-precision rounding.
 /// </para>
 /// <para>All members are pure and thread-safe.</para>
 /// </remarks>
@@ -178,8 +178,43 @@ public static class CosineSimilarity
         }
     }
 
-    /// <summary>The 16 × 16 AVX-512 block merge-join (internal for the tests that compare it with the reference).</summary>
-    internal static unsafe double DotAvx512(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues)
+    /// <summary>
+    /// The cosine as <see cref="Compute"/>, with the products summed in double precision like the scalar reference
+    /// (each product of two singles is exact in a double, so it differs from the reference only in the order of
+    /// the additions). All-pairs search decides pairs at its threshold with it, so its set of pairs is the one the
+    /// reference arithmetic gives (single-precision sums decided 2 of 30 pairs within 1e-7 of the race threshold
+    /// otherwise than the reference and scikit-learn did).
+    /// </summary>
+    internal static double ComputeExact(SparseVector a, SparseVector b)
+    {
+        double denominator = a.Norm * b.Norm;
+        if (denominator == 0)
+        {
+            return 0;
+        }
+
+        if (ReferenceEquals(a, b))
+        {
+            return 1;
+        }
+
+        double dot = Avx512F.IsSupported && a.Count >= Block512 && b.Count >= Block512
+            ? DotAvx512<DoubleSums>(a.Indices, a.Values, b.Indices, b.Values)
+            : DotScalar(a.Indices, a.Values, b.Indices, b.Values, 0, 0, 0);
+        return Math.Clamp(dot / denominator, -1.0, 1.0);
+    }
+
+    /// <summary>The 16 × 16 AVX-512 block merge-join, single-precision sums (internal for the tests that compare it with the reference).</summary>
+    internal static double DotAvx512(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues) =>
+        DotAvx512<SingleSums>(aIndices, aValues, bIndices, bValues);
+
+    /// <summary>The 16 × 16 AVX-512 block merge-join, double-precision sums (internal for the tests).</summary>
+    internal static double DotAvx512Exact(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues) =>
+        DotAvx512<DoubleSums>(aIndices, aValues, bIndices, bValues);
+
+    // TSums is a struct, so each instantiation is compiled on its own with the additions inlined.
+    private static unsafe double DotAvx512<TSums>(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues)
+        where TSums : struct, ISums512
     {
         int aFull = aIndices.Length & ~(Block512 - 1);
         int bFull = bIndices.Length & ~(Block512 - 1);
@@ -190,41 +225,65 @@ public static class CosineSimilarity
         fixed (int* bi = bIndices)
         fixed (float* bw = bValues)
         {
-            Vector512<double> low = Vector512<double>.Zero;
-            Vector512<double> high = Vector512<double>.Zero;
-            MergeBlocks512(ai, aw, aFull, bi, bw, bFull, out int i, out int j, ref low, ref high);
+            TSums sums = default;
+            MergeBlocks512(ai, aw, aFull, bi, bw, bFull, out int i, out int j, ref sums);
             if (i < aIndices.Length && j < bIndices.Length)
             {
                 // One side has no full block left: its remainder (fewer than 16) meets the rest of the other side.
                 if (i == aFull)
                 {
-                    LastBlock512(ai + i, aw + i, aIndices.Length - i, bi, bw, j, bFull, bIndices.Length, ref low, ref high);
+                    LastBlock512(ai + i, aw + i, aIndices.Length - i, bi, bw, j, bFull, bIndices.Length, ref sums);
                 }
                 else
                 {
-                    LastBlock512(bi + j, bw + j, bIndices.Length - j, ai, aw, i, aFull, aIndices.Length, ref low, ref high);
+                    LastBlock512(bi + j, bw + j, bIndices.Length - j, ai, aw, i, aFull, aIndices.Length, ref sums);
                 }
             }
 
-            return Vector512.Sum(low + high);
+            return sums.Total();
         }
     }
 
-    // sum += weights · picked in double precision, as the scalar reference sums: a product of two singles is exact
-    // in a double, so the paths differ only in the order of the additions (a pair at a threshold is then decided
-    // as the reference decides it, not by single-precision rounding).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate(Vector512<float> weights, Vector512<float> picked, ref Vector512<double> low, ref Vector512<double> high)
+    /// <summary>Sums of weights · picked over 16 lanes.</summary>
+    private interface ISums512
     {
-        low = Vector512.FusedMultiplyAdd(Vector512.WidenLower(weights), Vector512.WidenLower(picked), low);
-        high = Vector512.FusedMultiplyAdd(Vector512.WidenUpper(weights), Vector512.WidenUpper(picked), high);
+        void Add(Vector512<float> weights, Vector512<float> picked);
+
+        double Total();
+    }
+
+    // One fused multiply-add per block, lanes reduced in double precision (the speed of the public path).
+    private struct SingleSums : ISums512
+    {
+        private Vector512<float> _sum;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector512<float> weights, Vector512<float> picked) => _sum = Vector512.FusedMultiplyAdd(weights, picked, _sum);
+
+        public readonly double Total() => Vector512.Sum(Vector512.WidenLower(_sum) + Vector512.WidenUpper(_sum));
+    }
+
+    // Products widened and summed in double precision, as the scalar reference sums.
+    private struct DoubleSums : ISums512
+    {
+        private Vector512<double> _low;
+        private Vector512<double> _high;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector512<float> weights, Vector512<float> picked)
+        {
+            _low = Vector512.FusedMultiplyAdd(Vector512.WidenLower(weights), Vector512.WidenLower(picked), _low);
+            _high = Vector512.FusedMultiplyAdd(Vector512.WidenUpper(weights), Vector512.WidenUpper(picked), _high);
+        }
+
+        public readonly double Total() => Vector512.Sum(_low + _high);
     }
 
     // Full 16-id blocks of both sides (each has at least one) until one side has none left; i and j say where.
-    private static unsafe void MergeBlocks512(int* ai, float* aw, int aEnd, int* bi, float* bw, int bEnd, out int i, out int j, ref Vector512<double> low, ref Vector512<double> high)
+    private static unsafe void MergeBlocks512<TSums>(int* ai, float* aw, int aEnd, int* bi, float* bw, int bEnd, out int i, out int j, ref TSums sums)
+        where TSums : struct, ISums512
     {
-        Vector512<double> accLow = low;
-        Vector512<double> accHigh = high;
+        TSums local = sums;
         int x = 0, y = 0;
 
         // The last ids of the current blocks are carried in registers, and those of the next blocks are loaded a
@@ -241,7 +300,7 @@ public static class CosineSimilarity
             int aNext = ai[aLimit + (aAhead & (aAhead >> 31))];
             int bNext = bi[bLimit + (bAhead & (bAhead >> 31))];
             Vector512<float> picked = Pick16(Vector512.Load(ai + x), bi + y, bw + y);
-            Accumulate(Vector512.Load(aw + x), picked, ref accLow, ref accHigh);
+            local.Add(Vector512.Load(aw + x), picked);
 
             // Branch-free advance: the block with the smaller last id is exhausted (both on a tie).
             int advanceA = aLast <= bLast ? 1 : 0;
@@ -254,8 +313,7 @@ public static class CosineSimilarity
             {
                 i = x;
                 j = y;
-                low = accLow;
-                high = accHigh;
+                sums = local;
                 return;
             }
         }
@@ -293,7 +351,8 @@ public static class CosineSimilarity
     // A partial block (count < 16 entries at ids, loaded masked: missing lanes hold id 0 with weight 0, so a
     // match there adds 0) against the other side from `from` up to the block's last id. Each lane matches at most
     // one id over the whole walk, so the picks are ORed together and multiplied once.
-    private static unsafe void LastBlock512(int* ids, float* weights, int count, int* other, float* otherWeights, int from, int otherFull, int otherLength, ref Vector512<double> low, ref Vector512<double> high)
+    private static unsafe void LastBlock512<TSums>(int* ids, float* weights, int count, int* other, float* otherWeights, int from, int otherFull, int otherLength, ref TSums sums)
+        where TSums : struct, ISums512
     {
         Vector512<int> lanes = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count));
         Vector512<int> block = Avx512F.MaskLoad(ids, lanes, Vector512<int>.Zero);
@@ -311,6 +370,6 @@ public static class CosineSimilarity
             picked = Pick(block, other[k], otherWeights[k], picked);
         }
 
-        Accumulate(blockWeights, picked, ref low, ref high);
+        sums.Add(blockWeights, picked);
     }
 }

@@ -81,6 +81,7 @@ public class CosineSimilarityTests
             {
                 ok &= Close(CosineSimilarity.DotAvx512(a.Indices, a.Values, b.Indices, b.Values));
                 ok &= Close(CosineSimilarity.DotAvx512(b.Indices, b.Values, a.Indices, a.Values));
+                ok &= Close(CosineSimilarity.DotAvx512Exact(a.Indices, a.Values, b.Indices, b.Values));
             }
 
             if (Avx2.IsSupported && Fma.IsSupported && a.Count >= 8 && b.Count >= 8)
@@ -88,7 +89,8 @@ public class CosineSimilarityTests
                 ok &= Close(CosineSimilarity.DotAvx2(a.Indices, a.Values, b.Indices, b.Values));
             }
 
-            return ok && Close(CosineSimilarity.Dot(a, b));
+            double exact = CosineSimilarity.ComputeExact(a, b) * a.Norm * b.Norm;
+            return ok && Close(CosineSimilarity.Dot(a, b)) && Math.Abs(exact - reference) <= 1e-9 * Math.Max(1, Math.Abs(reference));
         }).QuickCheckThrowOnFailure();
 
         static SparseVector Shift(SparseVector v, int offset) =>
