@@ -76,9 +76,6 @@ internal enum WordClass : uint
 
     /// <summary><c>himself</c>, <c>herself</c>, <c>life</c>: where a shooter's own death may be told ("turned the gun on himself", "took his own life").</summary>
     SelfCue = 1u << 22,
-
-    /// <summary><c>suffered</c>, <c>sustained</c>: a verb whose object may be a wound ("suffered a gunshot wound").</summary>
-    HarmVerb = 1u << 23,
 }
 
 /// <summary>The small English lexicon behind the fact scanners. Lookups are case-insensitive and allocation-free.</summary>
@@ -222,7 +219,6 @@ internal static class FactLexicon
         Add(WordClass.Injured, 0, "injured", "wounded", "hurt", "hospitalized", "hospitalised", "injuring", "wounding", "injuries", "injury", "wounds", "wound", "injures", "wounds", "critical", "stable", "survive", "survived");
         Add(WordClass.Shot, 0, "shot", "shooting", "shootings", "gunshot", "gunfire", "struck");
         Add(WordClass.SelfCue, 0, "himself", "herself", "life");
-        Add(WordClass.HarmVerb, 0, "suffered", "suffers", "sustained", "sustains");
 
         Add(WordClass.Title, 0,
             "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "minister", "mr", "mrs", "ms", "miss", "dr", "gov", "governor",
