@@ -121,7 +121,7 @@ public sealed class Shingler
             }
 
             // Each token hash enters Size windows: its value-only lane round is computed once, here.
-            window[filled++] = XxHash64.LaneRound(HashTerm(text.Slice(token.Start, token.Length), seed));
+            window[filled++] = XxHash64.LaneRound(TextNormalizer.HashTermAt(text, token.Start, token.Length, seed));
             tokens++;
             if (tokens >= size)
             {

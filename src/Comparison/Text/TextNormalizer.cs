@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Comparison.Hashing;
 using Comparison.Text.Unicode;
 
@@ -80,9 +81,27 @@ public static class TextNormalizer
     }
 
     /// <summary>
-    /// The word-shingle hot path: a token of at most 15 printable ASCII characters is lower-cased four
-    /// characters at a time (SWAR) straight into XXH64's short-input steps, without a buffer; equal to
-    /// <c>XXH64(UTF-16LE(NormalizeTerm(token)), seed)</c>. False (nothing computed) for anything else.
+    /// <see cref="HashTerm(ReadOnlySpan{char}, ulong)"/> of <c>text[start .. start + length]</c>. Where sixteen
+    /// characters can be read from <paramref name="start"/>, a token of at most 15 printable ASCII characters is
+    /// hashed straight from the text by the branch-free <see cref="TryHashShortAsciiTermAt"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong HashTermAt(ReadOnlySpan<char> text, int start, int length, ulong seed)
+    {
+        if ((uint)(length - 1) < 15u && start <= text.Length - 16 && BitConverter.IsLittleEndian
+            && TryHashShortAsciiTermAt(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start), length, seed, out ulong hash))
+        {
+            return hash;
+        }
+
+        return HashTerm(text.Slice(start, length), seed);
+    }
+
+    /// <summary>
+    /// The fast path of the span overload of <see cref="HashTerm"/>: a token of at most 15 printable ASCII characters
+    /// is lower-cased four characters at a time (SWAR) straight into XXH64's short-input steps, without a buffer;
+    /// equal to <c>XXH64(UTF-16LE(NormalizeTerm(token)), seed)</c>. False (nothing computed) for anything else. (The
+    /// shingler hashes from the whole text with <see cref="HashTermAt"/>, which may read past the token.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryHashShortAsciiTerm(ReadOnlySpan<char> token, ulong seed, out ulong hash)
@@ -147,6 +166,47 @@ public static class TextNormalizer
         hash = XxHash64.Avalanche(acc);
         return true;
     }
+
+    /// <summary>
+    /// The word-shingle hot path, without a branch that depends on the token: <paramref name="c0"/> starts a token
+    /// of <paramref name="n"/> characters (1 to 15) and at least sixteen characters are readable from it. Every
+    /// XXH64 step a term of up to 15 characters can take is computed, and masks keep the ones its length takes, so
+    /// words of varying length do not mispredict a branch each.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryHashShortAsciiTermAt(ref char c0, int n, ulong seed, out ulong hash)
+    {
+        // A trailing possessive "'s" after a letter is not part of the term (the same rule as StripPossessive).
+        char last = Unsafe.Add(ref c0, n - 1), apostrophe = Unsafe.Add(ref c0, Math.Max(n - 2, 0)), before = Unsafe.Add(ref c0, Math.Max(n - 3, 0));
+        bool possessive = (n > 2) & ((last | 0x20) == 's') & (apostrophe == '\'') & ((uint)((before | 0x20) - 'a') <= 'z' - 'a');
+        int m = n - (possessive ? 2 : 0);
+
+        Vector256<ushort> v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref c0));
+        Vector256<ushort> indices = Vector256<ushort>.Indices;
+        Vector256<ushort> printable = Vector256.LessThan(v - Vector256.Create((ushort)0x21), Vector256.Create((ushort)(0x7F - 0x21)));
+        Vector256<ushort> bad = Vector256.LessThan(indices, Vector256.Create((ushort)n)) & ~printable;
+        Vector256<ushort> upper = Vector256.LessThan(v - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26));
+        Vector256<ulong> lanes = ((v | (upper & Vector256.Create((ushort)0x20))) & Vector256.LessThan(indices, Vector256.Create((ushort)m))).AsUInt64();
+        ulong l0 = lanes.GetElement(0), l1 = lanes.GetElement(1), l2 = lanes.GetElement(2), l3 = lanes.GetElement(3);
+
+        // All-ones masks: at least one, two, three whole lanes of four characters; two or three characters left; an odd count.
+        long q = m >> 2, r = m & 3;
+        ulong one = (ulong)(-q >> 63), two = (ulong)((1 - q) >> 63), three = (ulong)((2 - q) >> 63);
+        ulong word = (ulong)((1 - r) >> 63), odd = 0UL - (ulong)(r & 1);
+        ulong acc = XxHash64.ShortInputState(seed, 2 * m);
+        acc = Blend(one, XxHash64.StepLane(acc, l0), acc);
+        acc = Blend(two, XxHash64.StepLane(acc, l1), acc);
+        acc = Blend(three, XxHash64.StepLane(acc, l2), acc);
+        ulong tail = Blend(three, l3, Blend(two, l2, Blend(one, l1, l0)));
+        acc = Blend(word, XxHash64.StepWord(acc, (uint)tail), acc);
+        ulong c = Blend(word, tail >> 32, tail);
+        acc = Blend(odd, XxHash64.StepByte(XxHash64.StepByte(acc, (byte)c), (byte)(c >> 8)), acc);
+        hash = XxHash64.Avalanche(acc);
+        return bad == Vector256<ushort>.Zero;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Blend(ulong mask, ulong ifSet, ulong otherwise) => (ifSet & mask) | (otherwise & ~mask);
 
     /// <summary>
     /// Four UTF-16 code units in a little-endian word: false unless all are printable ASCII (U+0021 to U+007E);

@@ -184,4 +184,28 @@ public class TextNormalizerTests
         Assert.False(TextNormalizer.TryHashShortAsciiTerm(string.Empty, 0, out _));
         Assert.False(TextNormalizer.TryHashShortAsciiTerm("a\u0007b", 0, out _));
     }
+
+    [Fact]
+    public void HashTermAt_EveryPositionAndLengthOfAText_EqualsHashTermOfTheSlice()
+    {
+        // Tokens up to 17 characters at every offset, so the branch-free path (sixteen characters readable from the
+        // start), its masks for every length and possessive, and the fallback near the end of the text all run.
+        var texts = Gen.Elements("a", "Z", "s", "S", "'", "'s", "x's", "-", ".", "0", "9", "@", "`", "{", "~", " ", "\u2019", "\u00E9", "\u0007", "Mc")
+            .ListOf().Select(list => string.Concat(list.Take(40))).ToArbitrary();
+        Prop.ForAll(texts, text =>
+        {
+            for (int start = 0; start < text.Length; start++)
+            {
+                for (int length = 1; length <= Math.Min(17, text.Length - start); length++)
+                {
+                    if (TextNormalizer.HashTermAt(text, start, length, 7) != TextNormalizer.HashTerm(text.AsSpan(start, length), 7))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
 }
