@@ -1,7 +1,11 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using Comparison.Sketches;
 
@@ -44,6 +48,9 @@ public sealed class LshIndex<TKey>
     private const int SegmentShift = 7;
     private const int SegmentSize = 1 << SegmentShift;
     private const byte Live = 1;
+
+    // Candidates gathered on the stack before the pool is asked for more (a query usually finds a few dozen).
+    private const int CandidateBuffer = 512;
     private const byte LiveEmptySet = 2;
     private static ReadOnlySpan<byte> Magic => "CLSH"u8;
 
@@ -52,6 +59,7 @@ public sealed class LshIndex<TKey>
     private readonly int _bands;
     private readonly int _rows;
     private readonly BandTable[] _tables;
+    private readonly ulong[] _bandSeeds;
     private readonly Dictionary<TKey, int> _ids;
     private readonly IComparer<TKey> _order;
     private readonly List<Segment> _segments = [];
@@ -81,9 +89,11 @@ public sealed class LshIndex<TKey>
         _bands = Parameters.Bands;
         _rows = Parameters.Rows;
         _tables = new BandTable[_bands];
+        _bandSeeds = new ulong[_bands];
         for (int i = 0; i < _bands; i++)
         {
             _tables[i] = new BandTable();
+            _bandSeeds[i] = Mixing.Mix64((ulong)i + 0x243F6A8885A308D3UL);
         }
 
         _ids = new Dictionary<TKey, int>(keyComparer ?? EqualityComparer<TKey>.Default);
@@ -254,8 +264,9 @@ public sealed class LshIndex<TKey>
 
         Span<uint> bandKeys = _bands <= 256 ? stackalloc uint[_bands] : new uint[_bands];
         ComputeBandKeys(signature.Span, bandKeys);
-        var candidates = new List<int>();
-        var matches = new List<LshMatch<TKey>>();
+        Span<int> candidates = stackalloc int[CandidateBuffer];
+        int[]? rented = null;
+        LshMatch<TKey>[] matches;
         _lock.EnterReadLock();
         try
         {
@@ -267,15 +278,38 @@ public sealed class LshIndex<TKey>
             CheckConfiguration(signature);
             for (int band = 0; band < _bands; band++)
             {
+                _tables[band].Prefetch(bandKeys[band]);
+            }
+
+            int count = 0;
+            for (int band = 0; band < _bands; band++)
+            {
                 for (int id = _tables[band].Find(bandKeys[band]); id >= 0; id = NextOf(id, band))
                 {
-                    candidates.Add(id);
+                    if (count == candidates.Length)
+                    {
+                        int[] larger = ArrayPool<int>.Shared.Rent(2 * count);
+                        candidates.CopyTo(larger);
+                        if (rented is not null)
+                        {
+                            ArrayPool<int>.Shared.Return(rented);
+                        }
+
+                        rented = larger;
+                        candidates = larger;
+                    }
+
+                    candidates[count++] = id;
                 }
             }
 
-            candidates.Sort();
+            // Distinct candidates, scored on the full signature; the kept ones are packed (agreements, id) in place.
+            Span<int> found = candidates[..count];
+            found.Sort();
+            Span<long> kept = count <= CandidateBuffer / 2 ? stackalloc long[count] : new long[count];
+            int keptCount = 0;
             int previous = -1;
-            foreach (int id in candidates)
+            foreach (int id in found)
             {
                 if (id == previous)
                 {
@@ -288,24 +322,40 @@ public sealed class LshIndex<TKey>
                 int agree = emptySet | signature.IsEmpty
                     ? (emptySet == signature.IsEmpty ? _k : 0)
                     : MinHashSignature.CountMatches(segment.Values.AsSpan(offset * _k, _k), signature.Span);
-                var estimate = new JaccardEstimate(agree, _k, 32);
-                if (estimate.Value >= minimumJaccard)
+                if (new JaccardEstimate(agree, _k, 32).Value >= minimumJaccard)
                 {
-                    matches.Add(new LshMatch<TKey>(segment.Keys[offset], estimate));
+                    kept[keptCount++] = ((long)agree << 32) | (uint)id;
                 }
+            }
+
+            if (keptCount == 0)
+            {
+                return [];
+            }
+
+            matches = new LshMatch<TKey>[keptCount];
+            for (int i = 0; i < keptCount; i++)
+            {
+                int id = (int)kept[i];
+                Segment segment = SegmentOf(id, out int offset);
+                matches[i] = new LshMatch<TKey>(segment.Keys[offset], new JaccardEstimate((int)(kept[i] >> 32), _k, 32));
             }
         }
         finally
         {
             _lock.ExitReadLock();
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
         }
 
-        if (matches.Count > 1)
+        if (matches.Length > 1)
         {
-            matches.Sort(_matchOrder ??= (a, b) => a.Estimate.Matches != b.Estimate.Matches ? b.Estimate.Matches.CompareTo(a.Estimate.Matches) : _order.Compare(a.Key, b.Key));
+            Array.Sort(matches, _matchOrder ??= (a, b) => a.Estimate.Matches != b.Estimate.Matches ? b.Estimate.Matches.CompareTo(a.Estimate.Matches) : _order.Compare(a.Key, b.Key));
         }
 
-        return [.. matches];
+        return ImmutableCollectionsMarshal.AsImmutableArray(matches);
     }
 
     /// <summary>Writes the index to a stream; keys of type string, int, long or Guid are written by the built-in codec.</summary>
@@ -473,11 +523,48 @@ public sealed class LshIndex<TKey>
     }
 
     /// <summary>The band keys of a signature: one 32-bit hash of each band's r values, never 0.</summary>
-    internal void ComputeBandKeys(ReadOnlySpan<uint> values, Span<uint> bandKeys)
+    /// <remarks>Eight bands at a time with AVX-512 (each lane gathers its band's rows), the rest one at a time; both give <see cref="ComputeBandKeysScalar"/>.</remarks>
+    internal unsafe void ComputeBandKeys(ReadOnlySpan<uint> values, Span<uint> bandKeys)
     {
-        for (int band = 0; band < _bands; band++)
+        int band = 0;
+        if (Avx512DQ.IsSupported && Avx512F.VL.IsSupported && _bands >= 8 && values.Length >= _bands * _rows)
         {
-            ulong h = Mixing.Mix64((ulong)band + 0x243F6A8885A308D3UL);
+            fixed (uint* v = values)
+            {
+                for (; band + 8 <= _bands; band += 8)
+                {
+                    Vector512<ulong> h = Vector512.LoadUnsafe(ref _bandSeeds[band]);
+                    Vector256<int> index = (Vector256<int>.Indices + Vector256.Create(band)) * Vector256.Create(_rows);
+                    for (int row = 0; row < _rows; row++)
+                    {
+                        Vector512<ulong> value = Avx512F.ConvertToVector512UInt64(Avx2.GatherVector256(v, index + Vector256.Create(row), 4));
+                        h = Avx512F.RotateLeft((h ^ value) * Vector512.Create(Mixing.Golden), 29);
+                    }
+
+                    h ^= h >> 33;
+                    h *= Vector512.Create(0xFF51AFD7ED558CCDUL);
+                    h ^= h >> 33;
+                    h *= Vector512.Create(0xC4CEB9FE1A85EC53UL);
+                    h ^= h >> 33;
+                    Vector256<uint> keys = Avx512F.ConvertToVector256UInt32(h >> 32);
+                    (keys - Vector256.Equals(keys, Vector256<uint>.Zero)).StoreUnsafe(ref bandKeys[band]);
+                }
+            }
+        }
+
+        ComputeBandKeysScalar(values, bandKeys, band);
+    }
+
+    /// <summary>
+    /// The band keys of bands <paramref name="from"/> onwards, one at a time: <c>h = Mix64(band + π₀)</c>, then
+    /// <c>h = rotl((h ⊕ value)·φ, 29)</c> for each of the band's values, and the key is the high half of
+    /// <c>Mix64(h)</c>, 0 replaced by 1.
+    /// </summary>
+    internal void ComputeBandKeysScalar(ReadOnlySpan<uint> values, Span<uint> bandKeys, int from = 0)
+    {
+        for (int band = from; band < _bands; band++)
+        {
+            ulong h = _bandSeeds[band];
             foreach (uint value in values.Slice(band * _rows, _rows))
             {
                 h = ulong.RotateLeft((h ^ value) * Mixing.Golden, 29);
@@ -496,15 +583,18 @@ public sealed class LshIndex<TKey>
             _segments.Add(new Segment(_k, _bands));
         }
 
+        for (int band = 0; band < _bands; band++)
+        {
+            _tables[band].Prefetch(bandKeys[band]);
+        }
+
         Segment segment = SegmentOf(id, out int offset);
         values.CopyTo(segment.Values.AsSpan(offset * _k, _k));
         segment.Keys[offset] = key;
         segment.State[offset] = emptySet ? LiveEmptySet : Live;
         for (int band = 0; band < _bands; band++)
         {
-            ref int head = ref _tables[band].HeadOf(bandKeys[band]);
-            segment.Next[(offset * _bands) + band] = head;
-            head = id;
+            segment.Next[(offset * _bands) + band] = _tables[band].Push(bandKeys[band], id);
         }
 
         _ids.Add(key, id);
@@ -513,19 +603,32 @@ public sealed class LshIndex<TKey>
     private void Unlink(int id, int band, uint bandKey)
     {
         BandTable table = _tables[band];
-        ref int link = ref table.HeadOf(bandKey);
+        int head = table.Find(bandKey);
+        Segment segment = SegmentOf(id, out int offset);
+        int next = segment.Next[(offset * _bands) + band];
+        if (head == id)
+        {
+            if (next < 0)
+            {
+                table.Remove(bandKey);
+            }
+            else
+            {
+                table.SetHead(bandKey, next);
+            }
+
+            return;
+        }
+
+        Segment s = SegmentOf(head, out int o);
+        ref int link = ref s.Next[(o * _bands) + band];
         while (link != id)
         {
-            Segment s = SegmentOf(link, out int o);
+            s = SegmentOf(link, out o);
             link = ref s.Next[(o * _bands) + band];
         }
 
-        Segment segment = SegmentOf(id, out int offset);
-        link = segment.Next[(offset * _bands) + band];
-        if (table.Find(bandKey) < 0)
-        {
-            table.Remove(bandKey);
-        }
+        link = next;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -223,6 +223,53 @@ public class LshIndexTests(ITestOutputHelper output)
         Assert.InRange(allocatedPerArticle, keptPerArticle, 2 * keptPerArticle);
     }
 
+    [Theory]
+    [InlineData(16, 8)]
+    [InlineData(21, 6)]
+    [InlineData(32, 4)]
+    [InlineData(9, 13)]
+    [InlineData(12, 10)]
+    [InlineData(5, 3)]
+    public void ComputeBandKeys_VectorAndScalar_EqualTheDefiningFormula(int bands, int rows)
+    {
+        var index = new LshIndex<int>(new LshOptions { Bands = bands, Rows = rows });
+        var random = new Random(bands * 100 + rows);
+        var values = new uint[128];
+        var keys = new uint[bands];
+        var scalar = new uint[bands];
+        for (int trial = 0; trial < 200; trial++)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                // Runs of zeros and of the extremes as well as random values.
+                values[i] = (trial % 4) switch { 0 => 0u, 1 => uint.MaxValue - (uint)random.Next(3), _ => (uint)random.NextInt64() };
+            }
+
+            index.ComputeBandKeys(values, keys);
+            index.ComputeBandKeysScalar(values, scalar);
+            for (int band = 0; band < bands; band++)
+            {
+                ulong h = Mix64((ulong)band + 0x243F6A8885A308D3UL);
+                for (int row = 0; row < rows; row++)
+                {
+                    h = ulong.RotateLeft((h ^ values[(band * rows) + row]) * 0x9E3779B97F4A7C15UL, 29);
+                }
+
+                uint expected = (uint)(Mix64(h) >> 32);
+                expected = expected == 0 ? 1 : expected;
+                Assert.Equal(expected, keys[band]);
+                Assert.Equal(expected, scalar[band]);
+            }
+        }
+
+        static ulong Mix64(ulong z)
+        {
+            z = (z ^ (z >> 33)) * 0xFF51AFD7ED558CCDUL;
+            z = (z ^ (z >> 33)) * 0xC4CEB9FE1A85EC53UL;
+            return z ^ (z >> 33);
+        }
+    }
+
     /// <summary>Signatures of random sets where every fourth one is a near copy of an earlier one.</summary>
     internal static List<MinHashSignature> Corpus(Random random, int count, int size = 300)
     {
