@@ -301,6 +301,20 @@ public static class Tokenizer
         return run;
     }
 
+    /// <summary>
+    /// The number of ASCII letters and digits (0 to 16) at <paramref name="i"/>, from one 16-character vector load.
+    /// The caller ensures <c>i + 16 ≤ length</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int AsciiAlphanumericRun16(ReadOnlySpan<char> text, int i)
+    {
+        Vector256<ushort> v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)i);
+        Vector256<ushort> letter = Vector256.LessThan((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
+        Vector256<ushort> digit = Vector256.LessThan(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10));
+        uint stop = (~(letter | digit)).ExtractMostSignificantBits();
+        return BitOperations.TrailingZeroCount(stop | 0x10000u);
+    }
+
     // After an abbreviation's period only a hyphenated continuation ("U.S.-led") stays in the token.
     private static int ContinueAfterPeriod(ReadOnlySpan<char> text, int i, ref bool letters, out bool hasLetter, bool vectorScan)
     {

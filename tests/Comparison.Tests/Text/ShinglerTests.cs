@@ -62,6 +62,26 @@ public class ShinglerTests
     }
 
     [Fact]
+    public void Hash_WordsAmongEveryKindOfSeparator_EqualsTheDefinitionOverTokenizerTokens()
+    {
+        // Words of 1 to 20 characters (the fast path takes up to 15 followed by a space) glued together by spaces,
+        // runs of spaces, and every joiner and stop the Tokenizer has rules for, so that a word the fast path could
+        // misread (one continued by a hyphen, apostrophe, period, comma or a non-ASCII letter) occurs often.
+        var words = Gen.Elements("a", "Bc", "don", "U", "S", "s", "x7", "2021", "45", "000", "Mr", "Dec", "Ukraine", "ABCDEFGHIJKLMNO", "abcdefghijklmnop", "caf\u00E9", "w1234567890123456789");
+        var separators = Gen.Elements(" ", " ", " ", "  ", "-", "'", "'s ", ".", ". ", ",", ", ", "\u2019", "\u00AD", "\u200B", "\t", "\n", "@", "#", "...", "\u00E9 ", "!");
+        var texts = Gen.Zip(words, separators).Select(pair => pair.Item1 + pair.Item2).ListOf()
+            .Select(list => string.Concat(list.Take(120))).ToArbitrary();
+        var shingler = new Shingler(new ShinglerOptions { Size = 3, Seed = 11 });
+        Prop.ForAll(texts, text =>
+        {
+            var tokens = shingler.TokensFor(text);
+            ulong[] terms = tokens.Select(t => XxHash64.HashChars(TextNormalizer.NormalizeTerm(text.AsSpan(t.Start, t.Length)), 11)).ToArray();
+            ulong[] expected = Enumerable.Range(0, Math.Max(0, terms.Length - 2)).Select(i => XxHash64.HashLanes(terms.AsSpan(i, 3), 11)).ToArray();
+            return expected.SequenceEqual(shingler.Hash(text));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void HashRoundedLanes_AnyValues_EqualsHashLanes_Property()
     {
         Prop.ForAll(ArbMap.Default.ArbFor<ulong[]>(), ArbMap.Default.ArbFor<ulong>(), (values, seed) =>
