@@ -25,7 +25,8 @@ namespace Comparison.Text;
 /// </remarks>
 public sealed class Shingler
 {
-    // Lane rounds of token hashes are appended here; when it fills, the last Size - 1 move to the front, so every window is contiguous.
+    // Token hashes are appended here and hashed into windows in batches; when it fills, the last Size - 1 move to the
+    // front, so every window is contiguous.
     private const int WindowBuffer = 256;
 
     /// <summary>Creates a shingler.</summary>
@@ -106,7 +107,8 @@ public sealed class Shingler
         ulong seed = Options.Seed;
         Span<ulong> window = stackalloc ulong[WindowBuffer];
         int filled = 0;
-        int tokens = 0;
+        int rounded = 0;
+        int nextWindow = 0;
         int added = 0;
         int position = 0;
         bool vectorScan = Vector256.IsHardwareAccelerated;
@@ -149,21 +151,36 @@ public sealed class Shingler
 
             if (filled == WindowBuffer)
             {
+                added += EmitWindows(window, filled, ref rounded, ref nextWindow, size, seed, destination);
                 window[(WindowBuffer - size + 1)..].CopyTo(window);
                 filled = size - 1;
+                rounded = filled;
+                nextWindow = 0;
             }
 
-            // Each token hash enters Size windows: its value-only lane round is computed once, here.
-            window[filled++] = XxHash64.LaneRound(TextNormalizer.HashTermAt(text, start, length, seed));
-            tokens++;
-            if (tokens >= size)
-            {
-                destination.Add(XxHash64.HashRoundedLanes(window.Slice(filled - size, size), seed));
-                added++;
-            }
+            window[filled++] = TextNormalizer.HashTermAt(text, start, length, seed);
         }
 
-        return added;
+        return added + EmitWindows(window, filled, ref rounded, ref nextWindow, size, seed, destination);
+    }
+
+    // The term hashes window[rounded .. filled] get their lane rounds (each enters Size windows, so it is computed
+    // once), then every window that starts at nextWindow or later and ends by filled is hashed into destination.
+    private static int EmitWindows(Span<ulong> window, int filled, ref int rounded, ref int nextWindow, int size, ulong seed, List<ulong> destination)
+    {
+        XxHash64.LaneRounds(window[rounded..filled]);
+        rounded = filled;
+        int count = filled - size + 1 - nextWindow;
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        int before = destination.Count;
+        CollectionsMarshal.SetCount(destination, before + count);
+        XxHash64.HashRoundedLaneWindows(window[nextWindow..filled], size, seed, CollectionsMarshal.AsSpan(destination)[before..]);
+        nextWindow += count;
+        return count;
     }
 
     private int HashCharacters(ReadOnlySpan<char> text, List<ulong> destination)

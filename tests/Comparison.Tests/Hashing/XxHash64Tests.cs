@@ -98,4 +98,27 @@ public class XxHash64Tests
         Assert.NotEqual(XxHash64.HashLanes(a, 0), XxHash64.HashLanes(b, 0));
         Assert.NotEqual(XxHash64.HashLanes(a, 0), XxHash64.HashLanes(a, 1));
     }
+
+    [Fact]
+    public void LaneRoundsAndWindows_Batched_EqualOneAtATime()
+    {
+        var random = new Random(17);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            int size = 1 + (trial % 9);
+            int count = random.Next(0, 40);
+            ulong seed = (ulong)random.NextInt64();
+            ulong[] values = Enumerable.Range(0, count + size - 1).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63)).ToArray();
+            ulong[] rounds = (ulong[])values.Clone();
+            XxHash64.LaneRounds(rounds);
+            Assert.Equal(values.Select(XxHash64.LaneRound), rounds);
+
+            var windows = new ulong[count];
+            XxHash64.HashRoundedLaneWindows(rounds, size, seed, windows);
+            for (int i = 0; i < count; i++)
+            {
+                Assert.Equal(XxHash64.HashLanes(values.AsSpan(i, size), seed), windows[i]);
+            }
+        }
+    }
 }
