@@ -33,6 +33,7 @@ public static partial class AllPairs
         private int[] _tailStart = [];      // per vector, where its entries of rank >= F start
         private int[] _tailOffsets = [];    // rank F + j's postings are [_tailOffsets[j], _tailOffsets[j + 1])
         private Posting[] _tail = [];      // a document and its weight side by side: one stream per list
+        private int[] _after = [];          // per tail entry e of vector v: where v's successors start in e's list
 
         private DenseHybrid(UnitCorpus corpus, int width)
         {
@@ -108,20 +109,30 @@ public static partial class AllPairs
             data._tailStart = new int[n];
             int tailTerms = Math.Max(0, corpus.Terms - width);
             data._tailOffsets = new int[tailTerms + 1];
+
+            // The panels in parallel (each panel's 16 vectors by one thread), then the lists in document order, so
+            // every list is sorted by document.
+            Parallel.For(0, data.Panels, panel =>
+            {
+                long panelBase = (long)panel * width * Lanes;
+                for (int v = panel * Lanes; v < Math.Min(n, (panel + 1) * Lanes); v++)
+                {
+                    int e = corpus.Offsets[v];
+                    int end = corpus.Offsets[v + 1];
+                    int lane = v % Lanes;
+                    while (e < end && corpus.Ranks[e] < width)
+                    {
+                        data._panels[panelBase + ((long)corpus.Ranks[e] * Lanes) + lane] = corpus.Weights[e];
+                        e++;
+                    }
+
+                    data._tailStart[v] = e;
+                }
+            });
+
             for (int v = 0; v < n; v++)
             {
-                int e = corpus.Offsets[v];
-                int end = corpus.Offsets[v + 1];
-                long panelBase = (long)(v / Lanes) * width * Lanes;
-                int lane = v % Lanes;
-                while (e < end && corpus.Ranks[e] < width)
-                {
-                    data._panels[panelBase + ((long)corpus.Ranks[e] * Lanes) + lane] = corpus.Weights[e];
-                    e++;
-                }
-
-                data._tailStart[v] = e;
-                for (; e < end; e++)
+                for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
                 {
                     data._tailOffsets[corpus.Ranks[e] - width + 1]++;
                 }
@@ -133,6 +144,7 @@ public static partial class AllPairs
             }
 
             data._tail = new Posting[data._tailOffsets[tailTerms]];
+            data._after = new int[corpus.Ranks.Length];
             int[] fill = data._tailOffsets[..tailTerms];
             for (int v = 0; v < n; v++)
             {
@@ -140,6 +152,7 @@ public static partial class AllPairs
                 {
                     int slot = fill[corpus.Ranks[e] - width]++;
                     data._tail[slot] = new Posting(v, corpus.Weights[e]);
+                    data._after[e] = slot + 1;
                 }
             }
 
@@ -206,9 +219,11 @@ public static partial class AllPairs
                 }
             }
 
-            // sums[y] += Σ over the tail terms t of x: x_t · y_t, for every y > x. Each list is walked from its end
-            // (documents increase) down to x. The lists are short and scattered in memory, so the walk is bound by
-            // memory latency: the end of the next term's list is prefetched while the current one is summed.
+            // sums[y] += Σ over the tail terms t of x: x_t · y_t, for every y > x. Each list is sorted by document and
+            // x is in it, so the documents after x are a known range (recorded at build): no test per posting. The
+            // lists are short and scattered in memory, so the walk is bound by memory latency: the start of the next
+            // term's range is prefetched while the current one is summed. For each y the terms add in x's order, as
+            // a walk in any direction would.
             [SkipLocalsInit]
             private unsafe void AddTail(int x, float[] sums)
             {
@@ -225,28 +240,36 @@ public static partial class AllPairs
                 ref int ranks = ref MemoryMarshal.GetArrayDataReference(corpus.Ranks);
                 ref float weights = ref MemoryMarshal.GetArrayDataReference(corpus.Weights);
                 ref int offsets = ref MemoryMarshal.GetArrayDataReference(data._tailOffsets);
+                ref int after = ref MemoryMarshal.GetArrayDataReference(data._after);
                 ref Posting postings = ref MemoryMarshal.GetArrayDataReference(data._tail);
                 ref float row = ref MemoryMarshal.GetArrayDataReference(sums);
                 for (int e = start; e < end; e++)
                 {
-                    int list = Unsafe.Add(ref ranks, e) - width;
                     if (Sse.IsSupported && e + 2 < end)
                     {
-                        int ahead = Unsafe.Add(ref offsets, Unsafe.Add(ref ranks, e + 2) - width + 1) - 1;
-                        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref postings, ahead)));
+                        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref postings, Unsafe.Add(ref after, e + 2))));
                     }
 
                     float w = Unsafe.Add(ref weights, e);
-                    int first = Unsafe.Add(ref offsets, list);
-                    for (int p = Unsafe.Add(ref offsets, list + 1) - 1; p >= first; p--)
+                    nint p = Unsafe.Add(ref after, e);
+                    nint stop = Unsafe.Add(ref offsets, Unsafe.Add(ref ranks, e) - width + 1);
+                    for (; p + 4 <= stop; p += 4)
+                    {
+                        ref Posting q = ref Unsafe.Add(ref postings, p);
+                        Posting q0 = q;
+                        Posting q1 = Unsafe.Add(ref q, 1);
+                        Posting q2 = Unsafe.Add(ref q, 2);
+                        Posting q3 = Unsafe.Add(ref q, 3);
+                        Unsafe.Add(ref row, (nint)(uint)q0.Document) += w * q0.Weight;
+                        Unsafe.Add(ref row, (nint)(uint)q1.Document) += w * q1.Weight;
+                        Unsafe.Add(ref row, (nint)(uint)q2.Document) += w * q2.Weight;
+                        Unsafe.Add(ref row, (nint)(uint)q3.Document) += w * q3.Weight;
+                    }
+
+                    for (; p < stop; p++)
                     {
                         Posting posting = Unsafe.Add(ref postings, p);
-                        if (posting.Document <= x)
-                        {
-                            break;
-                        }
-
-                        Unsafe.Add(ref row, posting.Document) += w * posting.Weight;
+                        Unsafe.Add(ref row, (nint)(uint)posting.Document) += w * posting.Weight;
                     }
                 }
             }

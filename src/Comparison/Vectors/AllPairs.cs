@@ -518,7 +518,8 @@ public static partial class AllPairs
             Parallel.For(0, n, v =>
             {
                 int start = corpus.Offsets[v];
-                Array.Sort(ids, weights, start, corpus.Offsets[v + 1] - start);
+                int length = corpus.Offsets[v + 1] - start;
+                KeySort.Sort(ids.AsSpan(start, length), weights.AsSpan(start, length));
             });
             corpus.MaxWeight = new float[terms];
             for (int e = 0; e < ids.Length; e++)
