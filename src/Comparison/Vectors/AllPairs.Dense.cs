@@ -159,6 +159,49 @@ public static partial class AllPairs
             return data;
         }
 
+        /// <summary>How <see cref="SimilarPair"/> is laid out, for the packed writes of the pairs (checked, not assumed).</summary>
+        internal static class PairLayout
+        {
+            /// <summary>Whether a pair is 16 bytes: First, Second, then Similarity's 8 bytes.</summary>
+            public static readonly bool Packed = IsPacked();
+
+            /// <summary>The 32-bit lanes that hold First in four packed pairs.</summary>
+            public static readonly Vector512<int> FirstLanes = Vector512.Create(-1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0);
+
+            /// <summary>
+            /// Per group of four pairs g (0–3), the index of each 32-bit lane into (columns, doubles): lane 4p + 1
+            /// takes column 4g + p, lanes 4p + 2 and 4p + 3 the two halves of double (4g + p) mod 8 (from the low or
+            /// the high eight).
+            /// </summary>
+            public static readonly int[] Interleave = Build();
+
+            private static int[] Build()
+            {
+                var table = new int[4 * Lanes];
+                for (int g = 0; g < 4; g++)
+                {
+                    for (int p = 0; p < 4; p++)
+                    {
+                        int pair = (4 * g) + p;
+                        table[(g * Lanes) + (4 * p)] = 0;
+                        table[(g * Lanes) + (4 * p) + 1] = pair;
+                        table[(g * Lanes) + (4 * p) + 2] = Lanes + (2 * (pair % 8));
+                        table[(g * Lanes) + (4 * p) + 3] = Lanes + (2 * (pair % 8)) + 1;
+                    }
+                }
+
+                return table;
+            }
+
+            private static bool IsPacked()
+            {
+                var probe = new SimilarPair(0x01020304, 0x05060708, Math.PI);
+                ReadOnlySpan<int> lanes = MemoryMarshal.Cast<SimilarPair, int>(new ReadOnlySpan<SimilarPair>(in probe));
+                return Unsafe.SizeOf<SimilarPair>() == 16 && lanes[0] == probe.First && lanes[1] == probe.Second
+                    && BitConverter.Int64BitsToDouble(((long)lanes[3] << 32) | (uint)lanes[2]) == Math.PI;
+            }
+        }
+
         /// <summary>One entry of an inverted list of the sparse tail.</summary>
         internal readonly record struct Posting(int Document, float Weight);
 
@@ -313,7 +356,10 @@ public static partial class AllPairs
             }
 
             // Every y > x whose sum reaches the threshold, in increasing y. The comparison runs 16 sums at a time; only
-            // the lanes that pass are visited. Sums within Slack of the threshold are settled exactly.
+            // the lanes that pass are visited. Sums within Slack of the threshold are settled exactly. With AVX-512,
+            // a block of 16 with no sum in that band is written as pairs directly: the passing columns and sums are
+            // compressed into the low lanes, widened to double, and interleaved with x into SimilarPair's layout,
+            // four pairs per store (the same values the scalar path writes).
             private void EmitRow(int x, float[] sums, PairBuffer output)
             {
                 int n = _data._corpus.Count;
@@ -323,9 +369,24 @@ public static partial class AllPairs
                 {
                     var lowVector = Vector512.Create(low);
                     ref float start = ref MemoryMarshal.GetArrayDataReference(sums);
+                    bool packed = Avx512F.IsSupported && PairLayout.Packed;
+                    var bandVector = Vector512.Create(BandTop(_threshold + Slack));
                     for (; y + Lanes <= n; y += Lanes)
                     {
-                        ulong mask = Vector512.GreaterThanOrEqual(Vector512.LoadUnsafe(ref start, (nuint)y), lowVector).ExtractMostSignificantBits();
+                        Vector512<float> block = Vector512.LoadUnsafe(ref start, (nuint)y);
+                        Vector512<float> pass = Vector512.GreaterThanOrEqual(block, lowVector);
+                        if (pass == Vector512<float>.Zero)
+                        {
+                            continue;
+                        }
+
+                        if (packed && (pass & Vector512.LessThan(block, bandVector)) == Vector512<float>.Zero)
+                        {
+                            EmitPacked(x, y, block, pass, output);
+                            continue;
+                        }
+
+                        ulong mask = pass.ExtractMostSignificantBits();
                         while (mask != 0)
                         {
                             int lane = BitOperations.TrailingZeroCount(mask);
@@ -342,6 +403,36 @@ public static partial class AllPairs
                         Emit(x, y, sums[y], output);
                     }
                 }
+            }
+
+            // The smallest float not below bound: for a float s, s < result exactly when (double)s < bound.
+            private static float BandTop(double bound)
+            {
+                float f = (float)bound;
+                return f < bound ? MathF.BitIncrement(f) : f;
+            }
+
+            // The pairs (x, y + lane, min(1, sum)) of the passing lanes of one block, in lane order.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void EmitPacked(int x, int y, Vector512<float> block, Vector512<float> pass, PairBuffer output)
+            {
+                int count = BitOperations.PopCount(pass.ExtractMostSignificantBits());
+                Vector512<int> ys = Avx512F.Compress(Vector512<int>.Zero, pass.AsInt32(), Vector512.Create(y) + Vector512<int>.Indices);
+                Vector512<float> kept = Avx512F.Compress(Vector512<float>.Zero, pass, block);
+                Vector512<double> one = Vector512.Create(1.0);
+                Vector512<int> low = Vector512.Min(Avx512F.ConvertToVector512Double(kept.GetLower()), one).AsInt32();
+                Vector512<int> high = Vector512.Min(Avx512F.ConvertToVector512Double(kept.GetUpper()), one).AsInt32();
+                Vector512<int> xs = Vector512.Create(x);
+                ref int destination = ref Unsafe.As<SimilarPair, int>(ref output.Reserve(Lanes));
+                ref int indices = ref MemoryMarshal.GetArrayDataReference(PairLayout.Interleave);
+                for (int group = 0; group * 4 < count; group++)
+                {
+                    Vector512<int> index = Vector512.LoadUnsafe(ref indices, (nuint)(group * Lanes));
+                    Vector512<int> pairs = Avx512F.PermuteVar16x32x2(ys, index, group < 2 ? low : high);
+                    Vector512.ConditionalSelect(PairLayout.FirstLanes, xs, pairs).StoreUnsafe(ref destination, (nuint)(group * Lanes));
+                }
+
+                output.Advance(count);
             }
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
