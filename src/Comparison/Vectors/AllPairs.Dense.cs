@@ -248,9 +248,18 @@ public static partial class AllPairs
                     int chunkEnd = Math.Min(data.Panels, chunkStart + chunk);
                     for (int block = from; block < to; block += BlockRows)
                     {
-                        for (int p = Math.Max(chunkStart, block / Lanes); p < chunkEnd; p++)
+                        int p = Math.Max(chunkStart, block / Lanes);
+                        if (Vector512.IsHardwareAccelerated)
                         {
-                            Score(from, to, block, p);
+                            for (; p + 2 <= chunkEnd; p += 2)
+                            {
+                                Score(from, to, block, p, 2);
+                            }
+                        }
+
+                        for (; p < chunkEnd; p++)
+                        {
+                            Score(from, to, block, p, 1);
                         }
                     }
                 }
@@ -317,17 +326,23 @@ public static partial class AllPairs
                 }
             }
 
-            // Rows block..block+7 against the 16 vectors of panel p.
+            // Rows block..block+7 against the 16 vectors of panel p, or the 32 of panels p and p + 1 (AVX-512 only):
+            // then each broadcast weight of a row feeds two fused multiply-adds (10 loads per 16 FMAs instead of 9 per
+            // 8). Each sum adds its terms in the same order either way, so the results are the same.
             [SkipLocalsInit]
-            private void Score(int from, int to, int block, int p)
+            private void Score(int from, int to, int block, int p, int count)
             {
                 DenseHybrid data = _data;
                 int width = data.Width;
                 ref float panels = ref MemoryMarshal.GetArrayDataReference(data._panels);
                 nuint xBase = (nuint)(((long)(block / Lanes) * width * Lanes) + (block % Lanes));
                 nuint yBase = (nuint)((long)p * width * Lanes);
-                Span<float> dots = stackalloc float[BlockRows * Lanes];
-                if (Vector512.IsHardwareAccelerated)
+                Span<float> dots = stackalloc float[2 * BlockRows * Lanes];
+                if (count == 2)
+                {
+                    Kernel512Pair(ref panels, xBase, yBase, yBase + (nuint)(width * Lanes), width, dots);
+                }
+                else if (Vector512.IsHardwareAccelerated)
                 {
                     Kernel512(ref panels, xBase, yBase, width, dots);
                 }
@@ -339,20 +354,49 @@ public static partial class AllPairs
                 // Added to the tail sums of each row (lanes at or before the row are never read).
                 for (int i = 0; i < BlockRows && block + i < to; i++)
                 {
-                    ref float row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums[block + i - from]), p * Lanes);
-                    ref float dot = ref Unsafe.Add(ref MemoryMarshal.GetReference(dots), i * Lanes);
-                    if (Vector512.IsHardwareAccelerated)
+                    for (int c = 0; c < count; c++)
                     {
-                        (Vector512.LoadUnsafe(ref row) + Vector512.LoadUnsafe(ref dot)).StoreUnsafe(ref row);
-                    }
-                    else
-                    {
-                        for (int lane = 0; lane < Lanes; lane++)
+                        ref float row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums[block + i - from]), (p + c) * Lanes);
+                        ref float dot = ref Unsafe.Add(ref MemoryMarshal.GetReference(dots), (c * BlockRows * Lanes) + (i * Lanes));
+                        if (Vector512.IsHardwareAccelerated)
                         {
-                            Unsafe.Add(ref row, lane) += Unsafe.Add(ref dot, lane);
+                            (Vector512.LoadUnsafe(ref row) + Vector512.LoadUnsafe(ref dot)).StoreUnsafe(ref row);
+                        }
+                        else
+                        {
+                            for (int lane = 0; lane < Lanes; lane++)
+                            {
+                                Unsafe.Add(ref row, lane) += Unsafe.Add(ref dot, lane);
+                            }
                         }
                     }
                 }
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Kernel512Pair(ref float panels, nuint xBase, nuint yBase, nuint nextBase, int width, Span<float> dots)
+            {
+                Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector512<float> a4 = default, a5 = default, a6 = default, a7 = default;
+                Vector512<float> b0 = default, b1 = default, b2 = default, b3 = default;
+                Vector512<float> b4 = default, b5 = default, b6 = default, b7 = default;
+                for (nuint k = 0; k < (nuint)width; k++)
+                {
+                    Vector512<float> y = Vector512.LoadUnsafe(ref panels, yBase + (k * Lanes));
+                    Vector512<float> z = Vector512.LoadUnsafe(ref panels, nextBase + (k * Lanes));
+                    ref float xk = ref Unsafe.Add(ref panels, xBase + (k * Lanes));
+                    Both(xk, y, z, ref a0, ref b0);
+                    Both(Unsafe.Add(ref xk, 1), y, z, ref a1, ref b1);
+                    Both(Unsafe.Add(ref xk, 2), y, z, ref a2, ref b2);
+                    Both(Unsafe.Add(ref xk, 3), y, z, ref a3, ref b3);
+                    Both(Unsafe.Add(ref xk, 4), y, z, ref a4, ref b4);
+                    Both(Unsafe.Add(ref xk, 5), y, z, ref a5, ref b5);
+                    Both(Unsafe.Add(ref xk, 6), y, z, ref a6, ref b6);
+                    Both(Unsafe.Add(ref xk, 7), y, z, ref a7, ref b7);
+                }
+
+                Store(dots, a0, a1, a2, a3, a4, a5, a6, a7);
+                Store(dots[(BlockRows * Lanes)..], b0, b1, b2, b3, b4, b5, b6, b7);
             }
 
             // Every y > x whose sum reaches the threshold, in increasing y. The comparison runs 16 sums at a time; only
@@ -473,6 +517,22 @@ public static partial class AllPairs
                     a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 7)), y, a7);
                 }
 
+                Store(dots, a0, a1, a2, a3, a4, a5, a6, a7);
+            }
+
+            // One row's weight times both panels' term (inlined: the accumulators stay in registers).
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Both(float weight, Vector512<float> y, Vector512<float> z, ref Vector512<float> a, ref Vector512<float> b)
+            {
+                Vector512<float> w = Vector512.Create(weight);
+                a = Vector512.FusedMultiplyAdd(w, y, a);
+                b = Vector512.FusedMultiplyAdd(w, z, b);
+            }
+
+            // The eight rows' sums of one panel, 16 lanes each, into dots.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Store(Span<float> dots, Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7)
+            {
                 a0.CopyTo(dots);
                 a1.CopyTo(dots[16..]);
                 a2.CopyTo(dots[32..]);
