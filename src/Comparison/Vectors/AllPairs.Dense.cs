@@ -33,6 +33,7 @@ public static partial class AllPairs
         private int[] _tailStart = [];      // per vector, where its entries of rank >= F start
         private int[] _tailOffsets = [];    // rank F + j's postings are [_tailOffsets[j], _tailOffsets[j + 1])
         private Posting[] _tail = [];      // a document and its weight side by side: one stream per list
+        private int[] _after = [];          // per tail entry e of vector v: where v's successors start in e's list
 
         private DenseHybrid(UnitCorpus corpus, int width)
         {
@@ -108,20 +109,30 @@ public static partial class AllPairs
             data._tailStart = new int[n];
             int tailTerms = Math.Max(0, corpus.Terms - width);
             data._tailOffsets = new int[tailTerms + 1];
+
+            // The panels in parallel (each panel's 16 vectors by one thread), then the lists in document order, so
+            // every list is sorted by document.
+            Parallel.For(0, data.Panels, panel =>
+            {
+                long panelBase = (long)panel * width * Lanes;
+                for (int v = panel * Lanes; v < Math.Min(n, (panel + 1) * Lanes); v++)
+                {
+                    int e = corpus.Offsets[v];
+                    int end = corpus.Offsets[v + 1];
+                    int lane = v % Lanes;
+                    while (e < end && corpus.Ranks[e] < width)
+                    {
+                        data._panels[panelBase + ((long)corpus.Ranks[e] * Lanes) + lane] = corpus.Weights[e];
+                        e++;
+                    }
+
+                    data._tailStart[v] = e;
+                }
+            });
+
             for (int v = 0; v < n; v++)
             {
-                int e = corpus.Offsets[v];
-                int end = corpus.Offsets[v + 1];
-                long panelBase = (long)(v / Lanes) * width * Lanes;
-                int lane = v % Lanes;
-                while (e < end && corpus.Ranks[e] < width)
-                {
-                    data._panels[panelBase + ((long)corpus.Ranks[e] * Lanes) + lane] = corpus.Weights[e];
-                    e++;
-                }
-
-                data._tailStart[v] = e;
-                for (; e < end; e++)
+                for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
                 {
                     data._tailOffsets[corpus.Ranks[e] - width + 1]++;
                 }
@@ -133,6 +144,7 @@ public static partial class AllPairs
             }
 
             data._tail = new Posting[data._tailOffsets[tailTerms]];
+            data._after = new int[corpus.Ranks.Length];
             int[] fill = data._tailOffsets[..tailTerms];
             for (int v = 0; v < n; v++)
             {
@@ -140,10 +152,54 @@ public static partial class AllPairs
                 {
                     int slot = fill[corpus.Ranks[e] - width]++;
                     data._tail[slot] = new Posting(v, corpus.Weights[e]);
+                    data._after[e] = slot + 1;
                 }
             }
 
             return data;
+        }
+
+        /// <summary>How <see cref="SimilarPair"/> is laid out, for the packed writes of the pairs (checked, not assumed).</summary>
+        internal static class PairLayout
+        {
+            /// <summary>Whether a pair is 16 bytes: First, Second, then Similarity's 8 bytes.</summary>
+            public static readonly bool Packed = IsPacked();
+
+            /// <summary>The 32-bit lanes that hold First in four packed pairs.</summary>
+            public static readonly Vector512<int> FirstLanes = Vector512.Create(-1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0);
+
+            /// <summary>
+            /// Per group of four pairs g (0–3), the index of each 32-bit lane into (columns, doubles): lane 4p + 1
+            /// takes column 4g + p, lanes 4p + 2 and 4p + 3 the two halves of double (4g + p) mod 8 (from the low or
+            /// the high eight).
+            /// </summary>
+            public static readonly int[] Interleave = Build();
+
+            private static int[] Build()
+            {
+                var table = new int[4 * Lanes];
+                for (int g = 0; g < 4; g++)
+                {
+                    for (int p = 0; p < 4; p++)
+                    {
+                        int pair = (4 * g) + p;
+                        table[(g * Lanes) + (4 * p)] = 0;
+                        table[(g * Lanes) + (4 * p) + 1] = pair;
+                        table[(g * Lanes) + (4 * p) + 2] = Lanes + (2 * (pair % 8));
+                        table[(g * Lanes) + (4 * p) + 3] = Lanes + (2 * (pair % 8)) + 1;
+                    }
+                }
+
+                return table;
+            }
+
+            private static bool IsPacked()
+            {
+                var probe = new SimilarPair(0x01020304, 0x05060708, Math.PI);
+                ReadOnlySpan<int> lanes = MemoryMarshal.Cast<SimilarPair, int>(new ReadOnlySpan<SimilarPair>(in probe));
+                return Unsafe.SizeOf<SimilarPair>() == 16 && lanes[0] == probe.First && lanes[1] == probe.Second
+                    && BitConverter.Int64BitsToDouble(((long)lanes[3] << 32) | (uint)lanes[2]) == Math.PI;
+            }
         }
 
         /// <summary>One entry of an inverted list of the sparse tail.</summary>
@@ -192,9 +248,18 @@ public static partial class AllPairs
                     int chunkEnd = Math.Min(data.Panels, chunkStart + chunk);
                     for (int block = from; block < to; block += BlockRows)
                     {
-                        for (int p = Math.Max(chunkStart, block / Lanes); p < chunkEnd; p++)
+                        int p = Math.Max(chunkStart, block / Lanes);
+                        if (Vector512.IsHardwareAccelerated)
                         {
-                            Score(from, to, block, p);
+                            for (; p + 2 <= chunkEnd; p += 2)
+                            {
+                                Score(from, to, block, p, 2);
+                            }
+                        }
+
+                        for (; p < chunkEnd; p++)
+                        {
+                            Score(from, to, block, p, 1);
                         }
                     }
                 }
@@ -206,9 +271,11 @@ public static partial class AllPairs
                 }
             }
 
-            // sums[y] += Σ over the tail terms t of x: x_t · y_t, for every y > x. Each list is walked from its end
-            // (documents increase) down to x. The lists are short and scattered in memory, so the walk is bound by
-            // memory latency: the end of the next term's list is prefetched while the current one is summed.
+            // sums[y] += Σ over the tail terms t of x: x_t · y_t, for every y > x. Each list is sorted by document and
+            // x is in it, so the documents after x are a known range (recorded at build): no test per posting. The
+            // lists are short and scattered in memory, so the walk is bound by memory latency: the start of the next
+            // term's range is prefetched while the current one is summed. For each y the terms add in x's order, as
+            // a walk in any direction would.
             [SkipLocalsInit]
             private unsafe void AddTail(int x, float[] sums)
             {
@@ -225,43 +292,57 @@ public static partial class AllPairs
                 ref int ranks = ref MemoryMarshal.GetArrayDataReference(corpus.Ranks);
                 ref float weights = ref MemoryMarshal.GetArrayDataReference(corpus.Weights);
                 ref int offsets = ref MemoryMarshal.GetArrayDataReference(data._tailOffsets);
+                ref int after = ref MemoryMarshal.GetArrayDataReference(data._after);
                 ref Posting postings = ref MemoryMarshal.GetArrayDataReference(data._tail);
                 ref float row = ref MemoryMarshal.GetArrayDataReference(sums);
                 for (int e = start; e < end; e++)
                 {
-                    int list = Unsafe.Add(ref ranks, e) - width;
                     if (Sse.IsSupported && e + 2 < end)
                     {
-                        int ahead = Unsafe.Add(ref offsets, Unsafe.Add(ref ranks, e + 2) - width + 1) - 1;
-                        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref postings, ahead)));
+                        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref postings, Unsafe.Add(ref after, e + 2))));
                     }
 
                     float w = Unsafe.Add(ref weights, e);
-                    int first = Unsafe.Add(ref offsets, list);
-                    for (int p = Unsafe.Add(ref offsets, list + 1) - 1; p >= first; p--)
+                    nint p = Unsafe.Add(ref after, e);
+                    nint stop = Unsafe.Add(ref offsets, Unsafe.Add(ref ranks, e) - width + 1);
+                    for (; p + 4 <= stop; p += 4)
+                    {
+                        ref Posting q = ref Unsafe.Add(ref postings, p);
+                        Posting q0 = q;
+                        Posting q1 = Unsafe.Add(ref q, 1);
+                        Posting q2 = Unsafe.Add(ref q, 2);
+                        Posting q3 = Unsafe.Add(ref q, 3);
+                        Unsafe.Add(ref row, (nint)(uint)q0.Document) += w * q0.Weight;
+                        Unsafe.Add(ref row, (nint)(uint)q1.Document) += w * q1.Weight;
+                        Unsafe.Add(ref row, (nint)(uint)q2.Document) += w * q2.Weight;
+                        Unsafe.Add(ref row, (nint)(uint)q3.Document) += w * q3.Weight;
+                    }
+
+                    for (; p < stop; p++)
                     {
                         Posting posting = Unsafe.Add(ref postings, p);
-                        if (posting.Document <= x)
-                        {
-                            break;
-                        }
-
-                        Unsafe.Add(ref row, posting.Document) += w * posting.Weight;
+                        Unsafe.Add(ref row, (nint)(uint)posting.Document) += w * posting.Weight;
                     }
                 }
             }
 
-            // Rows block..block+7 against the 16 vectors of panel p.
+            // Rows block..block+7 against the 16 vectors of panel p, or the 32 of panels p and p + 1 (AVX-512 only):
+            // then each broadcast weight of a row feeds two fused multiply-adds (10 loads per 16 FMAs instead of 9 per
+            // 8). Each sum adds its terms in the same order either way, so the results are the same.
             [SkipLocalsInit]
-            private void Score(int from, int to, int block, int p)
+            private void Score(int from, int to, int block, int p, int count)
             {
                 DenseHybrid data = _data;
                 int width = data.Width;
                 ref float panels = ref MemoryMarshal.GetArrayDataReference(data._panels);
                 nuint xBase = (nuint)(((long)(block / Lanes) * width * Lanes) + (block % Lanes));
                 nuint yBase = (nuint)((long)p * width * Lanes);
-                Span<float> dots = stackalloc float[BlockRows * Lanes];
-                if (Vector512.IsHardwareAccelerated)
+                Span<float> dots = stackalloc float[2 * BlockRows * Lanes];
+                if (count == 2)
+                {
+                    Kernel512Pair(ref panels, xBase, yBase, yBase + (nuint)(width * Lanes), width, dots);
+                }
+                else if (Vector512.IsHardwareAccelerated)
                 {
                     Kernel512(ref panels, xBase, yBase, width, dots);
                 }
@@ -273,24 +354,56 @@ public static partial class AllPairs
                 // Added to the tail sums of each row (lanes at or before the row are never read).
                 for (int i = 0; i < BlockRows && block + i < to; i++)
                 {
-                    ref float row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums[block + i - from]), p * Lanes);
-                    ref float dot = ref Unsafe.Add(ref MemoryMarshal.GetReference(dots), i * Lanes);
-                    if (Vector512.IsHardwareAccelerated)
+                    for (int c = 0; c < count; c++)
                     {
-                        (Vector512.LoadUnsafe(ref row) + Vector512.LoadUnsafe(ref dot)).StoreUnsafe(ref row);
-                    }
-                    else
-                    {
-                        for (int lane = 0; lane < Lanes; lane++)
+                        ref float row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums[block + i - from]), (p + c) * Lanes);
+                        ref float dot = ref Unsafe.Add(ref MemoryMarshal.GetReference(dots), (c * BlockRows * Lanes) + (i * Lanes));
+                        if (Vector512.IsHardwareAccelerated)
                         {
-                            Unsafe.Add(ref row, lane) += Unsafe.Add(ref dot, lane);
+                            (Vector512.LoadUnsafe(ref row) + Vector512.LoadUnsafe(ref dot)).StoreUnsafe(ref row);
+                        }
+                        else
+                        {
+                            for (int lane = 0; lane < Lanes; lane++)
+                            {
+                                Unsafe.Add(ref row, lane) += Unsafe.Add(ref dot, lane);
+                            }
                         }
                     }
                 }
             }
 
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Kernel512Pair(ref float panels, nuint xBase, nuint yBase, nuint nextBase, int width, Span<float> dots)
+            {
+                Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector512<float> a4 = default, a5 = default, a6 = default, a7 = default;
+                Vector512<float> b0 = default, b1 = default, b2 = default, b3 = default;
+                Vector512<float> b4 = default, b5 = default, b6 = default, b7 = default;
+                for (nuint k = 0; k < (nuint)width; k++)
+                {
+                    Vector512<float> y = Vector512.LoadUnsafe(ref panels, yBase + (k * Lanes));
+                    Vector512<float> z = Vector512.LoadUnsafe(ref panels, nextBase + (k * Lanes));
+                    ref float xk = ref Unsafe.Add(ref panels, xBase + (k * Lanes));
+                    Both(xk, y, z, ref a0, ref b0);
+                    Both(Unsafe.Add(ref xk, 1), y, z, ref a1, ref b1);
+                    Both(Unsafe.Add(ref xk, 2), y, z, ref a2, ref b2);
+                    Both(Unsafe.Add(ref xk, 3), y, z, ref a3, ref b3);
+                    Both(Unsafe.Add(ref xk, 4), y, z, ref a4, ref b4);
+                    Both(Unsafe.Add(ref xk, 5), y, z, ref a5, ref b5);
+                    Both(Unsafe.Add(ref xk, 6), y, z, ref a6, ref b6);
+                    Both(Unsafe.Add(ref xk, 7), y, z, ref a7, ref b7);
+                }
+
+                Store(dots, a0, a1, a2, a3, a4, a5, a6, a7);
+                Store(dots[(BlockRows * Lanes)..], b0, b1, b2, b3, b4, b5, b6, b7);
+            }
+
             // Every y > x whose sum reaches the threshold, in increasing y. The comparison runs 16 sums at a time; only
-            // the lanes that pass are visited. Sums within Slack of the threshold are settled exactly.
+            // the lanes that pass are visited. Sums within Slack of the threshold are settled exactly. With AVX-512,
+            // a block of 16 with no sum in that band is written as pairs directly: the passing columns and sums are
+            // compressed into the low lanes, widened to double, and interleaved with x into SimilarPair's layout,
+            // four pairs per store (the same values the scalar path writes).
             private void EmitRow(int x, float[] sums, PairBuffer output)
             {
                 int n = _data._corpus.Count;
@@ -300,9 +413,24 @@ public static partial class AllPairs
                 {
                     var lowVector = Vector512.Create(low);
                     ref float start = ref MemoryMarshal.GetArrayDataReference(sums);
+                    bool packed = Avx512F.IsSupported && PairLayout.Packed;
+                    var bandVector = Vector512.Create(BandTop(_threshold + Slack));
                     for (; y + Lanes <= n; y += Lanes)
                     {
-                        ulong mask = Vector512.GreaterThanOrEqual(Vector512.LoadUnsafe(ref start, (nuint)y), lowVector).ExtractMostSignificantBits();
+                        Vector512<float> block = Vector512.LoadUnsafe(ref start, (nuint)y);
+                        Vector512<float> pass = Vector512.GreaterThanOrEqual(block, lowVector);
+                        if (pass == Vector512<float>.Zero)
+                        {
+                            continue;
+                        }
+
+                        if (packed && (pass & Vector512.LessThan(block, bandVector)) == Vector512<float>.Zero)
+                        {
+                            EmitPacked(x, y, block, pass, output);
+                            continue;
+                        }
+
+                        ulong mask = pass.ExtractMostSignificantBits();
                         while (mask != 0)
                         {
                             int lane = BitOperations.TrailingZeroCount(mask);
@@ -319,6 +447,36 @@ public static partial class AllPairs
                         Emit(x, y, sums[y], output);
                     }
                 }
+            }
+
+            // The smallest float not below bound: for a float s, s < result exactly when (double)s < bound.
+            private static float BandTop(double bound)
+            {
+                float f = (float)bound;
+                return f < bound ? MathF.BitIncrement(f) : f;
+            }
+
+            // The pairs (x, y + lane, min(1, sum)) of the passing lanes of one block, in lane order.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void EmitPacked(int x, int y, Vector512<float> block, Vector512<float> pass, PairBuffer output)
+            {
+                int count = BitOperations.PopCount(pass.ExtractMostSignificantBits());
+                Vector512<int> ys = Avx512F.Compress(Vector512<int>.Zero, pass.AsInt32(), Vector512.Create(y) + Vector512<int>.Indices);
+                Vector512<float> kept = Avx512F.Compress(Vector512<float>.Zero, pass, block);
+                Vector512<double> one = Vector512.Create(1.0);
+                Vector512<int> low = Vector512.Min(Avx512F.ConvertToVector512Double(kept.GetLower()), one).AsInt32();
+                Vector512<int> high = Vector512.Min(Avx512F.ConvertToVector512Double(kept.GetUpper()), one).AsInt32();
+                Vector512<int> xs = Vector512.Create(x);
+                ref int destination = ref Unsafe.As<SimilarPair, int>(ref output.Reserve(Lanes));
+                ref int indices = ref MemoryMarshal.GetArrayDataReference(PairLayout.Interleave);
+                for (int group = 0; group * 4 < count; group++)
+                {
+                    Vector512<int> index = Vector512.LoadUnsafe(ref indices, (nuint)(group * Lanes));
+                    Vector512<int> pairs = Avx512F.PermuteVar16x32x2(ys, index, group < 2 ? low : high);
+                    Vector512.ConditionalSelect(PairLayout.FirstLanes, xs, pairs).StoreUnsafe(ref destination, (nuint)(group * Lanes));
+                }
+
+                output.Advance(count);
             }
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -359,6 +517,22 @@ public static partial class AllPairs
                     a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xk, 7)), y, a7);
                 }
 
+                Store(dots, a0, a1, a2, a3, a4, a5, a6, a7);
+            }
+
+            // One row's weight times both panels' term (inlined: the accumulators stay in registers).
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Both(float weight, Vector512<float> y, Vector512<float> z, ref Vector512<float> a, ref Vector512<float> b)
+            {
+                Vector512<float> w = Vector512.Create(weight);
+                a = Vector512.FusedMultiplyAdd(w, y, a);
+                b = Vector512.FusedMultiplyAdd(w, z, b);
+            }
+
+            // The eight rows' sums of one panel, 16 lanes each, into dots.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Store(Span<float> dots, Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7)
+            {
                 a0.CopyTo(dots);
                 a1.CopyTo(dots[16..]);
                 a2.CopyTo(dots[32..]);

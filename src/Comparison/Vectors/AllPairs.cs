@@ -373,6 +373,20 @@ public static partial class AllPairs
 
         public void Clear() => Count = 0;
 
+        /// <summary>Room for <paramref name="extra"/> more pairs; returns where the next one goes (see <see cref="Advance"/>).</summary>
+        public ref SimilarPair Reserve(int extra)
+        {
+            if (Count + extra > Items.Length)
+            {
+                Grow();
+            }
+
+            return ref Items[Count];
+        }
+
+        /// <summary>Counts <paramref name="count"/> pairs written after <see cref="Reserve"/>.</summary>
+        public void Advance(int count) => Count += count;
+
         /// <summary>Sorts the pairs [start, Count) by their second vector.</summary>
         public void SortSecondFrom(int start) => Array.Sort(Items, start, Count - start, SecondComparer.Instance);
 
@@ -518,7 +532,8 @@ public static partial class AllPairs
             Parallel.For(0, n, v =>
             {
                 int start = corpus.Offsets[v];
-                Array.Sort(ids, weights, start, corpus.Offsets[v + 1] - start);
+                int length = corpus.Offsets[v + 1] - start;
+                KeySort.Sort(ids.AsSpan(start, length), weights.AsSpan(start, length));
             });
             corpus.MaxWeight = new float[terms];
             for (int e = 0; e < ids.Length; e++)

@@ -11,15 +11,18 @@ namespace Comparison.Vectors;
 /// </summary>
 /// <remarks>
 /// A <see cref="Dictionary{TKey, TValue}"/> keyed by string costs a randomised Marvin hash and a string comparison
-/// per lookup through its span alternate lookup; here a slot holds the 64-bit hash beside the id, so a probe
-/// almost always settles on one 8-byte comparison before the character check. Not thread-safe: one per thread.
+/// per lookup through its span alternate lookup; here a slot holds the 64-bit hash, the id and where the term's
+/// characters start in the pool (16 bytes: one cache line read per probe), and the pool holds each term's length
+/// just before its characters, so a hit touches two places in memory: the slot and the term. Not thread-safe: one
+/// per thread.
 /// </remarks>
 internal sealed class TermTable
 {
-    private ulong[] _hashes = new ulong[1024];
-    private int[] _slots = new int[1024];        // id + 1, 0 = empty
+    // Terms this long or longer keep the marker in the pool and are compared with their string.
+    private const int LongTerm = char.MaxValue;
+
+    private Slot[] _slots = new Slot[1024];
     private char[] _pool = new char[8192];
-    private int[] _starts = new int[512];         // per id: start in _pool; the term is [start, _starts[id + 1])
     private int _poolUsed;
     private readonly List<string> _terms = [];
 
@@ -36,50 +39,51 @@ internal sealed class TermTable
         ulong hash = XxHash64.HashChars(term);
         int mask = _slots.Length - 1;
         int slot = (int)hash & mask;
-        ref int slots = ref MemoryMarshal.GetArrayDataReference(_slots);
-        ref ulong hashes = ref MemoryMarshal.GetArrayDataReference(_hashes);
+        ref Slot slots = ref MemoryMarshal.GetArrayDataReference(_slots);
         while (true)
         {
-            int entry = Unsafe.Add(ref slots, slot);
-            if (entry == 0)
+            ref Slot entry = ref Unsafe.Add(ref slots, slot);
+            if (entry.IdPlusOne == 0)
             {
                 return Insert(term, hash, slot);
             }
 
-            if (Unsafe.Add(ref hashes, slot) == hash)
+            if (entry.Hash == hash && Matches(entry, term))
             {
-                int id = entry - 1;
-                int start = _starts[id];
-                if (_pool.AsSpan(start, _starts[id + 1] - start).SequenceEqual(term))
-                {
-                    return id;
-                }
+                return entry.IdPlusOne - 1;
             }
 
             slot = (slot + 1) & mask;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Matches(in Slot entry, ReadOnlySpan<char> term)
+    {
+        int length = _pool[entry.Start - 1];
+        if (length == LongTerm)
+        {
+            return _terms[entry.IdPlusOne - 1].AsSpan().SequenceEqual(term);
+        }
+
+        return length == term.Length && _pool.AsSpan(entry.Start, length).SequenceEqual(term);
+    }
+
     private int Insert(ReadOnlySpan<char> term, ulong hash, int slot)
     {
         int id = _terms.Count;
-        if (_poolUsed + term.Length > _pool.Length)
+        int stored = term.Length < LongTerm ? term.Length : 0;
+        if (_poolUsed + 1 + stored > _pool.Length)
         {
-            Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolUsed + term.Length));
+            Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolUsed + 1 + stored));
         }
 
-        if (id + 2 > _starts.Length)
-        {
-            Array.Resize(ref _starts, _starts.Length * 2);
-        }
-
-        term.CopyTo(_pool.AsSpan(_poolUsed));
-        _starts[id] = _poolUsed;
-        _poolUsed += term.Length;
-        _starts[id + 1] = _poolUsed;
+        _pool[_poolUsed] = (char)Math.Min(term.Length, LongTerm);
+        int start = _poolUsed + 1;
+        term[..stored].CopyTo(_pool.AsSpan(start));
+        _poolUsed = start + stored;
         _terms.Add(new string(term));
-        _hashes[slot] = hash;
-        _slots[slot] = id + 1;
+        _slots[slot] = new Slot(hash, id + 1, start);
 
         // At most half full: probes stay short.
         if (2 * _terms.Count > _slots.Length)
@@ -92,24 +96,24 @@ internal sealed class TermTable
 
     private void Grow()
     {
-        ulong[] hashes = _hashes;
-        int[] slots = _slots;
-        _hashes = new ulong[hashes.Length * 2];
-        _slots = new int[slots.Length * 2];
+        Slot[] slots = _slots;
+        _slots = new Slot[slots.Length * 2];
         int mask = _slots.Length - 1;
-        for (int i = 0; i < slots.Length; i++)
+        foreach (Slot entry in slots)
         {
-            if (slots[i] != 0)
+            if (entry.IdPlusOne != 0)
             {
-                int slot = (int)hashes[i] & mask;
-                while (_slots[slot] != 0)
+                int slot = (int)entry.Hash & mask;
+                while (_slots[slot].IdPlusOne != 0)
                 {
                     slot = (slot + 1) & mask;
                 }
 
-                _slots[slot] = slots[i];
-                _hashes[slot] = hashes[i];
+                _slots[slot] = entry;
             }
         }
     }
+
+    /// <summary>One slot: the term's hash, its id + 1 (0 = empty), and where its characters start in the pool.</summary>
+    private readonly record struct Slot(ulong Hash, int IdPlusOne, int Start);
 }

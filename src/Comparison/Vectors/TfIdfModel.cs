@@ -564,7 +564,7 @@ public sealed class TfIdfModel
                     ids[i] = map[ids[i]];
                 }
 
-                Array.Sort(ids, docCounts[d]);
+                KeySort.Sort(ids, docCounts[d]);
             }
         });
 
