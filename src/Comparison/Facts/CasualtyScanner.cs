@@ -421,9 +421,10 @@ internal static class CasualtyScanner
         }
 
         var t = c.Tok[k];
-        if (t.Kind == FactTokenKind.Number || (t.Classes & WordClass.NumberWord) != 0)
+        if (t.Kind == FactTokenKind.Number || (t.Classes & WordClass.NumberWord) != 0
+            || (t.Kind == FactTokenKind.Word && c.Span(k).EndsWith("-old", StringComparison.OrdinalIgnoreCase)))
         {
-            return true;
+            return true; // "killing two", "shot and killed 14-year-old Todd Webb"
         }
 
         if (c.Is(k, "a") || c.Is(k, "an") || c.Is(k, "another") || c.Is(k, "the") || c.Is(k, "his") || c.Is(k, "her") || c.Is(k, "him") || c.Is(k, "them")
@@ -989,14 +990,18 @@ internal static class CasualtyScanner
         {
             number = d;
             p++;
+            if (c.Is(p, "other") && c.SameSentence(p, verb))
+            {
+                p++; // "wounded four other people"
+            }
         }
 
         for (int h = p; h < p + 4 && h < c.Count && c.SameSentence(h, verb) && (c.Tok[h].Kind == FactTokenKind.Word || IsAge(c, h)); h++)
         {
             bool age = c.Tok[h].Kind == FactTokenKind.Word && c.Span(h).EndsWith("-old", StringComparison.OrdinalIgnoreCase);
-            if (age && !c.Has(h + 1, WordClass.Person) && (article || possessive))
+            if (age && !c.Has(h + 1, WordClass.Person) && (article || possessive || h == k))
             {
-                return (number ?? 1, k, h); // "fatally shot a 16-year-old"
+                return (number ?? 1, k, h); // "fatally shot a 16-year-old", "shot and killed 14-year-old Todd Webb"
             }
 
             if (c.Has(h, WordClass.Person))

@@ -149,11 +149,11 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
             }
         }
 
-        if (shot is { } total && total > 0 && injured is null)
+        if (shot is { } total && total > 0)
         {
             // "a man was killed and two others were shot": the others are not the dead.
             int rest = total - (CountsOthers(facts, shotBy) ? 0 : killed ?? 0);
-            if (rest >= 0 && (killed is not null || !SpeaksOfDeath(facts)))
+            if (rest >= 0 && (injured is null ? killed is not null || !SpeaksOfDeath(facts) : rest > injured))
             {
                 injured = rest;
             }
