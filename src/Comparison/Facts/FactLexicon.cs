@@ -216,7 +216,7 @@ internal static class FactLexicon
             "stands", "face", "faces", "include", "includes", "participated", "gathered", "attended", "arrived", "marched", "rallied");
 
         Add(WordClass.Killed, 0, "gunned", "killed", "dead", "died", "dies", "die", "fatally", "slain", "murdered", "deceased", "killing", "kills", "kill", "fatal", "deaths", "death", "dying", "perished", "lifeless");
-        Add(WordClass.Injured, 0, "injured", "wounded", "hurt", "hospitalized", "hospitalised", "injuring", "wounding", "injuries", "injury", "wounds", "wound", "injures", "wounds", "critical", "stable", "survive", "survived");
+        Add(WordClass.Injured, 0, "injured", "wounded", "hurt", "hospitalized", "hospitalised", "injuring", "wounding", "injuries", "injury", "wounds", "wound", "injures", "wounds", "critical", "stable", "survive", "survived", "grazed");
         Add(WordClass.Shot, 0, "shot", "shooting", "shootings", "gunshot", "gunfire", "struck");
         Add(WordClass.SelfCue, 0, "himself", "herself", "life");
 
