@@ -37,7 +37,8 @@ internal static class CasualtyScanner
                 continue;
             }
 
-            if (t.Kind != FactTokenKind.Word || ((t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) == 0 && !IsHarmVerb(c, k)) || t.Capitalized && !t.SentenceStart)
+            if (t.Kind != FactTokenKind.Word || ((t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) == 0 && !IsHarmVerb(c, k) && !IsHitBy(c, k))
+                || t.Capitalized && !t.SentenceStart)
             {
                 continue;
             }
@@ -167,7 +168,13 @@ internal static class CasualtyScanner
             return CasualtyOutcome.Killed;
         }
 
-        if (Is(w, "injured") || Is(w, "wounded") || Is(w, "hurt") || Is(w, "hospitalized") || Is(w, "hospitalised"))
+        if (Is(w, "struck") || Is(w, "hit"))
+        {
+            // "a 10-year-old girl was hit by a stray bullet", "struck by gunfire": shot, outcome not given.
+            return c.Is(k + 1, "by") && ByGunfire(c, k + 2) ? CasualtyOutcome.Shot : null;
+        }
+
+        if (Is(w, "injured") || Is(w, "wounded") || Is(w, "hurt") || Is(w, "hospitalized") || Is(w, "hospitalised") || Is(w, "grazed"))
         {
             if (c.Is(k - 1, "the") || c.Is(k - 1, "fatally"))
             {
@@ -180,7 +187,25 @@ internal static class CasualtyScanner
         return null;
     }
 
+    /// <summary>Whether a bullet or gunfire is named within three words from <paramref name="k"/> ("a stray bullet", "gunfire").</summary>
+    private static bool ByGunfire(ScanContext c, int k)
+    {
+        for (int p = k; p < k + 3 && p < c.Count && c.SameSentence(p, k) && c.Tok[p].Kind == FactTokenKind.Word; p++)
+        {
+            if (c.Is(p, "bullet") || c.Is(p, "bullets") || c.Is(p, "gunfire") || c.Is(p, "gunshot") || c.Is(p, "gunshots") || c.Is(p, "round")
+                || c.Is(p, "rounds") || c.Is(p, "pellets") || c.Is(p, "shots"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Is(ReadOnlySpan<char> w, string word) => w.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"hit by": a past verb (so the check costs nothing on other words) followed by "by".</summary>
+    private static bool IsHitBy(ScanContext c, int k) => (c.Tok[k].Classes & WordClass.Past) != 0 && c.Is(k + 1, "by") && c.Is(k, "hit");
 
     /// <summary>"suffered", "sustained": a verb whose object may be a wound.</summary>
     /// <remarks>
@@ -340,6 +365,12 @@ internal static class CasualtyScanner
             return true;
         }
 
+        // "two weeks ago": an earlier event; "police originally said eight": a superseded count.
+        if (ContainsWord(text, "ago") || ContainsWord(text, "originally") || ContainsWord(text, "initially"))
+        {
+            return true;
+        }
+
         int year = c.Reference?.Year ?? 0;
         for (int i = 0; i + 4 <= text.Length; i++)
         {
@@ -353,6 +384,22 @@ internal static class CasualtyScanner
                 }
 
                 i += 3;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="word"/> occurs in <paramref name="text"/> as a whole word (ignoring case).</summary>
+    private static bool ContainsWord(ReadOnlySpan<char> text, string word)
+    {
+        for (int at = 0, i; (i = text[at..].IndexOf(word, StringComparison.OrdinalIgnoreCase)) >= 0; at += i + word.Length)
+        {
+            int w = at + i;
+            int end = w + word.Length;
+            if ((w == 0 || !char.IsLetter(text[w - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            {
+                return true;
             }
         }
 
@@ -421,9 +468,10 @@ internal static class CasualtyScanner
         }
 
         var t = c.Tok[k];
-        if (t.Kind == FactTokenKind.Number || (t.Classes & WordClass.NumberWord) != 0)
+        if (t.Kind == FactTokenKind.Number || (t.Classes & WordClass.NumberWord) != 0
+            || (t.Kind == FactTokenKind.Word && c.Span(k).EndsWith("-old", StringComparison.OrdinalIgnoreCase)))
         {
-            return true;
+            return true; // "killing two", "shot and killed 14-year-old Todd Webb"
         }
 
         if (c.Is(k, "a") || c.Is(k, "an") || c.Is(k, "another") || c.Is(k, "the") || c.Is(k, "his") || c.Is(k, "her") || c.Is(k, "him") || c.Is(k, "them")
@@ -479,7 +527,18 @@ internal static class CasualtyScanner
         {
             // "Five people, including two teens, were hospitalized": the total before "including".
             // "Two men were shot, one fatally": the count is "one" (no subject here).
-            return c.IsPunct(j, ',') ? TotalBeforeIncluding(c, j, k) : null;
+            if (!c.IsPunct(j, ','))
+            {
+                return null;
+            }
+
+            if (TotalBeforeIncluding(c, j, k) is { } total)
+            {
+                return total;
+            }
+
+            // "Kenneth Mills, 22, was shot and killed", "Trevor Williams, a 33-year-old man, was killed": the name before the aside.
+            return NameBeforeAside(c, j, k) is { } named ? Coordinated(c, named, k, modifiers: false) : null;
         }
 
         // A prepositional modifier hangs on the subject of a finite verb ("both men inside the car were killed",
@@ -528,6 +587,12 @@ internal static class CasualtyScanner
             {
                 best = outer;
             }
+        }
+
+        // "two bailiffs in a courthouse in southwestern Michigan were killed": a bare name after a preposition is a place.
+        if (best is { } b && b.First >= 1 && IsPreposition(c, b.First - 1) && !IsDeterminer(c, b.First) && !c.Has(b.Last, WordClass.Person | WordClass.Pronoun) && !HasAge(c, b.First, b.Last))
+        {
+            return null;
         }
 
         return best;
@@ -674,14 +739,59 @@ internal static class CasualtyScanner
             q >= 0 && c.SameSentence(q, verb) && c.Tok[q].Kind == FactTokenKind.Word && Phrase(c, q) is { } whole && Countable(c, whole) ? whole : null;
     }
 
+    /// <summary>
+    /// The name before an age or a description in commas that the comma at <paramref name="comma"/> closes:
+    /// "Kenneth Mills, 22," or "Trevor Williams, a 33-year-old black man,". Only a capitalised name, not a
+    /// number ("Four people, the youngest 11,") or a place.
+    /// </summary>
+    private static (int Count, int First, int Last)? NameBeforeAside(ScanContext c, int comma, int verb)
+    {
+        int p = comma - 1;
+        if (p < 2 || !c.SameSentence(p, verb))
+        {
+            return null;
+        }
+
+        bool age = c.Tok[p].Kind == FactTokenKind.Number && c.IsPunct(p - 1, ',');
+        int open = age ? p - 1 : -1;
+        for (int q = p, n = 0; !age && q >= 1 && n < 7 && c.SameSentence(q, verb); q--, n++)
+        {
+            if (c.Tok[q].Kind != FactTokenKind.Word || c.Has(q, WordClass.Verb | WordClass.Auxiliary | WordClass.Killed | WordClass.Injured | WordClass.Shot))
+            {
+                if (c.IsPunct(q, ',') && n > 1 && (c.Is(q + 1, "a") || c.Is(q + 1, "an")) && HasAge(c, q + 1, p))
+                {
+                    open = q;
+                }
+
+                break;
+            }
+        }
+
+        int name = open - 1;
+        if (open < 1 || !c.SameSentence(name, verb) || c.Tok[name].Kind != FactTokenKind.Word || !c.Tok[name].Capitalized
+            || (c.Tok[name].Classes & (WordClass.CommonCapital | WordClass.Stop | WordClass.Month | WordClass.Weekday | WordClass.Title)) != 0)
+        {
+            return null;
+        }
+
+        int first = name;
+        while (first - 1 >= 0 && c.SameSentence(first - 1, verb) && name - first < 3 && c.Tok[first - 1].Kind == FactTokenKind.Word && c.Tok[first - 1].Capitalized
+            && (c.Tok[first - 1].Classes & (WordClass.CommonCapital | WordClass.Stop | WordClass.Month | WordClass.Weekday)) == 0)
+        {
+            first--;
+        }
+
+        return (1, first, comma - 1);
+    }
+
     /// <summary>The noun phrase ending at <paramref name="end"/> and the count it gives, or null.</summary>
     private static (int Count, int First, int Last)? Phrase(ScanContext c, int end)
     {
         ReadOnlySpan<char> head = c.Span(end);
         var ht = c.Tok[end];
-        if (ht.Kind == FactTokenKind.Number && c.IsPunct(end - 1, ','))
+        if (ht.Kind == FactTokenKind.Number && c.IsPunct(end - 1, ',') && (c.IsPunct(end + 1, ',') || c.Is(end + 1, "who")))
         {
-            return null; // "Darrell Hawkins, 34, who were shot": an age
+            return null; // "Darrell Hawkins, 34, who were shot": an age (but "1 dead, 3 hurt" counts)
         }
 
         if (ht.Kind == FactTokenKind.Number)
@@ -989,14 +1099,18 @@ internal static class CasualtyScanner
         {
             number = d;
             p++;
+            if (c.Is(p, "other") && c.SameSentence(p, verb))
+            {
+                p++; // "wounded four other people"
+            }
         }
 
         for (int h = p; h < p + 4 && h < c.Count && c.SameSentence(h, verb) && (c.Tok[h].Kind == FactTokenKind.Word || IsAge(c, h)); h++)
         {
             bool age = c.Tok[h].Kind == FactTokenKind.Word && c.Span(h).EndsWith("-old", StringComparison.OrdinalIgnoreCase);
-            if (age && !c.Has(h + 1, WordClass.Person) && (article || possessive))
+            if (age && !c.Has(h + 1, WordClass.Person) && (article || possessive || h == k))
             {
-                return (number ?? 1, k, h); // "fatally shot a 16-year-old"
+                return (number ?? 1, k, h); // "fatally shot a 16-year-old", "shot and killed 14-year-old Todd Webb"
             }
 
             if (c.Has(h, WordClass.Person))

@@ -57,6 +57,14 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
     /// counts); people shot whose outcome is not stated count as injured once the killed are taken off, unless
     /// the report speaks of a death anywhere (then the outcome is left unknown rather than guessed).
     /// </summary>
+    /// <remarks>
+    /// Two checks leave a figure unknown rather than guess it. When the lead says a victim is in critical
+    /// condition or has life-threatening injuries, the number injured is provisional (a victim may yet die) and
+    /// <see cref="Injured"/> is null. When the headline (<see cref="DocumentFacts.TitleCasualties"/>) states a
+    /// number killed or injured that differs from the lead's, the report contradicts itself (an update under an
+    /// old headline, a round-up, another incident in the lead) and both figures are null; the
+    /// <see cref="Evidence"/> still lists the lead's statements.
+    /// </remarks>
     /// <param name="facts">The report's facts.</param>
     /// <param name="leadSentences">How many sentences from the start count. Default 3; must be positive.</param>
     /// <returns>The totals; either may be null when the report does not state it.</returns>
@@ -66,6 +74,28 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(leadSentences);
+        var lead = Sum(facts.Casualties, facts.Document.Text, leadSentences);
+        if (!facts.TitleCasualties.IsDefaultOrEmpty && facts.Document.Title is { } title)
+        {
+            var head = Sum(facts.TitleCasualties, title, 1);
+            if ((head.Killed is { } hk && lead.Killed is { } lk && hk != lk) || (head.Injured is { } hi && lead.Injured is { } li && hi != li))
+            {
+                return new CasualtyTotals(null, null, lead.Evidence);
+            }
+        }
+
+        bool provisional = false;
+        for (int i = 0; i < facts.Sentences.Length && i < leadSentences && !provisional; i++)
+        {
+            provisional = IsProvisional(facts.Document.Text.AsSpan(facts.Sentences[i].Start, facts.Sentences[i].End - facts.Sentences[i].Start));
+        }
+
+        return new CasualtyTotals(lead.Killed, provisional ? null : lead.Injured, lead.Evidence);
+    }
+
+    /// <summary>The totals of the statements of one text (a report's body or its title) within its first <paramref name="leadSentences"/> sentences.</summary>
+    private static (int? Killed, int? Injured, ImmutableArray<CasualtyStatement> Evidence) Sum(ImmutableArray<CasualtyStatement> statements, string text, int leadSentences)
+    {
         int? killed = null;
         int? injured = null;
         int? shot = null;
@@ -75,9 +105,14 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
         CasualtyStatement? hurt = null;
         CasualtyStatement? shotBy = null;
         var evidence = ImmutableArray.CreateBuilder<CasualtyStatement>();
-        foreach (CasualtyStatement s in facts.Casualties)
+        foreach (CasualtyStatement s in statements)
         {
-            if (s.Sentence >= leadSentences || (s.Outcome != CasualtyOutcome.Killed && IsProvisional(facts.Document.Text.AsSpan(s.SentenceStart, s.SentenceEnd - s.SentenceStart))))
+            if (s.Sentence >= leadSentences)
+            {
+                continue;
+            }
+
+            if (s.Outcome != CasualtyOutcome.Killed && IsProvisional(text.AsSpan(s.SentenceStart, s.SentenceEnd - s.SentenceStart)))
             {
                 continue;
             }
@@ -137,10 +172,10 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
         {
             // "killed his wife and two children before killing himself": the victims are the shooter's objects, or
             // are counted before his death in the same sentence, or are "others"; "three people were found dead" may include him.
-            killed = (killed ?? 0) + (ExcludesShooter(facts, victims, self, others: true) ? 1 : 0);
+            killed = (killed ?? 0) + (ExcludesShooter(text, victims, self, others: true) ? 1 : 0);
         }
 
-        if (shooterHurt is not null && (hurt is null || ExcludesShooter(facts, hurt, shooterHurt, others: false)))
+        if (shooterHurt is not null && (hurt is null || ExcludesShooter(text, hurt, shooterHurt, others: false)))
         {
             // The archive counts a wounded shooter among the injured ("the attacker was shot and wounded by police").
             if (shooterHurt.Outcome == CasualtyOutcome.Injured || killed is not null)
@@ -149,42 +184,42 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
             }
         }
 
-        if (shot is { } total && total > 0 && injured is null)
+        if (shot is { } total && total > 0)
         {
             // "a man was killed and two others were shot": the others are not the dead.
-            int rest = total - (CountsOthers(facts, shotBy) ? 0 : killed ?? 0);
-            if (rest >= 0 && (killed is not null || !SpeaksOfDeath(facts)))
+            int rest = total - (CountsOthers(text, shotBy) ? 0 : killed ?? 0);
+            if (rest >= 0 && (injured is null ? killed is not null || !SpeaksOfDeath(statements, text) : rest > injured))
             {
                 injured = rest;
             }
         }
 
-        return new CasualtyTotals(killed, injured, evidence.ToImmutable());
+        return (killed, injured, evidence.ToImmutable());
     }
 
     /// <summary>
     /// Whether the count of <paramref name="victims"/> leaves out the shooter that <paramref name="shooter"/> speaks of;
     /// with <paramref name="others"/>, "two others dead" beside a dead shooter does.
     /// </summary>
-    private static bool ExcludesShooter(DocumentFacts facts, CasualtyStatement? victims, CasualtyStatement shooter, bool others)
+    private static bool ExcludesShooter(string text, CasualtyStatement? victims, CasualtyStatement shooter, bool others)
     {
         if (victims is null || victims.ByAgent || (victims.Sentence == shooter.Sentence && victims.End <= shooter.Start))
         {
             return true;
         }
 
-        return others && victims.CountStart >= 0 && facts.Document.Text.AsSpan(victims.CountStart, victims.CountEnd - victims.CountStart).Contains("other", StringComparison.OrdinalIgnoreCase);
+        return others && victims.CountStart >= 0 && text.AsSpan(victims.CountStart, victims.CountEnd - victims.CountStart).Contains("other", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether the count of <paramref name="s"/> is a number of others ("two others", "three other men"): people besides those already counted.</summary>
-    private static bool CountsOthers(DocumentFacts facts, CasualtyStatement? s)
+    private static bool CountsOthers(string text, CasualtyStatement? s)
     {
         if (s is null || s.CountStart < 0)
         {
             return false;
         }
 
-        ReadOnlySpan<char> words = facts.Document.Text.AsSpan(s.CountStart, s.CountEnd - s.CountStart);
+        ReadOnlySpan<char> words = text.AsSpan(s.CountStart, s.CountEnd - s.CountStart);
         int space = words.IndexOf(' ');
         return space > 0 && words[(space + 1)..].StartsWith("other", StringComparison.OrdinalIgnoreCase);
     }
@@ -192,15 +227,23 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
     /// <summary>A victim in critical condition may yet die: the report does not give a final count of injured.</summary>
     private static bool IsProvisional(ReadOnlySpan<char> sentence)
     {
-        int life = sentence.IndexOf("life-threatening", StringComparison.OrdinalIgnoreCase);
-        bool threatening = life >= 0 && !(life >= 4 && sentence[(life - 4)..life].Equals("non-", StringComparison.OrdinalIgnoreCase));
+        // "life-threatening" or "life threatening", but not "non-life-threatening".
+        bool threatening = false;
+        for (int at = 0, life; !threatening && (life = sentence[at..].IndexOf("life", StringComparison.OrdinalIgnoreCase)) >= 0; at += life + 4)
+        {
+            int w = at + life;
+            ReadOnlySpan<char> rest = sentence[(w + 4)..];
+            threatening = rest.Length >= 12 && rest[0] is '-' or ' ' && rest[1..].StartsWith("threatening", StringComparison.OrdinalIgnoreCase)
+                && !(w >= 4 && sentence[(w - 4)..w].Equals("non-", StringComparison.OrdinalIgnoreCase));
+        }
+
         return threatening || sentence.Contains("critical", StringComparison.OrdinalIgnoreCase) || sentence.Contains("fighting for", StringComparison.OrdinalIgnoreCase)
             || sentence.Contains("grave condition", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool SpeaksOfDeath(DocumentFacts facts)
+    private static bool SpeaksOfDeath(ImmutableArray<CasualtyStatement> statements, string text)
     {
-        foreach (CasualtyStatement s in facts.Casualties)
+        foreach (CasualtyStatement s in statements)
         {
             if (s.Outcome == CasualtyOutcome.Killed)
             {
@@ -208,7 +251,6 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
             }
         }
 
-        string text = facts.Document.Text;
         ReadOnlySpan<string> words = ["died", " dead", "killed", "fatal", "homicide", "murder", "slain", "death"];
         foreach (string w in words)
         {

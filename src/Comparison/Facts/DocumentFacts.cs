@@ -29,4 +29,11 @@ public sealed record DocumentFacts
 
     /// <summary>Named entities.</summary>
     public required ImmutableArray<EntityMention> Entities { get; init; }
+
+    /// <summary>
+    /// Statements of people killed, injured or shot in the document's title ("1 dead, 3 hurt in barbershop
+    /// shooting"); their offsets and sentence indexes refer to <see cref="Document.Title"/>, not to the text.
+    /// Empty when the document has no title.
+    /// </summary>
+    public ImmutableArray<CasualtyStatement> TitleCasualties { get; init; } = [];
 }

@@ -55,16 +55,27 @@ public sealed class FactExtractor
         CasualtyScanner.Scan(c, casualties, quantities);
         QuoteScanner.Scan(c, quotes);
         EntityScanner.Scan(c, entities);
+        var sentences = c.SentenceArray();
         return new DocumentFacts
         {
             Document = document,
-            Sentences = c.SentenceArray(),
+            Sentences = sentences,
             Quantities = quantities.ToImmutable(),
             Dates = dates.ToImmutable(),
             Durations = durations.ToImmutable(),
             Quotes = quotes.ToImmutable(),
             Casualties = casualties.ToImmutable(),
             Entities = entities.ToImmutable(),
+            TitleCasualties = string.IsNullOrWhiteSpace(document.Title) ? [] : ScanTitle(c, document, fallbackReference),
         };
+    }
+
+    /// <summary>The casualty statements of the headline: a second, small pass over the title alone.</summary>
+    private ImmutableArray<CasualtyStatement> ScanTitle(ScanContext c, Document document, DateOnly? fallbackReference)
+    {
+        c.Load(document.Title!, document.Published ?? fallbackReference, document.Published is null && fallbackReference is not null, Options);
+        var casualties = ImmutableArray.CreateBuilder<CasualtyStatement>();
+        CasualtyScanner.Scan(c, casualties, ImmutableArray.CreateBuilder<Quantity>());
+        return casualties.DrainToImmutable();
     }
 }

@@ -15,7 +15,19 @@ internal static class FactTokenizer
     /// <summary>Tokenises <paramref name="text"/> into <paramref name="tokens"/> and fills <paramref name="sentences"/> with (start, end) pairs.</summary>
     public static void Tokenize(string text, List<FactToken> tokens, List<(int Start, int End)> sentences)
     {
+        FactToken[] buffer = new FactToken[Math.Max(16, text.Length / 4)];
+        int count = Tokenize(text, ref buffer, sentences);
         tokens.Clear();
+        tokens.AddRange(buffer.AsSpan(0, count));
+    }
+
+    /// <summary>
+    /// Tokenises <paramref name="text"/> into <paramref name="buffer"/> (grown when too small; the tokens are
+    /// written in place, with no list in between) and returns the number of tokens.
+    /// </summary>
+    public static int Tokenize(string text, ref FactToken[] buffer, List<(int Start, int End)> sentences)
+    {
+        int count = 0;
         sentences.Clear();
         ReadOnlySpan<char> s = text;
         int i = 0;
@@ -29,6 +41,13 @@ internal static class FactTokenizer
         while (i < s.Length)
         {
             char c = s[i];
+            if (c == ' ')
+            {
+                space = true;
+                i++;
+                continue;
+            }
+
             if (char.IsWhiteSpace(c))
             {
                 if (c is '\n' or '\r' or '\u2029' or '\u2028')
@@ -42,7 +61,7 @@ internal static class FactTokenizer
             }
 
             var token = new FactToken { Start = i, SpaceBefore = space, NewlineBefore = newline };
-            if (char.IsLetterOrDigit(c))
+            if (IsLetterOrDigit(c))
             {
                 int end = ScanWord(s, i, out bool numeric);
                 token.Length = end - i;
@@ -75,14 +94,14 @@ internal static class FactTokenizer
             }
 
             // Only a token after punctuation can open a sentence other than at a line break (saves the look back).
-            if (tokens.Count > 0 && (pendingBreak || newline || (lastWasPunctuation && EndsSentence(s, tokens, token))))
+            if (count > 0 && (pendingBreak || newline || (lastWasPunctuation && EndsSentence(s, buffer.AsSpan(0, count), token))))
             {
                 sentences.Add((sentenceStart, lastEnd));
                 sentence++;
                 token.SentenceStart = true;
                 sentenceStart = token.Start;
             }
-            else if (tokens.Count == 0)
+            else if (count == 0)
             {
                 token.SentenceStart = true;
                 sentenceStart = token.Start;
@@ -90,21 +109,28 @@ internal static class FactTokenizer
 
             pendingBreak = false;
             token.Sentence = sentence;
-            tokens.Add(token);
+            if (count == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            buffer[count++] = token;
             lastWasPunctuation = token.Kind == FactTokenKind.Punctuation;
             lastEnd = token.End;
             newline = false;
             space = false;
         }
 
-        if (tokens.Count > 0)
+        if (count > 0)
         {
             sentences.Add((sentenceStart, lastEnd));
         }
+
+        return count;
     }
 
     /// <summary>Whether <paramref name="next"/> opens a new sentence after the tokens so far.</summary>
-    private static bool EndsSentence(ReadOnlySpan<char> s, List<FactToken> tokens, in FactToken next)
+    private static bool EndsSentence(ReadOnlySpan<char> s, ReadOnlySpan<FactToken> tokens, in FactToken next)
     {
         if (!next.SpaceBefore)
         {
@@ -112,7 +138,7 @@ internal static class FactTokenizer
         }
 
         // Walk back over closing quotes and brackets to the terminal mark.
-        int k = tokens.Count - 1;
+        int k = tokens.Length - 1;
         while (k >= 0 && tokens[k].Kind == FactTokenKind.Punctuation && s[tokens[k].Start] is '"' or '\u201D' or '\u2019' or '\'' or ')' or ']')
         {
             k--;
@@ -158,6 +184,10 @@ internal static class FactTokenizer
         return !titleOrDate && (next.Classes & WordClass.CommonCapital) != 0;
     }
 
+    /// <summary><see cref="char.IsLetterOrDigit(char)"/>, with ASCII answered by two comparisons.</summary>
+    private static bool IsLetterOrDigit(char c) =>
+        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
+
     private static int ScanWord(ReadOnlySpan<char> s, int start, out bool numeric)
     {
         numeric = true;
@@ -165,7 +195,20 @@ internal static class FactTokenizer
         while (i < s.Length)
         {
             char c = s[i];
-            if (char.IsLetterOrDigit(c))
+            if (c < 128 && (uint)((c | 0x20) - 'a') <= 'z' - 'a')
+            {
+                numeric = false;
+                i++;
+                continue;
+            }
+
+            if ((uint)(c - '0') <= 9)
+            {
+                i++;
+                continue;
+            }
+
+            if (c >= 128 && char.IsLetterOrDigit(c))
             {
                 if (!char.IsDigit(c))
                 {

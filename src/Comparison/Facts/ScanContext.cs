@@ -6,8 +6,6 @@ namespace Comparison.Facts;
 internal sealed class ScanContext
 {
     public string Text = string.Empty;
-    public readonly List<FactToken> Tokens = new(1024);
-
     /// <summary>The tokens as an array: the scanners read fields in place instead of copying each token out of a list.</summary>
     public FactToken[] Tok = new FactToken[1024];
 
@@ -28,14 +26,7 @@ internal sealed class ScanContext
         Reference = reference;
         ReferenceBorrowed = borrowed;
         Options = options;
-        FactTokenizer.Tokenize(text, Tokens, Sentences);
-        _count = Tokens.Count;
-        if (Tok.Length < _count)
-        {
-            Tok = new FactToken[Math.Max(_count, Tok.Length * 2)];
-        }
-
-        Tokens.CopyTo(Tok);
+        _count = FactTokenizer.Tokenize(text, ref Tok, Sentences);
 
         // Scanners look a few tokens ahead; whatever they may see past the end must not depend on the
         // previous document scanned on this thread, so the stale tail is wiped.
@@ -45,13 +36,13 @@ internal sealed class ScanContext
         }
 
         _previousCount = _count;
-        if (Claimed.Length < Tokens.Count)
+        if (Claimed.Length < _count)
         {
-            Claimed = new bool[Math.Max(Tokens.Count, Claimed.Length * 2)];
+            Claimed = new bool[Math.Max(_count, Claimed.Length * 2)];
         }
         else
         {
-            Array.Clear(Claimed, 0, Tokens.Count);
+            Array.Clear(Claimed, 0, _count);
         }
     }
 

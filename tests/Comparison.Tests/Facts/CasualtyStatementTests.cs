@@ -160,4 +160,64 @@ public class CasualtyStatementTests
         Assert.Contains(facts.Casualties, s => s.SelfInflicted && s.Outcome == CasualtyOutcome.Killed);
         Assert.Contains(facts.Casualties, s => !s.SelfInflicted && s.Count == 1);
     }
+
+    [Theory]
+    [InlineData("Kenneth Mills, 22, was shot and killed in Bellflower, police said.", 1, null)]
+    [InlineData("Trevor Williams, a 33-year-old man, was shot and killed Friday near the park.", 1, null)]
+    [InlineData("Tony Smith, 30, and Darrell Hawkins, 34, were shot and wounded on Main Street.", null, 2)]
+    [InlineData("Police are searching for the shooter who killed two teenagers and wounded four other people.", 2, 4)]
+    [InlineData("Police believe that a 22-year-old man shot and killed 14-year-old Todd Webb.", 1, null)]
+    [InlineData("A 10-year-old girl was hit by a stray bullet on Main Street, police say.", null, 1)]
+    [InlineData("A 7-year-old girl was grazed by a bullet near the school on Monday.", null, 1)]
+    [InlineData("Five people were shot and a 6-year-old girl was injured near the bus stop.", null, 5)]
+    public void Of_NamesInCommasObjectsAndGunfire_AreRead(string text, int? killed, int? injured)
+    {
+        var totals = Totals(text);
+        Assert.Equal(killed, totals.Killed);
+        Assert.Equal(injured, totals.Injured);
+    }
+
+    [Theory]
+    [InlineData("Two bailiffs in a courthouse in southwestern Michigan were killed on Monday.")]
+    [InlineData("The car was hit by a truck on the highway.")]
+    [InlineData("Two weeks ago two students were killed in a crash on the same road.")]
+    [InlineData("Police originally said that eight people were wounded.")]
+    public void Of_PlacesOtherEventsAndSupersededCounts_AreNotCounted(string text)
+    {
+        var totals = Totals(text);
+        Assert.Null(totals.Killed);
+        Assert.Null(totals.Injured);
+    }
+
+    [Theory]
+    [InlineData("A man was shot on Main Street on Friday. He was taken to a hospital in critical condition.")]
+    [InlineData("A teen was wounded in a shooting on Friday and has life threatening injuries.")]
+    public void Of_VictimInCriticalCondition_LeavesInjuredUnknown(string text)
+    {
+        Assert.Null(Totals(text).Injured);
+    }
+
+    [Fact]
+    public void Of_NonLifeThreateningInjuries_AreNotProvisional()
+    {
+        Assert.Equal(2, Totals("Two men were wounded on Friday; their injuries were non-life threatening.").Injured);
+    }
+
+    [Fact]
+    public void Of_HeadlineContradictingTheLead_LeavesBothUnknown()
+    {
+        var day = new DateOnly(2015, 6, 1);
+        var agrees = CasualtyTotals.Of(Extractor.Extract(new Document("a", "One person was killed and three others were hurt on Friday.") { Title = "1 dead, 3 hurt in shooting", Published = day }));
+        Assert.Equal((1, 3), (agrees.Killed, agrees.Injured));
+        var facts = Extractor.Extract(new Document("b", "One person was killed and three others were hurt on Friday.") { Title = "2 dead, 3 hurt in shooting", Published = day });
+        Assert.Equal(2, facts.TitleCasualties.Count(s => s.Outcome == CasualtyOutcome.Killed || s.Outcome == CasualtyOutcome.Injured));
+        Assert.Equal("2", facts.Document.Title![facts.TitleCasualties[0].CountStart..facts.TitleCasualties[0].CountEnd]);
+        var contradicted = CasualtyTotals.Of(facts);
+        Assert.Null(contradicted.Killed);
+        Assert.Null(contradicted.Injured);
+        Assert.NotEmpty(contradicted.Evidence);
+        var untitled = CasualtyTotals.Of(Extractor.Extract(new Document("c", "One person was killed and three others were hurt on Friday.") { Published = day }));
+        Assert.Equal((1, 3), (untitled.Killed, untitled.Injured));
+        Assert.Empty(Extractor.Extract(new Document("c", "One person was killed.")).TitleCasualties);
+    }
 }
