@@ -888,6 +888,11 @@ internal static class CasualtyScanner
         }
 
         int? det = Determiner(c, first);
+        if (det is { } scaled && first + 1 < end && c.Has(first + 1, WordClass.Scale) && c.Tok[first + 1].Value is > 1 and <= 100)
+        {
+            det = (int)(scaled * c.Tok[first + 1].Value); // "two dozen people"
+        }
+
         if (det is { } d && first < end)
         {
             // "her two sons": the possessive belongs to the phrase (coordination is read before it).

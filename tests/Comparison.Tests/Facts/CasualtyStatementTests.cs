@@ -16,6 +16,7 @@ public class CasualtyStatementTests
     [InlineData("No one was hurt.", null, 0)]
     [InlineData("The gunman killed six people and injured fourteen others.", 6, 14)]
     [InlineData("The events left two dead and five wounded.", 2, 5)]
+    [InlineData("Two dozen people were injured in the shooting.", null, 24)]
     public void Of_SimpleStatements_CountKilledAndInjured(string text, int? killed, int? injured)
     {
         var totals = Totals(text);
