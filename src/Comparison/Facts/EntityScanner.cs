@@ -132,6 +132,6 @@ internal static class EntityScanner
             w = w[..^2];
         }
 
-        return w.ToString().ToLowerInvariant();
+        return ScanContext.LowerCopy(w);
     }
 }

@@ -44,14 +44,16 @@ public sealed class FactExtractor
         var c = _context ??= new ScanContext();
         bool borrowed = document.Published is null && fallbackReference is not null;
         c.Load(document.Text, document.Published ?? fallbackReference, borrowed, Options);
-        var dates = ImmutableArray.CreateBuilder<DateMention>();
-        var quantities = ImmutableArray.CreateBuilder<Quantity>();
-        var durations = ImmutableArray.CreateBuilder<Duration>();
-        var quotes = ImmutableArray.CreateBuilder<Quote>();
-        var entities = ImmutableArray.CreateBuilder<EntityMention>();
+        // The builders live with the thread's context: cleared for each document, so their arrays are not
+        // reallocated and regrown per document; ToImmutable copies out exactly what was found.
+        var dates = Cleared(c.Dates);
+        var quantities = Cleared(c.Quantities);
+        var durations = Cleared(c.Durations);
+        var quotes = Cleared(c.Quotes);
+        var entities = Cleared(c.Entities);
         DateScanner.Scan(c, dates);
         QuantityScanner.Scan(c, quantities, durations);
-        var casualties = ImmutableArray.CreateBuilder<CasualtyStatement>();
+        var casualties = Cleared(c.Casualties);
         CasualtyScanner.Scan(c, casualties, quantities);
         QuoteScanner.Scan(c, quotes);
         EntityScanner.Scan(c, entities);
@@ -74,8 +76,14 @@ public sealed class FactExtractor
     private ImmutableArray<CasualtyStatement> ScanTitle(ScanContext c, Document document, DateOnly? fallbackReference)
     {
         c.Load(document.Title!, document.Published ?? fallbackReference, document.Published is null && fallbackReference is not null, Options);
-        var casualties = ImmutableArray.CreateBuilder<CasualtyStatement>();
-        CasualtyScanner.Scan(c, casualties, ImmutableArray.CreateBuilder<Quantity>());
-        return casualties.DrainToImmutable();
+        var casualties = Cleared(c.Casualties);
+        CasualtyScanner.Scan(c, casualties, Cleared(c.Quantities));
+        return casualties.ToImmutable();
+    }
+
+    private static ImmutableArray<T>.Builder Cleared<T>(ImmutableArray<T>.Builder builder)
+    {
+        builder.Clear();
+        return builder;
     }
 }

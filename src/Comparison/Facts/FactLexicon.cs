@@ -98,13 +98,15 @@ internal static class FactLexicon
     /// open-addressing table with a fixed multiplicative hash: most words of a text are that short, and a probe is
     /// one multiply and one comparison instead of a case-insensitive string hash and compare. 0 marks an empty slot.
     /// </summary>
-    private static readonly ulong[] Short;
+    private static readonly (ulong[] Keys, (WordClass Classes, double Value)[] Values, int Shift) ShortTable = BuildShort();
 
-    private static readonly (WordClass Classes, double Value)[] ShortValues;
+    private static readonly ulong[] Short = ShortTable.Keys;
 
-    private static readonly int ShortShift;
+    private static readonly (WordClass Classes, double Value)[] ShortValues = ShortTable.Values;
 
-    static FactLexicon()
+    private static readonly int ShortShift = ShortTable.Shift;
+
+    private static (ulong[] Keys, (WordClass Classes, double Value)[] Values, int Shift) BuildShort()
     {
         var keys = new List<(ulong Key, (WordClass, double) Value)>();
         foreach (var (key, value) in Entries)
@@ -121,20 +123,22 @@ internal static class FactLexicon
             bits++;
         }
 
-        ShortShift = 64 - bits;
-        Short = new ulong[1 << bits];
-        ShortValues = new (WordClass, double)[1 << bits];
+        int shift = 64 - bits;
+        var table = new ulong[1 << bits];
+        var values = new (WordClass, double)[1 << bits];
         foreach (var (key, value) in keys)
         {
-            int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> ShortShift);
-            while (Short[slot] != 0)
+            int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+            while (table[slot] != 0)
             {
-                slot = (slot + 1) & (Short.Length - 1);
+                slot = (slot + 1) & (table.Length - 1);
             }
 
-            Short[slot] = key;
-            ShortValues[slot] = value;
+            table[slot] = key;
+            values[slot] = value;
         }
+
+        return (table, values, shift);
     }
 
     /// <summary>Looks a word up; unknown words give <see cref="WordClass.None"/>.</summary>

@@ -252,7 +252,7 @@ internal static class QuantityScanner
         durations.Add(new Duration
         {
             Start = w.Start, End = w.End, Text = w.Text, Sentence = w.Sentence, SentenceStart = w.SentenceStart, SentenceEnd = w.SentenceEnd,
-            Amount = amount, Unit = Singular(s[(dash + 1)..].ToString().ToLowerInvariant()), Days = amount * unit.Value,
+            Amount = amount, Unit = Singular(ScanContext.LowerCopy(s[(dash + 1)..])), Days = amount * unit.Value,
         });
         return i;
     }
@@ -409,7 +409,7 @@ internal static class QuantityScanner
         return (QuantityQualifier.Exact, null, -1);
     }
 
-    private static string Join(ScanContext c, int first, int last) => c.Slice(c.Tok[first].Start, c.Tok[last].End).ToLowerInvariant();
+    private static string Join(ScanContext c, int first, int last) => c.LowerSlice(c.Tok[first].Start, c.Tok[last].End);
 
     /// <summary>The counted noun phrase from <paramref name="first"/>; returns its last token, or first - 1 when there is none.</summary>
     private static int NounPhrase(ScanContext c, int first, double value)
@@ -483,7 +483,7 @@ internal static class QuantityScanner
             s = s[..^2];
         }
 
-        return s.ToString().ToLowerInvariant();
+        return ScanContext.LowerCopy(s);
     }
 
     /// <summary>"were killed", "who were injured", "dead", "participated": what happened to what was counted.</summary>
@@ -505,7 +505,7 @@ internal static class QuantityScanner
             ReadOnlySpan<char> s = c.Span(k);
             if ((t.Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) != 0)
             {
-                return s.ToString().ToLowerInvariant();
+                return ScanContext.LowerCopy(s);
             }
 
             bool skip = (t.Classes & WordClass.Auxiliary) != 0 || s.Equals("who", StringComparison.OrdinalIgnoreCase) || s.Equals("that", StringComparison.OrdinalIgnoreCase)
@@ -519,7 +519,7 @@ internal static class QuantityScanner
 
             if (!t.Capitalized && ((t.Classes & WordClass.Past) != 0 || (s.Length > 4 && s.EndsWith("ed", StringComparison.OrdinalIgnoreCase))) && (t.Classes & WordClass.Stop) == 0)
             {
-                return s.ToString().ToLowerInvariant();
+                return ScanContext.LowerCopy(s);
             }
 
             return null;

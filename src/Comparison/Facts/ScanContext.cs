@@ -16,6 +16,19 @@ internal sealed class ScanContext
     /// <summary>Tokens already part of a date or duration, so the quantity scanner leaves them alone.</summary>
     public bool[] Claimed = new bool[1024];
 
+    /// <summary>Result builders reused from one document to the next (see <see cref="FactExtractor.Extract"/>).</summary>
+    public readonly ImmutableArray<DateMention>.Builder Dates = ImmutableArray.CreateBuilder<DateMention>(64);
+
+    public readonly ImmutableArray<Quantity>.Builder Quantities = ImmutableArray.CreateBuilder<Quantity>(64);
+
+    public readonly ImmutableArray<Duration>.Builder Durations = ImmutableArray.CreateBuilder<Duration>(16);
+
+    public readonly ImmutableArray<Quote>.Builder Quotes = ImmutableArray.CreateBuilder<Quote>(16);
+
+    public readonly ImmutableArray<EntityMention>.Builder Entities = ImmutableArray.CreateBuilder<EntityMention>(64);
+
+    public readonly ImmutableArray<CasualtyStatement>.Builder Casualties = ImmutableArray.CreateBuilder<CasualtyStatement>(16);
+
     public DateOnly? Reference;
     public bool ReferenceBorrowed;
     public FactExtractorOptions Options = FactExtractorOptions.Default;
@@ -64,7 +77,13 @@ internal sealed class ScanContext
 
     public string Slice(int start, int end) => Text[start..end];
 
-    public string Lower(int token) => Span(token).ToString().ToLowerInvariant();
+    /// <summary>The text from <paramref name="start"/> to <paramref name="end"/>, lower-cased, in one allocation.</summary>
+    public string LowerSlice(int start, int end) => LowerCopy(Text.AsSpan(start, end - start));
+
+    public string Lower(int token) => LowerCopy(Span(token));
+
+    /// <summary>A lower-case (invariant) copy of <paramref name="s"/> in one allocation (not a copy and then a lowered copy).</summary>
+    public static string LowerCopy(ReadOnlySpan<char> s) => string.Create(s.Length, s, static (destination, source) => source.ToLowerInvariant(destination));
 
     public void Claim(int first, int last)
     {
