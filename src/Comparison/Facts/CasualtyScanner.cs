@@ -358,6 +358,19 @@ internal static class CasualtyScanner
     /// </summary>
     private static bool IsBackground(ScanContext c, int sentence)
     {
+        // Asked for every outcome word: the answer for a sentence is worked out once per document.
+        if (c.BackgroundSentence == sentence)
+        {
+            return c.BackgroundAnswer;
+        }
+
+        c.BackgroundSentence = sentence;
+        c.BackgroundAnswer = IsBackgroundSentence(c, sentence);
+        return c.BackgroundAnswer;
+    }
+
+    private static bool IsBackgroundSentence(ScanContext c, int sentence)
+    {
         var (start, end) = c.Sentences[sentence];
         ReadOnlySpan<char> text = c.Text.AsSpan(start, end - start);
         if (text.Contains("separate", StringComparison.OrdinalIgnoreCase) || text.Contains("shootings", StringComparison.OrdinalIgnoreCase))

@@ -29,6 +29,11 @@ internal sealed class ScanContext
 
     public readonly ImmutableArray<CasualtyStatement>.Builder Casualties = ImmutableArray.CreateBuilder<CasualtyStatement>(16);
 
+    /// <summary>The last sentence the casualty scanner asked about, and whether it speaks of another event (-1: none yet).</summary>
+    public int BackgroundSentence = -1;
+
+    public bool BackgroundAnswer;
+
     public DateOnly? Reference;
     public bool ReferenceBorrowed;
     public FactExtractorOptions Options = FactExtractorOptions.Default;
@@ -36,6 +41,7 @@ internal sealed class ScanContext
     public void Load(string text, DateOnly? reference, bool borrowed, FactExtractorOptions options)
     {
         Text = text;
+        BackgroundSentence = -1;
         Reference = reference;
         ReferenceBorrowed = borrowed;
         Options = options;
