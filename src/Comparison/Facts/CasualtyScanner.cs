@@ -685,7 +685,8 @@ internal static class CasualtyScanner
         // A bare name joins only at the start of the sentence or after a comma ("Smith and Jones were killed"),
         // never after a preposition ("on Main Street and two people were killed").
         int before = phrase.First - 1;
-        return c.Tok[phrase.First].SentenceStart || before < 0 || c.Tok[before].Kind == FactTokenKind.Punctuation;
+        return c.Tok[phrase.First].SentenceStart || before < 0 || c.Tok[before].Kind == FactTokenKind.Punctuation
+            || (c.Has(before, WordClass.Reporting) && !c.Tok[before].Capitalized); // "police say Monroe and Kerrigan were killed"
     }
 
     /// <summary>Steps back over an age or ages in commas ("Smith, 25," / "two boys, ages 7 and 10,"); returns the token before it.</summary>

@@ -31,6 +31,7 @@ public class CasualtyStatementTests
     [InlineData("Hours later, she and her two sons were dead, police said.", 3)]
     [InlineData("Both men inside the sedan were killed, and three others were injured.", 2)]
     [InlineData("A 9-month-old baby in the city died after the accident.", 1)]
+    [InlineData("Four were shot in the home; police say William Monroe and Meghan Kerrigan were killed.", 2)]
     public void Of_CoordinatedSubjects_AreSummed(string text, int killed)
     {
         Assert.Equal(killed, Totals(text).Killed);
