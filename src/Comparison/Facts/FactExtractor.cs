@@ -46,8 +46,9 @@ public sealed class FactExtractor
     {
         ArgumentNullException.ThrowIfNull(document);
         var c = _context ??= new ScanContext();
+        DateOnly? reference = document.Published ?? fallbackReference;
         bool borrowed = document.Published is null && fallbackReference is not null;
-        c.Load(document.Text, document.Published ?? fallbackReference, borrowed, Options);
+        c.Load(document.Text, reference, borrowed, Options);
         // The builders live with the thread's context: cleared for each document, so their arrays are not
         // reallocated and regrown per document; ToImmutable copies out exactly what was found.
         var dates = Cleared(c.Dates);
@@ -61,25 +62,25 @@ public sealed class FactExtractor
         CasualtyScanner.Scan(c, casualties, quantities);
         QuoteScanner.Scan(c, quotes);
         EntityScanner.Scan(c, entities);
-        var sentences = c.SentenceArray();
         return new DocumentFacts
         {
             Document = document,
-            Sentences = sentences,
+            Sentences = c.SentenceArray(),
             Quantities = quantities.ToImmutable(),
             Dates = dates.ToImmutable(),
             Durations = durations.ToImmutable(),
             Quotes = quotes.ToImmutable(),
             Casualties = casualties.ToImmutable(),
             Entities = entities.ToImmutable(),
-            TitleCasualties = string.IsNullOrWhiteSpace(document.Title) ? [] : ScanTitle(_titleContext ??= new ScanContext(), document, fallbackReference),
+            TitleCasualties = string.IsNullOrWhiteSpace(document.Title) ? [] : ScanTitle(document.Title, reference, borrowed),
         };
     }
 
     /// <summary>The casualty statements of the headline: a second, small pass over the title alone.</summary>
-    private ImmutableArray<CasualtyStatement> ScanTitle(ScanContext c, Document document, DateOnly? fallbackReference)
+    private ImmutableArray<CasualtyStatement> ScanTitle(string title, DateOnly? reference, bool borrowed)
     {
-        c.Load(document.Title!, document.Published ?? fallbackReference, document.Published is null && fallbackReference is not null, Options);
+        var c = _titleContext ??= new ScanContext();
+        c.Load(title, reference, borrowed, Options);
         var casualties = Cleared(c.Casualties);
         CasualtyScanner.Scan(c, casualties, Cleared(c.Quantities));
         return casualties.ToImmutable();
