@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 
 namespace Comparison.Facts;
@@ -11,6 +12,19 @@ internal static class CasualtyScanner
 {
     private const int MaxSkipped = 6;
     private const int MaxPhrase = 6;
+
+    // Case-insensitive phrase sets, searched in one vectorised pass whatever the globalisation mode (a plain
+    // IndexOf with OrdinalIgnoreCase falls back to a character loop when globalisation is invariant).
+    private static readonly SearchValues<string> SeparateEvents = SearchValues.Create(["separate", "shootings"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> SupersededCues = SearchValues.Create(["ago", "originally", "initially"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AliveCues = SearchValues.Create(
+        ["expected to survive", "survived", "non-life-threatening", "non-life threatening", "not life-threatening", "not life threatening",
+            "stable condition", "good condition", "fair condition", "minor injuries", "treated and released"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> DeathCues = SearchValues.Create(["died", "dead", "kill", "fatal", "death", "dies"], StringComparison.OrdinalIgnoreCase);
 
     public static void Scan(ScanContext c, ImmutableArray<CasualtyStatement>.Builder statements, ImmutableArray<Quantity>.Builder quantities)
     {
@@ -373,13 +387,13 @@ internal static class CasualtyScanner
     {
         var (start, end) = c.Sentences[sentence];
         ReadOnlySpan<char> text = c.Text.AsSpan(start, end - start);
-        if (text.Contains("separate", StringComparison.OrdinalIgnoreCase) || text.Contains("shootings", StringComparison.OrdinalIgnoreCase))
+        if (text.ContainsAny(SeparateEvents))
         {
             return true;
         }
 
         // "two weeks ago": an earlier event; "police originally said eight": a superseded count.
-        if (ContainsWord(text, "ago") || ContainsWord(text, "originally") || ContainsWord(text, "initially"))
+        if (ContainsSupersededCue(text))
         {
             return true;
         }
@@ -403,16 +417,24 @@ internal static class CasualtyScanner
         return false;
     }
 
-    /// <summary>Whether <paramref name="word"/> occurs in <paramref name="text"/> as a whole word (ignoring case).</summary>
-    private static bool ContainsWord(ReadOnlySpan<char> text, string word)
+    /// <summary>Whether "ago", "originally" or "initially" occurs in <paramref name="text"/> as a whole word (ignoring case).</summary>
+    private static bool ContainsSupersededCue(ReadOnlySpan<char> text)
     {
-        for (int at = 0, i; (i = text[at..].IndexOf(word, StringComparison.OrdinalIgnoreCase)) >= 0; at += i + word.Length)
+        for (int at = 0, i; (i = text[at..].IndexOfAny(SupersededCues)) >= 0; at += i + 1)
         {
             int w = at + i;
-            int end = w + word.Length;
-            if ((w == 0 || !char.IsLetter(text[w - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            if (w > 0 && char.IsLetter(text[w - 1]))
             {
-                return true;
+                continue;
+            }
+
+            ReadOnlySpan<char> rest = text[w..];
+            foreach (string word in (ReadOnlySpan<string>)["ago", "originally", "initially"])
+            {
+                if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (rest.Length == word.Length || !char.IsLetter(rest[word.Length])))
+                {
+                    return true;
+                }
             }
         }
 
@@ -420,32 +442,7 @@ internal static class CasualtyScanner
     }
 
     /// <summary>Whether a sentence says the people shot in it survived, and speaks of no death.</summary>
-    private static bool Survived(ReadOnlySpan<char> sentence)
-    {
-        ReadOnlySpan<string> alive = ["expected to survive", "survived", "non-life-threatening", "non-life threatening", "not life-threatening", "not life threatening",
-            "stable condition", "good condition", "fair condition", "minor injuries", "treated and released"];
-        ReadOnlySpan<string> death = ["died", "dead", "kill", "fatal", "death", "dies"];
-        bool survived = false;
-        foreach (string a in alive)
-        {
-            survived |= sentence.Contains(a, StringComparison.OrdinalIgnoreCase);
-        }
-
-        if (!survived)
-        {
-            return false;
-        }
-
-        foreach (string d in death)
-        {
-            if (sentence.Contains(d, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool Survived(ReadOnlySpan<char> sentence) => sentence.ContainsAny(AliveCues) && !sentence.ContainsAny(DeathCues);
 
     private static bool CanBeActive(ScanContext c, int k) =>
         c.Is(k, "shot") || c.Is(k, "down") || c.Is(k, "killed") || c.Is(k, "wounded") || c.Is(k, "injured") || c.Is(k, "murdered") || c.Is(k, "hurt");
