@@ -205,6 +205,13 @@ internal static class QuantityScanner
     {
         value = 0;
         ReadOnlySpan<char> s = c.Span(i);
+
+        // From "forty-one" to "seventy-seven": the shortest tens (five letters) and units (three), the longest.
+        if (s.Length is < 9 or > 13)
+        {
+            return false;
+        }
+
         int dash = s.IndexOf('-');
         if (dash <= 0)
         {
