@@ -17,7 +17,9 @@ internal static class CasualtyScanner
     // IndexOf with OrdinalIgnoreCase falls back to a character loop when globalisation is invariant).
     private static readonly SearchValues<string> SeparateEvents = SearchValues.Create(["separate", "shootings"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> SupersededCues = SearchValues.Create(["ago", "originally", "initially"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] SupersededWords = ["ago", "originally", "initially"];
+
+    private static readonly SearchValues<string> SupersededCues = SearchValues.Create(SupersededWords, StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> AliveCues = SearchValues.Create(
         ["expected to survive", "survived", "non-life-threatening", "non-life threatening", "not life-threatening", "not life threatening",
@@ -429,7 +431,7 @@ internal static class CasualtyScanner
             }
 
             ReadOnlySpan<char> rest = text[w..];
-            foreach (string word in (ReadOnlySpan<string>)["ago", "originally", "initially"])
+            foreach (string word in SupersededWords)
             {
                 if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (rest.Length == word.Length || !char.IsLetter(rest[word.Length])))
                 {
