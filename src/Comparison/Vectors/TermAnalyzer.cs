@@ -34,45 +34,25 @@ internal sealed class TermAnalyzer
     {
         if (_options.Analyzer == TfIdfAnalyzer.Word)
         {
+            if (_options.NgramRange == NgramRange.Unigrams && _stopWords is null && sink is TermCounter { HasTable: true } counter)
+            {
+                CountWords(text, counter);
+                return;
+            }
+
             _used = 0;
             _kept.Clear();
             ReadOnlySpan<char> span = text;
             int position = 0;
             while (position < span.Length)
             {
-                // Fast path: a run of ASCII letters and digits between spaces (or the ends of the text) is exactly one
-                // Word or Number token of the Tokenizer (no joining rule applies to a space), and its term is the
-                // run lower-cased. Anything else goes through the Tokenizer from the same position up to the next
-                // token that ends at a space; tokens never contain a space, so the tokens are the full scan's.
-                while (position < span.Length && span[position] == ' ')
+                if (TryReadAsciiRun(span, ref position, out ReadOnlySpan<char> run))
                 {
-                    position++;
+                    KeepAsciiRun(run);
                 }
-
-                int start = position;
-                while (position < span.Length && char.IsAsciiLetterOrDigit(span[position]))
+                else
                 {
-                    position++;
-                }
-
-                if (position > start && (position == span.Length || span[position] == ' '))
-                {
-                    KeepAsciiRun(span[start..position]);
-                    continue;
-                }
-
-                position = start;
-                while (Tokenizer.TryReadNext(span, ref position, out Token token))
-                {
-                    if (token.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Handle)
-                    {
-                        KeepToken(span.Slice(token.Start, token.Length));
-                    }
-
-                    if (position == span.Length || span[position] == ' ')
-                    {
-                        break;
-                    }
+                    KeepTokensToSpace(span, ref position);
                 }
             }
 
@@ -81,6 +61,86 @@ internal sealed class TermAnalyzer
         else
         {
             AnalyzeChars(text, sink);
+        }
+    }
+
+    // The fit's common case (single words, no stop words, counted into a term table): the same scan as the general
+    // path, but each term goes to the counter as soon as it is read, and a run of up to eight ASCII letters and
+    // digits is counted straight from the text (the table keys it by its packed characters), with no copy. Terms
+    // come in the same order as through EmitWordNgrams.
+    private void CountWords(ReadOnlySpan<char> span, TermCounter counter)
+    {
+        bool lower = _options.Lowercase;
+        int position = 0;
+        while (position < span.Length)
+        {
+            _used = 0;
+            _kept.Clear();
+            if (TryReadAsciiRun(span, ref position, out ReadOnlySpan<char> run))
+            {
+                if (run.Length <= 8)
+                {
+                    counter.AddAsciiRun(run, lower);
+                    continue;
+                }
+
+                KeepAsciiRun(run);
+            }
+            else
+            {
+                KeepTokensToSpace(span, ref position);
+            }
+
+            foreach ((int start, int length) in _kept)
+            {
+                counter.Add(_chars.AsSpan(start, length));
+            }
+        }
+    }
+
+    // A run of ASCII letters and digits between spaces (or the ends of the text) is exactly one Word or Number token
+    // of the Tokenizer (no joining rule applies to a space), and its term is the run lower-cased. Skips the spaces
+    // before it and reads it; otherwise leaves position after the spaces and returns false.
+    private static bool TryReadAsciiRun(ReadOnlySpan<char> span, ref int position, out ReadOnlySpan<char> run)
+    {
+        while (position < span.Length && span[position] == ' ')
+        {
+            position++;
+        }
+
+        int start = position;
+        int end = position;
+        while (end < span.Length && char.IsAsciiLetterOrDigit(span[end]))
+        {
+            end++;
+        }
+
+        if (end > start && (end == span.Length || span[end] == ' '))
+        {
+            run = span[start..end];
+            position = end;
+            return true;
+        }
+
+        run = default;
+        return false;
+    }
+
+    // Anything that is not a plain ASCII run goes through the Tokenizer up to the next token that ends at a space;
+    // tokens never contain a space, so the tokens are the full scan's.
+    private void KeepTokensToSpace(ReadOnlySpan<char> span, ref int position)
+    {
+        while (Tokenizer.TryReadNext(span, ref position, out Token token))
+        {
+            if (token.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Handle)
+            {
+                KeepToken(span.Slice(token.Start, token.Length));
+            }
+
+            if (position == span.Length || span[position] == ' ')
+            {
+                break;
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace Comparison.Vectors;
@@ -31,7 +32,7 @@ internal sealed class TermCounter : ITermSink
         _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The number of distinct terms counted since the last <see cref="Drain"/>.</summary>
+    /// <summary>The number of distinct terms counted since the last <c>Drain</c>.</summary>
     public int Distinct => _touched.Count;
 
     public void Add(ReadOnlySpan<char> term)
@@ -54,6 +55,17 @@ internal sealed class TermCounter : ITermSink
             _newTerms.Add(key);
         }
 
+        Count(id);
+    }
+
+    /// <summary>Whether this counter adds every term to a <see cref="TermTable"/> (the fit's path).</summary>
+    public bool HasTable => _table is not null;
+
+    /// <summary>Counts a run of 1–8 ASCII letters and digits, lower-cased when <paramref name="lower"/> is set (only with a table).</summary>
+    public void AddAsciiRun(ReadOnlySpan<char> run, bool lower) => Count(_table!.GetOrAddAsciiRun(run, lower));
+
+    private void Count(int id)
+    {
         if (id >= _counts.Length)
         {
             Array.Resize(ref _counts, Math.Max(_counts.Length * 2, id + 1));
@@ -68,14 +80,18 @@ internal sealed class TermCounter : ITermSink
         count++;
     }
 
-    /// <summary>The distinct ids counted and their counts, in first-seen order; resets for the next document.</summary>
-    public void Drain(Span<int> ids, Span<int> counts)
+    /// <summary>
+    /// The distinct ids counted and their counts (as <typeparamref name="TCount"/>: int, or float, exact below 2²⁴), in
+    /// first-seen order; resets for the next document.
+    /// </summary>
+    public void Drain<TCount>(Span<int> ids, Span<TCount> counts)
+        where TCount : INumberBase<TCount>
     {
         ReadOnlySpan<int> touched = CollectionsMarshal.AsSpan(_touched);
         for (int i = 0; i < touched.Length; i++)
         {
             ids[i] = touched[i];
-            counts[i] = _counts[touched[i]];
+            counts[i] = TCount.CreateTruncating(_counts[touched[i]]);
             _counts[touched[i]] = 0;
         }
 

@@ -209,12 +209,14 @@ public class TfIdfModelTests
     [Fact]
     public void FitTransform_FastAsciiPath_EqualsTokenizerTerms()
     {
-        // The word analyzer takes runs of ASCII letters and digits between spaces without the Tokenizer; the terms
-        // must be exactly the Tokenizer's (Word, Number and Handle tokens, normalised), whatever surrounds them.
+        // The word analyzer takes runs of ASCII letters and digits between spaces without the Tokenizer (and the fit
+        // counts runs of up to eight characters straight from the text); the terms must be exactly the Tokenizer's
+        // (Word, Number and Handle tokens, normalised), whatever surrounds them.
         string[] fragments =
         [
             "Troops", "near", "U.S.", "don't", "45,000", "1.2", "ABC", "abc", "x-y", "@handle", "#tag", "Ukraine's",
             "KYIV", "(talks)", "said,", "2021-12-30", "Dec.", "e.g.", "café", "“quoted”", "—", "\n", "  ", "\t", "50-minute", "a1b2",
+            "Diplomat", "NEGOTIAT", "Zaporizhzhia", "ABCDEFGHI", "x", "Q", "12345678", "123456789",
         ];
         Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
         {
