@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Comparison.Vectors;
@@ -434,12 +436,7 @@ public sealed class TfIdfModel
     /// <summary>The weighted, normalised vector of a document's distinct term ids (sorted) and counts.</summary>
     internal SparseVector Weigh(ReadOnlySpan<int> ids, ReadOnlySpan<int> counts)
     {
-        int kept = 0;
-        foreach (int id in ids)
-        {
-            kept += _factors[id] > 0 ? 1 : 0;
-        }
-
+        int kept = Kept(ids);
         if (kept == 0)
         {
             return SparseVector.Empty;
@@ -447,6 +444,45 @@ public sealed class TfIdfModel
 
         var indices = new int[kept];
         var values = new float[kept];
+        WeighInto(ids, counts, indices, values);
+        return SparseVector.FromTrusted(indices, values);
+    }
+
+    /// <summary>
+    /// The vector of a document the fit counted: ids sorted, counts held as floats (exact: a count is far below
+    /// 2²⁴). When every term is in the vocabulary the two arrays become the vector's own, weighed in place, so the
+    /// fit allocates nothing more per document.
+    /// </summary>
+    private SparseVector WeighOwned(int[] ids, float[] counts)
+    {
+        int kept = Kept(ids);
+        if (kept == 0)
+        {
+            return SparseVector.Empty;
+        }
+
+        (int[] indices, float[] values) = kept == ids.Length ? (ids, counts) : (new int[kept], new float[kept]);
+        WeighInto<float>(ids, counts, indices, values);
+        return SparseVector.FromTrusted(indices, values);
+    }
+
+    private int Kept(ReadOnlySpan<int> ids)
+    {
+        int kept = 0;
+        foreach (int id in ids)
+        {
+            kept += _factors[id] > 0 ? 1 : 0;
+        }
+
+        return kept;
+    }
+
+    // Writes the kept terms' ids and normalised weights; the destinations may be the sources (entry i is read before
+    // any entry at or after it is written).
+    private void WeighInto<TCount>(ReadOnlySpan<int> ids, ReadOnlySpan<TCount> counts, Span<int> indices, Span<float> values)
+        where TCount : INumberBase<TCount>
+    {
+        int kept = indices.Length;
         double[] weights = ArrayPool<double>.Shared.Rent(kept);
         try
         {
@@ -460,7 +496,7 @@ public sealed class TfIdfModel
                     continue;
                 }
 
-                double tf = Options.Binary ? 1 : counts[i];
+                double tf = Options.Binary ? 1 : double.CreateTruncating(counts[i]);
                 if (Options.SublinearTf)
                 {
                     tf = 1 + Math.Log(tf);
@@ -494,8 +530,6 @@ public sealed class TfIdfModel
         {
             ArrayPool<double>.Shared.Return(weights);
         }
-
-        return SparseVector.FromTrusted(indices, values);
     }
 
     private static TfIdfFitResult FitCore<T>(T[] corpus, Action<TermAnalyzer, T, ITermSink> analyze, TfIdfOptions? options, CancellationToken cancellationToken)
@@ -506,7 +540,7 @@ public sealed class TfIdfModel
         int chunks = Math.Max(1, Math.Min(n, Environment.ProcessorCount * 2));
         var chunkTerms = new List<string>[chunks];
         var docIds = new int[n][];
-        var docCounts = new int[n][];
+        var docCounts = new float[n][];
 
         // 1. Each chunk of consecutive documents is analysed against its own vocabulary.
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
@@ -520,7 +554,7 @@ public sealed class TfIdfModel
                 cancellationToken.ThrowIfCancellationRequested();
                 analyze(analyzer, corpus[d], counter);
                 var ids = new int[counter.Distinct];
-                var counts = new int[ids.Length];
+                var counts = new float[ids.Length];
                 counter.Drain(ids, counts);
                 docIds[d] = ids;
                 docCounts[d] = counts;
@@ -564,18 +598,18 @@ public sealed class TfIdfModel
                     ids[i] = map[ids[i]];
                 }
 
-                KeySort.Sort(ids, docCounts[d]);
+                KeySort.Sort(ids, MemoryMarshal.Cast<float, int>(docCounts[d].AsSpan()));
             }
         });
 
         for (int d = 0; d < n; d++)
         {
             int[] ids = docIds[d];
-            int[] counts = docCounts[d];
+            float[] counts = docCounts[d];
             for (int i = 0; i < ids.Length; i++)
             {
                 df[ids[i]]++;
-                totals[ids[i]] += counts[i];
+                totals[ids[i]] += (long)counts[i];
             }
         }
 
@@ -585,7 +619,7 @@ public sealed class TfIdfModel
         var vectors = new SparseVector[n];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, d =>
         {
-            vectors[d] = model.Weigh(docIds[d], docCounts[d]);
+            vectors[d] = model.WeighOwned(docIds[d], docCounts[d]);
             docIds[d] = [];
             docCounts[d] = [];
         });
