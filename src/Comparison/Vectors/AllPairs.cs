@@ -84,8 +84,8 @@ public static partial class AllPairs
         EnumerateWith(vectors, threshold, Strategy.Auto, cancellationToken);
 
     /// <summary>
-    /// Streams the pairs of <see cref="Enumerate"/>, in the same order, in batches: one per range of vectors
-    /// computed, handed out without a copy. For consumers of many pairs (at low thresholds, tens of millions),
+    /// Streams the pairs of <see cref="Enumerate"/>, in the same order, in batches: the pieces of memory the ranges
+    /// of vectors were computed into (up to 64 Ki pairs each), handed out without a copy. For consumers of many pairs (at low thresholds, tens of millions),
     /// where two interface calls per pair cost as much as computing it.
     /// </summary>
     /// <param name="vectors">The corpus; it must not change while the result is enumerated.</param>
@@ -225,10 +225,12 @@ public static partial class AllPairs
     {
         foreach (PairBuffer tile in Tiles(vectors, threshold, strategy, cancellationToken))
         {
-            SimilarPair[] items = tile.Items;
-            for (int i = 0; i < tile.Count; i++)
+            foreach (ReadOnlyMemory<SimilarPair> segment in tile.Segments)
             {
-                yield return items[i];
+                for (int i = 0; i < segment.Length; i++)
+                {
+                    yield return segment.Span[i];
+                }
             }
         }
     }
@@ -237,9 +239,9 @@ public static partial class AllPairs
     {
         foreach (PairBuffer tile in Tiles(vectors, threshold, strategy, cancellationToken))
         {
-            if (tile.Count > 0)
+            foreach (ReadOnlyMemory<SimilarPair> segment in tile.Segments)
             {
-                yield return new ReadOnlyMemory<SimilarPair>(tile.Items, 0, tile.Count);
+                yield return segment;
             }
         }
     }
@@ -351,50 +353,96 @@ public static partial class AllPairs
     }
 
     /// <summary>
-    /// A tile's pairs: a growable array that the consumer reads in place (a <see cref="List{T}"/> would hide it
-    /// behind an indexer, and batches could not be handed out without a copy).
+    /// A tile's pairs, in segments that the consumer reads in place (a <see cref="List{T}"/> would hide them behind an
+    /// indexer, and batches could not be handed out without a copy). A full segment is followed by a new one, twice
+    /// as large up to <see cref="SegmentPairs"/>: nothing is copied or thrown away as a tile grows, and the segments
+    /// are kept for the next tile, so a long run allocates only what its largest tiles hold at once.
     /// </summary>
     internal sealed class PairBuffer
     {
-        public SimilarPair[] Items { get; private set; } = new SimilarPair[1024];
+        /// <summary>The largest segment: 64 Ki pairs, 1 MB.</summary>
+        internal const int SegmentPairs = 1 << 16;
 
+        private readonly List<SimilarPair[]> _segments = [new SimilarPair[1024]];
+        private readonly List<int> _filled = [];   // pairs in each segment before the current one
+        private SimilarPair[] _current;
+        private int _used;
+
+        public PairBuffer() => _current = _segments[0];
+
+        /// <summary>The number of pairs in all segments.</summary>
         public int Count { get; private set; }
+
+        /// <summary>The segments in order, each with its pairs (empty ones left out).</summary>
+        public IEnumerable<ReadOnlyMemory<SimilarPair>> Segments
+        {
+            get
+            {
+                for (int i = 0; i < _filled.Count; i++)
+                {
+                    if (_filled[i] > 0)
+                    {
+                        yield return new ReadOnlyMemory<SimilarPair>(_segments[i], 0, _filled[i]);
+                    }
+                }
+
+                if (_used > 0)
+                {
+                    yield return new ReadOnlyMemory<SimilarPair>(_current, 0, _used);
+                }
+            }
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(SimilarPair pair)
         {
-            if (Count == Items.Length)
+            if (_used == _current.Length)
             {
-                Grow();
+                Next();
             }
 
-            Items[Count++] = pair;
+            _current[_used++] = pair;
+            Count++;
         }
 
-        public void Clear() => Count = 0;
+        public void Clear()
+        {
+            _filled.Clear();
+            _current = _segments[0];
+            _used = 0;
+            Count = 0;
+        }
 
-        /// <summary>Room for <paramref name="extra"/> more pairs; returns where the next one goes (see <see cref="Advance"/>).</summary>
+        /// <summary>Room for <paramref name="extra"/> (at most 1,024) more pairs in one piece; returns where the next one goes (see <see cref="Advance"/>).</summary>
         public ref SimilarPair Reserve(int extra)
         {
-            if (Count + extra > Items.Length)
+            if (_used + extra > _current.Length)
             {
-                Grow();
+                Next();
             }
 
-            return ref Items[Count];
+            return ref _current[_used];
         }
 
         /// <summary>Counts <paramref name="count"/> pairs written after <see cref="Reserve"/>.</summary>
-        public void Advance(int count) => Count += count;
-
-        /// <summary>Sorts the pairs [start, Count) by their second vector.</summary>
-        public void SortSecondFrom(int start) => Array.Sort(Items, start, Count - start, SecondComparer.Instance);
-
-        private void Grow()
+        public void Advance(int count)
         {
-            SimilarPair[] items = Items;
-            Array.Resize(ref items, items.Length * 2);
-            Items = items;
+            _used += count;
+            Count += count;
+        }
+
+        // Closes the current segment and moves to the next one, made when this buffer has not had it before.
+        private void Next()
+        {
+            _filled.Add(_used);
+            int index = _filled.Count;
+            if (index == _segments.Count)
+            {
+                _segments.Add(new SimilarPair[Math.Min(SegmentPairs, 2 * _current.Length)]);
+            }
+
+            _current = _segments[index];
+            _used = 0;
         }
     }
 
@@ -659,9 +707,7 @@ public static partial class AllPairs
         {
             for (int x = from; x < to; x++)
             {
-                int before = output.Count;
                 Probe(x, output);
-                output.SortSecondFrom(before);
             }
         }
 
@@ -727,6 +773,8 @@ public static partial class AllPairs
                 remainingSquares -= w * w;
             }
 
+            // In increasing y, so the row's pairs come out sorted.
+            touched.Sort();
             SparseVector vx = Vectors[x];
             foreach (int y in touched)
             {
@@ -778,13 +826,5 @@ public static partial class AllPairs
 
             touched.Clear();
         }
-    }
-
-    private sealed class SecondComparer : IComparer<SimilarPair>
-    {
-        public static readonly SecondComparer Instance = new();
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Compare(SimilarPair a, SimilarPair b) => a.Second.CompareTo(b.Second);
     }
 }

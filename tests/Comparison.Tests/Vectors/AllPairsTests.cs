@@ -73,6 +73,28 @@ public class AllPairsTests
         Assert.True(SamePairs(AllPairs.Enumerate(corpus, 0.4).ToList(), slow));
     }
 
+    [Fact]
+    public void EnumerateBatches_TilesOfMoreThanOneSegment_ConcatenationEqualsBruteForce()
+    {
+        // 3,300 vectors over 40 terms at a low threshold: almost every pair passes, so the first tiles of 64 rows
+        // hold over 200,000 pairs each, in segments of doubling size and then more than one of the largest size.
+        List<SparseVector> corpus = RandomVectors.Corpus(3, 3300, maxTerms: 20, vocabulary: 40);
+        var slow = AllPairs.FindBruteForce(corpus, 0.05);
+        Assert.True(slow.Length > 3_500_000);
+        var batched = new List<SimilarPair>();
+        int largest = 0;
+        foreach (ReadOnlyMemory<SimilarPair> batch in AllPairs.EnumerateBatches(corpus, 0.05))
+        {
+            Assert.InRange(batch.Length, 1, AllPairs.PairBuffer.SegmentPairs);
+            largest += batch.Length > AllPairs.PairBuffer.SegmentPairs / 2 ? 1 : 0;
+            batched.AddRange(batch.Span);
+        }
+
+        Assert.True(largest > 10);
+        Assert.True(SamePairs(batched, slow));
+        Assert.True(SamePairs(AllPairs.EnumerateWith(corpus, 0.05, AllPairs.Strategy.Pruned, default).ToList(), slow));
+    }
+
     // Same pairs in the same order; similarities within the documented 1e-5.
     private static bool SamePairs(IReadOnlyList<SimilarPair> actual, IReadOnlyList<SimilarPair> expected) =>
         actual.Count == expected.Count
