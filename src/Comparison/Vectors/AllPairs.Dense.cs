@@ -33,7 +33,7 @@ public static partial class AllPairs
         private int[] _tailStart = [];      // per vector, where its entries of rank >= F start
         private int[] _tailOffsets = [];    // rank F + j's postings are [_tailOffsets[j], _tailOffsets[j + 1])
         private Posting[] _tail = [];      // a document and its weight side by side: one stream per list
-        private int[] _after = [];          // per tail entry e of vector v: where v's successors start in e's list
+        private int[] _after = [];          // per tail entry e of vector v: where v's successors start in e's list (other entries unset)
 
         private DenseHybrid(UnitCorpus corpus, int width)
         {
@@ -110,8 +110,7 @@ public static partial class AllPairs
             int tailTerms = Math.Max(0, corpus.Terms - width);
             data._tailOffsets = new int[tailTerms + 1];
 
-            // The panels in parallel (each panel's 16 vectors by one thread), then the lists in document order, so
-            // every list is sorted by document.
+            // The panels in parallel (each panel's 16 vectors by one thread), then the lists.
             Parallel.For(0, data.Panels, panel =>
             {
                 long panelBase = (long)panel * width * Lanes;
@@ -130,31 +129,54 @@ public static partial class AllPairs
                 }
             });
 
-            for (int v = 0; v < n; v++)
+            // The lists as a counting sort in blocks of documents: each block counts its entries per term, the counts
+            // become each block's start in each list, and the blocks fill their parts in parallel. Blocks are in
+            // document order, so every list is sorted by document.
+            int blocks = (long)tailTerms * Blocks(n) <= 4L * corpus.Ranks.Length ? Blocks(n) : 1;
+            var starts = new int[blocks][];
+            Parallel.For(0, blocks, block =>
             {
-                for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
+                var counts = new int[tailTerms];
+                (int from, int to) = BlockRange(n, blocks, block);
+                for (int v = from; v < to; v++)
                 {
-                    data._tailOffsets[corpus.Ranks[e] - width + 1]++;
+                    for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
+                    {
+                        counts[corpus.Ranks[e] - width]++;
+                    }
                 }
-            }
 
+                starts[block] = counts;
+            });
+            int total = 0;
             for (int j = 0; j < tailTerms; j++)
             {
-                data._tailOffsets[j + 1] += data._tailOffsets[j];
-            }
-
-            data._tail = new Posting[data._tailOffsets[tailTerms]];
-            data._after = new int[corpus.Ranks.Length];
-            int[] fill = data._tailOffsets[..tailTerms];
-            for (int v = 0; v < n; v++)
-            {
-                for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
+                data._tailOffsets[j] = total;
+                for (int block = 0; block < blocks; block++)
                 {
-                    int slot = fill[corpus.Ranks[e] - width]++;
-                    data._tail[slot] = new Posting(v, corpus.Weights[e]);
-                    data._after[e] = slot + 1;
+                    int count = starts[block][j];
+                    starts[block][j] = total;
+                    total += count;
                 }
             }
+
+            data._tailOffsets[tailTerms] = total;
+            data._tail = GC.AllocateUninitializedArray<Posting>(total);
+            data._after = GC.AllocateUninitializedArray<int>(corpus.Ranks.Length);
+            Parallel.For(0, blocks, block =>
+            {
+                int[] fill = starts[block];
+                (int from, int to) = BlockRange(n, blocks, block);
+                for (int v = from; v < to; v++)
+                {
+                    for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
+                    {
+                        int slot = fill[corpus.Ranks[e] - width]++;
+                        data._tail[slot] = new Posting(v, corpus.Weights[e]);
+                        data._after[e] = slot + 1;
+                    }
+                }
+            });
 
             return data;
         }

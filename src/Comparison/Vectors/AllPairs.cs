@@ -490,21 +490,29 @@ public static partial class AllPairs
         {
             int n = vectors.Count;
             var corpus = new UnitCorpus { Count = n, Offsets = new int[n + 1] };
-            int maxId = -1;
-            long nnz = 0;
-            for (int v = 0; v < n; v++)
+            var positive = new int[n];
+            var lastIds = new int[n];
+            Parallel.For(0, n, v =>
             {
                 SparseVector vector = vectors[v];
+                int count = 0;
                 if (vector.Norm > 0)
                 {
                     foreach (float w in vector.Values)
                     {
-                        nnz += w > 0 ? 1 : 0;
+                        count += w > 0 ? 1 : 0;
                     }
-
-                    maxId = Math.Max(maxId, vector.Indices[^1]);
                 }
 
+                positive[v] = count;
+                lastIds[v] = count > 0 ? vector.Indices[^1] : -1;
+            });
+            long nnz = 0;
+            int maxId = -1;
+            for (int v = 0; v < n; v++)
+            {
+                nnz += positive[v];
+                maxId = Math.Max(maxId, lastIds[v]);
                 corpus.Offsets[v + 1] = checked((int)nnz);
             }
 
@@ -525,68 +533,102 @@ public static partial class AllPairs
                 terms = renumber.Count;
             }
 
-            var ids = new int[nnz];
-            var weights = new float[nnz];
-            Parallel.For(0, n, v =>
+            // The entries, unit length, then the document frequencies: per block of vectors, summed.
+            var ids = GC.AllocateUninitializedArray<int>((int)nnz);
+            var weights = GC.AllocateUninitializedArray<float>((int)nnz);
+            // Per-block counts cost blocks × terms: used when that is small next to the entries themselves.
+            int blocks = (long)terms * Blocks(n) <= 4 * nnz ? Blocks(n) : 1;
+            var blockDf = new int[blocks][];
+            Parallel.For(0, blocks, block =>
             {
-                SparseVector vector = vectors[v];
-                if (vector.Norm == 0)
+                var df = new int[terms];
+                (int from, int to) = BlockRange(n, blocks, block);
+                for (int v = from; v < to; v++)
                 {
-                    return;
-                }
-
-                double scale = 1.0 / vector.Norm;
-                ReadOnlySpan<int> vIds = vector.Indices;
-                ReadOnlySpan<float> vWeights = vector.Values;
-                int at = corpus.Offsets[v];
-                for (int e = 0; e < vIds.Length; e++)
-                {
-                    if (vWeights[e] > 0)
+                    int at = corpus.Offsets[v];
+                    if (positive[v] == 0)
                     {
-                        ids[at] = renumber is null ? vIds[e] : renumber[vIds[e]];
-                        weights[at] = (float)(vWeights[e] * scale);
-                        at++;
+                        continue;
+                    }
+
+                    SparseVector vector = vectors[v];
+                    double scale = 1.0 / vector.Norm;
+                    ReadOnlySpan<int> vIds = vector.Indices;
+                    ReadOnlySpan<float> vWeights = vector.Values;
+                    for (int e = 0; e < vIds.Length; e++)
+                    {
+                        if (vWeights[e] > 0)
+                        {
+                            int id = renumber is null ? vIds[e] : renumber[vIds[e]];
+                            ids[at] = id;
+                            weights[at] = (float)(vWeights[e] * scale);
+                            df[id]++;
+                            at++;
+                        }
                     }
                 }
-            });
 
-            var df = new int[terms];
-            foreach (int id in ids)
+                blockDf[block] = df;
+            });
+            var documentFrequency = blockDf[0];
+            for (int block = 1; block < blocks; block++)
             {
-                df[id]++;
+                int[] df = blockDf[block];
+                for (int t = 0; t < terms; t++)
+                {
+                    documentFrequency[t] += df[t];
+                }
             }
 
-            // Rank terms by decreasing document frequency, ties by id: deterministic.
-            var order = new int[terms];
+            // Rank terms by decreasing document frequency, ties by id: deterministic (one key per term, no ties).
+            var order = new long[terms];
             for (int t = 0; t < terms; t++)
             {
-                order[t] = t;
+                order[t] = ((long)(int.MaxValue - documentFrequency[t]) << 32) | (uint)t;
             }
 
-            Array.Sort(order, (p, q) => df[p] != df[q] ? df[q].CompareTo(df[p]) : p.CompareTo(q));
+            Array.Sort(order);
             var rankOf = new int[terms];
             corpus.Df = new int[terms];
             for (int r = 0; r < terms; r++)
             {
-                rankOf[order[r]] = r;
-                corpus.Df[r] = df[order[r]];
+                int t = (int)(order[r] & 0xFFFF_FFFF);
+                rankOf[t] = r;
+                corpus.Df[r] = documentFrequency[t];
             }
 
-            for (int e = 0; e < ids.Length; e++)
+            // Each vector's entries by rank, and the largest weight per rank (per block, then the largest of those).
+            var blockMax = new float[blocks][];
+            Parallel.For(0, blocks, block =>
             {
-                ids[e] = rankOf[ids[e]];
-            }
+                var max = new float[terms];
+                (int from, int to) = BlockRange(n, blocks, block);
+                for (int v = from; v < to; v++)
+                {
+                    int start = corpus.Offsets[v];
+                    int length = corpus.Offsets[v + 1] - start;
+                    Span<int> vIds = ids.AsSpan(start, length);
+                    Span<float> vWeights = weights.AsSpan(start, length);
+                    for (int e = 0; e < length; e++)
+                    {
+                        int rank = rankOf[vIds[e]];
+                        vIds[e] = rank;
+                        max[rank] = Math.Max(max[rank], vWeights[e]);
+                    }
 
-            Parallel.For(0, n, v =>
-            {
-                int start = corpus.Offsets[v];
-                int length = corpus.Offsets[v + 1] - start;
-                KeySort.Sort(ids.AsSpan(start, length), weights.AsSpan(start, length));
+                    KeySort.Sort(vIds, vWeights);
+                }
+
+                blockMax[block] = max;
             });
-            corpus.MaxWeight = new float[terms];
-            for (int e = 0; e < ids.Length; e++)
+            corpus.MaxWeight = blockMax[0];
+            for (int block = 1; block < blocks; block++)
             {
-                corpus.MaxWeight[ids[e]] = Math.Max(corpus.MaxWeight[ids[e]], weights[e]);
+                float[] max = blockMax[block];
+                for (int r = 0; r < terms; r++)
+                {
+                    corpus.MaxWeight[r] = Math.Max(corpus.MaxWeight[r], max[r]);
+                }
             }
 
             corpus.Terms = terms;
@@ -595,6 +637,13 @@ public static partial class AllPairs
             return corpus;
         }
     }
+
+    /// <summary>How many blocks of consecutive vectors a parallel pass over n vectors uses (a few per core, at least 1).</summary>
+    internal static int Blocks(int n) => Math.Clamp(n / 256, 1, 2 * Environment.ProcessorCount);
+
+    /// <summary>The vectors [From, To) of one block.</summary>
+    internal static (int From, int To) BlockRange(int n, int blocks, int block) =>
+        ((int)((long)n * block / blocks), (int)((long)n * (block + 1) / blocks));
 
     /// <summary>The inverted lists of each vector's indexed suffix (rare terms), and the bound of its unindexed prefix.</summary>
     internal sealed class PrunedIndex

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Comparison.Vectors;
@@ -598,7 +597,7 @@ public sealed class TfIdfModel
                     ids[i] = map[ids[i]];
                 }
 
-                KeySort.Sort(ids, MemoryMarshal.Cast<float, int>(docCounts[d].AsSpan()));
+                KeySort.Sort(ids, docCounts[d]);
             }
         });
 
