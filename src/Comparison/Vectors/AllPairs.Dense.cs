@@ -136,7 +136,7 @@ public static partial class AllPairs
             var starts = new int[blocks][];
             Parallel.For(0, blocks, block =>
             {
-                var counts = new int[tailTerms];
+                int[] counts = ZeroedArray.Create<int>(tailTerms);
                 (int from, int to) = BlockRange(n, blocks, block);
                 for (int v = from; v < to; v++)
                 {

@@ -541,7 +541,7 @@ public static partial class AllPairs
             var blockDf = new int[blocks][];
             Parallel.For(0, blocks, block =>
             {
-                var df = new int[terms];
+                int[] df = ZeroedArray.Create<int>(terms);
                 (int from, int to) = BlockRange(n, blocks, block);
                 for (int v = from; v < to; v++)
                 {
@@ -601,7 +601,7 @@ public static partial class AllPairs
             var blockMax = new float[blocks][];
             Parallel.For(0, blocks, block =>
             {
-                var max = new float[terms];
+                float[] max = ZeroedArray.Create<float>(terms);
                 (int from, int to) = BlockRange(n, blocks, block);
                 for (int v = from; v < to; v++)
                 {

@@ -68,7 +68,9 @@ internal sealed class TermCounter : ITermSink
     {
         if (id >= _counts.Length)
         {
-            Array.Resize(ref _counts, Math.Max(_counts.Length * 2, id + 1));
+            int[] counts = ZeroedArray.Create<int>(Math.Max(_counts.Length * 2, id + 1));
+            _counts.CopyTo(counts, 0);
+            _counts = counts;
         }
 
         ref int count = ref _counts[id];

@@ -210,7 +210,7 @@ internal sealed class TermTable
     private void Grow()
     {
         Slot[] slots = _slots;
-        _slots = new Slot[slots.Length * 2];
+        _slots = ZeroedArray.Create<Slot>(slots.Length * 2);
         _shift--;
         int mask = _slots.Length - 1;
         foreach (Slot entry in slots)

@@ -577,8 +577,8 @@ public sealed class TfIdfModel
             globalIds.Add(sorted[id], id);
         }
 
-        var df = new int[sorted.Length];
-        var totals = new long[sorted.Length];
+        int[] df = ZeroedArray.Create<int>(sorted.Length);
+        long[] totals = ZeroedArray.Create<long>(sorted.Length);
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
         {
             List<string> terms = chunkTerms[c];
