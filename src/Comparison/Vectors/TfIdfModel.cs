@@ -562,18 +562,31 @@ public sealed class TfIdfModel
             chunkTerms[c] = table.Terms;
         });
 
-        // 2. The chunk vocabularies are merged and numbered in ordinal order of the terms.
-        var all = new HashSet<string>(StringComparer.Ordinal);
-        foreach (List<string> terms in chunkTerms)
+        // 2. The chunk vocabularies are merged (one table over every chunk's terms) and numbered in ordinal order of
+        // the terms.
+        var union = new TermTable();
+        var unionIds = new int[chunks][];
+        for (int c = 0; c < chunks; c++)
         {
-            all.UnionWith(terms);
+            List<string> terms = chunkTerms[c];
+            var ids = new int[terms.Count];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = union.GetOrAdd(terms[i]);
+            }
+
+            unionIds[c] = ids;
         }
 
-        string[] sorted = [.. all];
-        Array.Sort(sorted, StringComparer.Ordinal);
+        List<string> distinct = union.Terms;
+        int[] order = OrdinalOrder(distinct);
+        var sorted = new string[order.Length];
+        var rankOf = new int[order.Length];
         var globalIds = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
-        for (int id = 0; id < sorted.Length; id++)
+        for (int id = 0; id < order.Length; id++)
         {
+            sorted[id] = distinct[order[id]];
+            rankOf[order[id]] = id;
             globalIds.Add(sorted[id], id);
         }
 
@@ -581,11 +594,10 @@ public sealed class TfIdfModel
         long[] totals = ZeroedArray.Create<long>(sorted.Length);
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
         {
-            List<string> terms = chunkTerms[c];
-            var map = new int[terms.Count];
+            int[] map = unionIds[c];
             for (int i = 0; i < map.Length; i++)
             {
-                map[i] = globalIds[terms[i]];
+                map[i] = rankOf[map[i]];
             }
 
             (int from, int to) = ChunkRange(n, chunks, c);
@@ -623,6 +635,47 @@ public sealed class TfIdfModel
             docCounts[d] = [];
         });
         return new TfIdfFitResult(model, ImmutableArray.Create(vectors));
+    }
+
+    // The positions of the terms in ordinal order: sorted by a 64-bit key of their first four UTF-16 code units
+    // (big-endian, missing ones as 0, which orders like the ordinal comparison or ties), then each run of equal keys
+    // by the ordinal comparison itself.
+    private static int[] OrdinalOrder(List<string> terms)
+    {
+        var keys = new ulong[terms.Count];
+        var order = new int[terms.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            string term = terms[i];
+            ulong key = 0;
+            for (int k = 0; k < 4; k++)
+            {
+                key = (key << 16) | (k < term.Length ? term[k] : 0u);
+            }
+
+            keys[i] = key;
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        Comparison<int> ordinal = (p, q) => string.CompareOrdinal(terms[p], terms[q]);
+        for (int start = 0; start < keys.Length;)
+        {
+            int end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                order.AsSpan(start, end - start).Sort(ordinal);
+            }
+
+            start = end;
+        }
+
+        return order;
     }
 
     private static (int From, int To) ChunkRange(int n, int chunks, int c) =>

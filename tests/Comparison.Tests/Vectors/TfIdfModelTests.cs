@@ -49,6 +49,39 @@ public class TfIdfModelTests
     }
 
     [Fact]
+    public void TermIds_RandomTermsSharingPrefixes_AreInOrdinalOrder()
+    {
+        // Terms that tie on their first four code units, differ only in length, hold a NUL or characters above
+        // ASCII: the numbering sorts by a prefix key and settles ties by the ordinal comparison.
+        char[] alphabet = ['a', 'b', 'Z', '\0', 'é', '\uffff', '\ud800'];
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            var documents = new List<IReadOnlyList<string>>();
+            for (int d = 0; d < 1 + random.Next(4); d++)
+            {
+                var tokens = new List<string>();
+                for (int t = 0; t < random.Next(1, 40); t++)
+                {
+                    var chars = new char[random.Next(1, 8)];
+                    for (int c = 0; c < chars.Length; c++)
+                    {
+                        chars[c] = alphabet[random.Next(c < 3 ? 2 : alphabet.Length)];
+                    }
+
+                    tokens.Add(new string(chars));
+                }
+
+                documents.Add(tokens);
+            }
+
+            TfIdfModel model = TfIdfModel.FitTokens(documents);
+            var terms = Enumerable.Range(0, model.TermCount).Select(model.Term).ToList();
+            return terms.SequenceEqual(documents.SelectMany(t => t).Distinct().Order(StringComparer.Ordinal));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Transform_UnknownTerms_AreIgnored()
     {
         TfIdfModel model = TfIdfModel.FitTokens(Tokens);
