@@ -132,12 +132,12 @@ public static partial class AllPairs
             // The lists as a counting sort in blocks of documents: each block counts its entries per term, the counts
             // become each block's start in each list, and the blocks fill their parts in parallel. Blocks are in
             // document order, so every list is sorted by document.
-            int blocks = (long)tailTerms * Blocks(n) <= 4L * corpus.Ranks.Length ? Blocks(n) : 1;
+            int blocks = Blocks.Count(n, tailTerms, corpus.Ranks.Length);
             var starts = new int[blocks][];
             Parallel.For(0, blocks, block =>
             {
                 int[] counts = ZeroedArray.Create<int>(tailTerms);
-                (int from, int to) = BlockRange(n, blocks, block);
+                (int from, int to) = Blocks.Range(n, blocks, block);
                 for (int v = from; v < to; v++)
                 {
                     for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)
@@ -166,7 +166,7 @@ public static partial class AllPairs
             Parallel.For(0, blocks, block =>
             {
                 int[] fill = starts[block];
-                (int from, int to) = BlockRange(n, blocks, block);
+                (int from, int to) = Blocks.Range(n, blocks, block);
                 for (int v = from; v < to; v++)
                 {
                     for (int e = data._tailStart[v]; e < corpus.Offsets[v + 1]; e++)

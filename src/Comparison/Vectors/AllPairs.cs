@@ -85,8 +85,8 @@ public static partial class AllPairs
 
     /// <summary>
     /// Streams the pairs of <see cref="Enumerate"/>, in the same order, in batches: the pieces of memory the ranges
-    /// of vectors were computed into (up to 64 Ki pairs each), handed out without a copy. For consumers of many pairs (at low thresholds, tens of millions),
-    /// where two interface calls per pair cost as much as computing it.
+    /// of vectors were computed into (up to 64 Ki pairs each), handed out without a copy. For consumers of many
+    /// pairs (at low thresholds, tens of millions), where two interface calls per pair cost as much as computing it.
     /// </summary>
     /// <param name="vectors">The corpus; it must not change while the result is enumerated.</param>
     /// <param name="threshold">The least similarity reported, in (0, 1].</param>
@@ -536,13 +536,12 @@ public static partial class AllPairs
             // The entries, unit length, then the document frequencies: per block of vectors, summed.
             var ids = GC.AllocateUninitializedArray<int>((int)nnz);
             var weights = GC.AllocateUninitializedArray<float>((int)nnz);
-            // Per-block counts cost blocks × terms: used when that is small next to the entries themselves.
-            int blocks = (long)terms * Blocks(n) <= 4 * nnz ? Blocks(n) : 1;
+            int blocks = Blocks.Count(n, terms, nnz);
             var blockDf = new int[blocks][];
             Parallel.For(0, blocks, block =>
             {
                 int[] df = ZeroedArray.Create<int>(terms);
-                (int from, int to) = BlockRange(n, blocks, block);
+                (int from, int to) = Blocks.Range(n, blocks, block);
                 for (int v = from; v < to; v++)
                 {
                     int at = corpus.Offsets[v];
@@ -602,7 +601,7 @@ public static partial class AllPairs
             Parallel.For(0, blocks, block =>
             {
                 float[] max = ZeroedArray.Create<float>(terms);
-                (int from, int to) = BlockRange(n, blocks, block);
+                (int from, int to) = Blocks.Range(n, blocks, block);
                 for (int v = from; v < to; v++)
                 {
                     int start = corpus.Offsets[v];
@@ -637,13 +636,6 @@ public static partial class AllPairs
             return corpus;
         }
     }
-
-    /// <summary>How many blocks of consecutive vectors a parallel pass over n vectors uses (a few per core, at least 1).</summary>
-    internal static int Blocks(int n) => Math.Clamp(n / 256, 1, 2 * Environment.ProcessorCount);
-
-    /// <summary>The vectors [From, To) of one block.</summary>
-    internal static (int From, int To) BlockRange(int n, int blocks, int block) =>
-        ((int)((long)n * block / blocks), (int)((long)n * (block + 1) / blocks));
 
     /// <summary>The inverted lists of each vector's indexed suffix (rare terms), and the bound of its unindexed prefix.</summary>
     internal sealed class PrunedIndex

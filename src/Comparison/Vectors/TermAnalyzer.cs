@@ -74,16 +74,17 @@ internal sealed class TermAnalyzer
         int position = 0;
         while (position < span.Length)
         {
+            bool ascii = TryReadAsciiRun(span, ref position, out ReadOnlySpan<char> run);
+            if (ascii && run.Length <= 8)
+            {
+                counter.AddAsciiRun(run, lower);
+                continue;
+            }
+
             _used = 0;
             _kept.Clear();
-            if (TryReadAsciiRun(span, ref position, out ReadOnlySpan<char> run))
+            if (ascii)
             {
-                if (run.Length <= 8)
-                {
-                    counter.AddAsciiRun(run, lower);
-                    continue;
-                }
-
                 KeepAsciiRun(run);
             }
             else

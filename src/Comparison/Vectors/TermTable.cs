@@ -52,24 +52,7 @@ internal sealed class TermTable
             key = XxHash64.HashChars(term) | HashedBit;
         }
 
-        int mask = _slots.Length - 1;
-        int slot = (int)((key * Spread) >> _shift);
-        ref Slot slots = ref MemoryMarshal.GetArrayDataReference(_slots);
-        while (true)
-        {
-            ref Slot entry = ref Unsafe.Add(ref slots, slot);
-            if (entry.Key == key && entry.IdPlusOne != 0 && (packed || Matches(entry, term)))
-            {
-                return entry.IdPlusOne - 1;
-            }
-
-            if (entry.IdPlusOne == 0)
-            {
-                return Insert(term, key, packed, slot);
-            }
-
-            slot = (slot + 1) & mask;
-        }
+        return GetOrAdd(key, packed, term, lower: false);
     }
 
     /// <summary>
@@ -94,26 +77,28 @@ internal sealed class TermTable
     {
         // Setting bit 0x20 lower-cases an ASCII letter and leaves a digit as it is.
         Pack(ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(run)), run.Length, lower ? 0x0020_0020_0020_0020UL : 0, out ulong key);
+        return GetOrAdd(key, true, run, lower);
+    }
+
+    // The probe: a packed key is the term, a hashed key is confirmed against the characters. A new term is stored
+    // lower-cased when lower is set (only for packed ASCII runs).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int GetOrAdd(ulong key, bool packed, ReadOnlySpan<char> term, bool lower)
+    {
         int mask = _slots.Length - 1;
         int slot = (int)((key * Spread) >> _shift);
         ref Slot slots = ref MemoryMarshal.GetArrayDataReference(_slots);
         while (true)
         {
             ref Slot entry = ref Unsafe.Add(ref slots, slot);
-            if (entry.Key == key && entry.IdPlusOne != 0)
+            if (entry.Key == key && entry.IdPlusOne != 0 && (packed || Matches(entry, term)))
             {
                 return entry.IdPlusOne - 1;
             }
 
             if (entry.IdPlusOne == 0)
             {
-                Span<char> term = stackalloc char[8];
-                for (int i = 0; i < run.Length; i++)
-                {
-                    term[i] = lower ? (char)(run[i] | 0x20) : run[i];
-                }
-
-                return Insert(term[..run.Length], key, true, slot);
+                return lower ? InsertLowered(term, key, slot) : Insert(term, key, packed, slot);
             }
 
             slot = (slot + 1) & mask;
@@ -175,6 +160,17 @@ internal sealed class TermTable
         }
 
         return length == term.Length && _pool.AsSpan(entry.Start, length).SequenceEqual(term);
+    }
+
+    private int InsertLowered(ReadOnlySpan<char> run, ulong key, int slot)
+    {
+        Span<char> term = stackalloc char[8];
+        for (int i = 0; i < run.Length; i++)
+        {
+            term[i] = (char)(run[i] | 0x20);
+        }
+
+        return Insert(term[..run.Length], key, true, slot);
     }
 
     private int Insert(ReadOnlySpan<char> term, ulong key, bool packed, int slot)

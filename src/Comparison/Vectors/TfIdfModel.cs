@@ -547,7 +547,7 @@ public sealed class TfIdfModel
             var table = new TermTable();
             var counter = new TermCounter(table);
             var analyzer = new TermAnalyzer(options);
-            (int from, int to) = ChunkRange(n, chunks, c);
+            (int from, int to) = Blocks.Range(n, chunks, c);
             for (int d = from; d < to; d++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -600,7 +600,7 @@ public sealed class TfIdfModel
                 map[i] = rankOf[map[i]];
             }
 
-            (int from, int to) = ChunkRange(n, chunks, c);
+            (int from, int to) = Blocks.Range(n, chunks, c);
             for (int d = from; d < to; d++)
             {
                 int[] ids = docIds[d];
@@ -677,9 +677,6 @@ public sealed class TfIdfModel
 
         return order;
     }
-
-    private static (int From, int To) ChunkRange(int n, int chunks, int c) =>
-        ((int)((long)n * c / chunks), (int)((long)n * (c + 1) / chunks));
 
     private ImmutableArray<SparseVector> AddCore<T>(IEnumerable<T> documents, Action<TermAnalyzer, T, ITermSink> analyze, CancellationToken cancellationToken)
     {
