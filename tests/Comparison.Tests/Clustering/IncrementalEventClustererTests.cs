@@ -30,17 +30,6 @@ public class IncrementalEventClustererTests
     }
 
     [Fact]
-    public void Add_BasilInDateOrder_GroupsTheEvents()
-    {
-        string data = Seeds.SharedData ?? throw new InvalidOperationException("../shared/data is missing");
-        var documents = DocumentReader.Read(Path.Combine(data, "basil.jsonl")).OrderBy(d => d.Published).ToList();
-        var stream = new IncrementalEventClusterer();
-        var predicted = documents.Select(stream.Add).ToList();
-        double ari = ClusteringMetrics.AdjustedRandIndex(documents.Select(d => d.Metadata["cluster"]).ToList(), predicted);
-        Assert.True(ari >= 0.85, $"ARI {ari:F3}");
-    }
-
-    [Fact]
     public void Add_DuplicateOrNull_Throws()
     {
         var stream = new IncrementalEventClusterer();
