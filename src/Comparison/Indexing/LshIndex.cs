@@ -451,6 +451,11 @@ public sealed class LshIndex<TKey>
             throw new InvalidDataException($"The LSH index file is truncated: {bytes.Length} bytes, fewer than its header.");
         }
 
+        if (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(6)) != 0)
+        {
+            throw new InvalidDataException($"The LSH index file is corrupt: its reserved field is {BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(6))}, not 0.");
+        }
+
         ulong stored = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8));
         if (stored != Mixing.Checksum(bytes.AsSpan(0, bytes.Length - 8)))
         {
@@ -459,7 +464,7 @@ public sealed class LshIndex<TKey>
 
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8, writable: false), FormatReader.StrictUtf8);
             reader.BaseStream.Position = 8;
             int k = reader.ReadInt32(), bands = reader.ReadInt32(), rows = reader.ReadInt32();
             var options = new LshOptions
@@ -472,13 +477,27 @@ public sealed class LshIndex<TKey>
                 FalseNegativeWeight = reader.ReadDouble(),
             };
             var index = new LshIndex<TKey>(options, keyComparer, keyOrder);
-            bool configured = reader.ReadBoolean();
+            byte configuredByte = reader.ReadByte();
             var scheme = (MinHashScheme)reader.ReadByte();
             ulong seed = reader.ReadUInt64();
             int count = reader.ReadInt32();
             if (count < 0 || (long)count * ((4L * k) + 2) > bytes.Length)
             {
                 throw new InvalidDataException($"The LSH index file claims {count} entries, more than it can hold.");
+            }
+
+            // Configured by its first insert: then the scheme is a defined one; before it, scheme and seed are zero and there is no entry.
+            bool configured = configuredByte switch
+            {
+                0 => false,
+                1 => true,
+                _ => throw new InvalidDataException($"The LSH index file is corrupt: its configured flag is {configuredByte}; only 0 and 1 are valid."),
+            };
+            if (configured ? scheme is not (MinHashScheme.Classic or MinHashScheme.OnePermutation) : scheme != 0 || seed != 0 || count != 0)
+            {
+                throw new InvalidDataException(configured
+                    ? $"The LSH index file is corrupt: it names an unknown MinHash scheme ({(byte)scheme})."
+                    : $"The LSH index file is corrupt: it is marked as never configured but holds scheme {(byte)scheme}, seed {seed} and {count} entries.");
             }
 
             index._configured = configured;
@@ -516,8 +535,10 @@ public sealed class LshIndex<TKey>
 
             return index;
         }
-        catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or IOException or FormatException or OverflowException)
         {
+            // What BinaryReader and a key reader throw for bytes they cannot read (FormatException: an overlong
+            // 7-bit length; DecoderFallbackException, an ArgumentException: invalid UTF-8).
             throw new InvalidDataException($"The LSH index file is malformed: {ex.Message}", ex);
         }
     }

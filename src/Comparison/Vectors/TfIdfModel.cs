@@ -1,8 +1,11 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Numerics;
 using System.Text;
+using Comparison.Sketches;
 
 namespace Comparison.Vectors;
 
@@ -48,7 +51,11 @@ namespace Comparison.Vectors;
 /// </remarks>
 public sealed class TfIdfModel
 {
-    private const int FormatVersion = 1;
+    /// <summary>The version of the file format written by <see cref="Save"/>.</summary>
+    public const int FormatVersion = 2;
+
+    // Magic (8 bytes), format version (Int32), body length (Int64).
+    private const int HeaderLength = 8 + 4 + 8;
     private static ReadOnlySpan<byte> Magic => "CMPTFIDF"u8;
 
     private readonly Dictionary<string, int> _ids;
@@ -282,18 +289,85 @@ public sealed class TfIdfModel
     }
 
     /// <summary>
-    /// Writes the model in a versioned binary format (magic <c>CMPTFIDF</c>, format version, options, document
-    /// count, then every term with its id order, document frequency and total count). The same model always
-    /// gives the same bytes.
+    /// Writes the model in a versioned, checksummed binary format (magic <c>CMPTFIDF</c>, format version, the
+    /// length of the body, the body: options, document count, then every term in id order with its document
+    /// frequency and total count; and a 64-bit checksum of everything before it). The same model always gives
+    /// the same bytes.
     /// </summary>
     /// <param name="stream">A writable stream; it is left open.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var writer = new BinaryWriter(stream, new UTF8Encoding(false, true), leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, new UTF8Encoding(false, true), leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(0L);
+            WriteBody(writer);
+        }
+
+        byte[] bytes = buffer.GetBuffer();
+        int length = (int)buffer.Length;
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(HeaderLength - 8), length - HeaderLength);
+        Span<byte> checksum = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(checksum, Mixing.Checksum(bytes.AsSpan(0, length)));
+        stream.Write(bytes, 0, length);
+        stream.Write(checksum);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>, checking its checksum and every field before building anything.</summary>
+    /// <param name="stream">A readable stream positioned at the model; it is left open, positioned after the model.</param>
+    /// <returns>The model, equal to the one saved.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The stream does not hold a model, holds one of another format version (version 1 files, which had no
+    /// checksum, are refused: fit and save the model again), or the model is truncated or corrupt; the message
+    /// says which field. Nothing else is thrown for a bad file, and no more memory is allocated than the file's size.
+    /// </exception>
+    public static TfIdfModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        const string What = "The TF-IDF model";
+        Span<byte> header = stackalloc byte[HeaderLength];
+        int got = stream.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false);
+        if (got >= Magic.Length && !header[..Magic.Length].SequenceEqual(Magic))
+        {
+            throw new InvalidDataException("Not a TF-IDF model: the stream does not start with CMPTFIDF.");
+        }
+
+        if (got < HeaderLength)
+        {
+            throw new InvalidDataException($"{What} is truncated: {got} bytes, fewer than its {HeaderLength}-byte header.");
+        }
+
+        int version = BinaryPrimitives.ReadInt32LittleEndian(header[Magic.Length..]);
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException(version == 1
+                ? $"TF-IDF model format version 1 (written without a checksum) is no longer read; this library reads version {FormatVersion}: fit the model again and save it."
+                : $"TF-IDF model format version {version} is not supported; this library reads version {FormatVersion}.");
+        }
+
+        long bodyLength = BinaryPrimitives.ReadInt64LittleEndian(header[(HeaderLength - 8)..]);
+        if (bodyLength < 0 || bodyLength > Array.MaxLength - HeaderLength - 8)
+        {
+            throw new InvalidDataException($"{What} is corrupt: it claims {bodyLength} bytes after its header.");
+        }
+
+        byte[] bytes = FormatReader.ReadAfter(stream, header, bodyLength + 8, What);
+        int end = bytes.Length - 8;
+        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(end)) != Mixing.Checksum(bytes.AsSpan(0, end)))
+        {
+            throw new InvalidDataException($"{What} is truncated or corrupt: its checksum does not match its contents.");
+        }
+
+        return ReadBody(new FormatReader(bytes.AsSpan(HeaderLength, end - HeaderLength), What));
+    }
+
+    private void WriteBody(BinaryWriter writer)
+    {
         TfIdfOptions o = Options;
         writer.Write((int)o.Analyzer);
         writer.Write(o.NgramRange.Min);
@@ -334,101 +408,133 @@ public sealed class TfIdfModel
         }
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    /// <param name="stream">A readable stream positioned at the model; it is left open.</param>
-    /// <returns>The model, equal to the one saved.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidDataException">The stream does not hold a model, or one of an unknown format version.</exception>
-    public static TfIdfModel Load(Stream stream)
+    private static TfIdfModel ReadBody(FormatReader reader)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new BinaryReader(stream, new UTF8Encoding(false, true), leaveOpen: true);
+        var analyzer = (TfIdfAnalyzer)reader.ReadInt32("analyzer");
+        if (!Enum.IsDefined(analyzer))
+        {
+            throw reader.Corrupt($"its analyzer is {(int)analyzer}, not a defined value");
+        }
+
+        int minN = reader.ReadInt32("n-gram range");
+        int maxN = reader.ReadInt32("n-gram range");
+        if (minN < 1 || maxN < minN)
+        {
+            throw reader.Corrupt($"its n-gram range ({minN}, {maxN}) does not have 1 <= Min <= Max");
+        }
+
+        bool lowercase = reader.ReadBoolean("Lowercase");
+        int stopCount = reader.ReadInt32("stop word count");
+        FrozenSet<string>? stop = null;
+        if (stopCount < -1 || (long)stopCount > reader.Remaining)
+        {
+            throw reader.Corrupt($"it claims {stopCount} stop words (-1 for none), but only {reader.Remaining} bytes remain to hold them");
+        }
+
+        if (stopCount >= 0)
+        {
+            var words = new string[stopCount];
+            for (int i = 0; i < stopCount; i++)
+            {
+                words[i] = reader.ReadString("stop word");
+                if (i > 0 && string.CompareOrdinal(words[i - 1], words[i]) >= 0)
+                {
+                    throw reader.Corrupt($"its stop words are not in strictly ascending ordinal order at '{words[i]}'");
+                }
+            }
+
+            stop = words.ToFrozenSet(StringComparer.Ordinal);
+        }
+
+        DocumentFrequencyLimit minDf = ReadLimit(ref reader, "MinDf");
+        DocumentFrequencyLimit maxDf = ReadLimit(ref reader, "MaxDf");
+        int maxFeatures = reader.ReadInt32("MaxFeatures");
+        if (maxFeatures is 0 or < -1)
+        {
+            throw reader.Corrupt($"its MaxFeatures is {maxFeatures}; it must be at least 1, or -1 for no cap");
+        }
+
+        bool binary = reader.ReadBoolean("Binary");
+        bool useIdf = reader.ReadBoolean("UseIdf");
+        bool smoothIdf = reader.ReadBoolean("SmoothIdf");
+        bool sublinearTf = reader.ReadBoolean("SublinearTf");
+        var norm = (VectorNorm)reader.ReadInt32("norm");
+        if (!Enum.IsDefined(norm))
+        {
+            throw reader.Corrupt($"its norm is {(int)norm}, not a defined value");
+        }
+
+        var options = new TfIdfOptions
+        {
+            Analyzer = analyzer,
+            NgramRange = new NgramRange(minN, maxN),
+            Lowercase = lowercase,
+            StopWords = stop,
+            MinDf = minDf,
+            MaxDf = maxDf,
+            MaxFeatures = maxFeatures < 0 ? null : maxFeatures,
+            Binary = binary,
+            UseIdf = useIdf,
+            SmoothIdf = smoothIdf,
+            SublinearTf = sublinearTf,
+            Norm = norm,
+        };
         try
         {
-            Span<byte> magic = stackalloc byte[8];
-            reader.BaseStream.ReadExactly(magic);
-            if (!magic.SequenceEqual(Magic))
-            {
-                throw new InvalidDataException("Not a TF-IDF model: the stream does not start with CMPTFIDF.");
-            }
-
-            int version = reader.ReadInt32();
-            if (version != FormatVersion)
-            {
-                throw new InvalidDataException($"TF-IDF model format version {version} is not supported; this library reads version {FormatVersion}.");
-            }
-
-            var analyzer = (TfIdfAnalyzer)reader.ReadInt32();
-            var ngrams = new NgramRange(reader.ReadInt32(), reader.ReadInt32());
-            bool lowercase = reader.ReadBoolean();
-            int stopCount = reader.ReadInt32();
-            FrozenSet<string>? stop = null;
-            if (stopCount >= 0)
-            {
-                var words = new string[stopCount];
-                for (int i = 0; i < stopCount; i++)
-                {
-                    words[i] = reader.ReadString();
-                }
-
-                stop = words.ToFrozenSet(StringComparer.Ordinal);
-            }
-
-            DocumentFrequencyLimit minDf = ReadLimit(reader);
-            DocumentFrequencyLimit maxDf = ReadLimit(reader);
-            int maxFeatures = reader.ReadInt32();
-            var options = new TfIdfOptions
-            {
-                Analyzer = analyzer,
-                NgramRange = ngrams,
-                Lowercase = lowercase,
-                StopWords = stop,
-                MinDf = minDf,
-                MaxDf = maxDf,
-                MaxFeatures = maxFeatures < 0 ? null : maxFeatures,
-                Binary = reader.ReadBoolean(),
-                UseIdf = reader.ReadBoolean(),
-                SmoothIdf = reader.ReadBoolean(),
-                SublinearTf = reader.ReadBoolean(),
-                Norm = (VectorNorm)reader.ReadInt32(),
-            };
             options.Validate();
-            int documents = reader.ReadInt32();
-            int terms = reader.ReadInt32();
-            if (documents < 0 || terms < 0)
-            {
-                throw new InvalidDataException("Corrupt TF-IDF model: negative counts.");
-            }
-
-            var ids = new Dictionary<string, int>(terms, StringComparer.Ordinal);
-            var list = new List<string>(terms);
-            var df = new int[terms];
-            var totals = new long[terms];
-            for (int id = 0; id < terms; id++)
-            {
-                string term = reader.ReadString();
-                if (!ids.TryAdd(term, id))
-                {
-                    throw new InvalidDataException($"Corrupt TF-IDF model: term '{term}' appears twice.");
-                }
-
-                list.Add(term);
-                df[id] = reader.ReadInt32();
-                totals[id] = reader.ReadInt64();
-            }
-
-            return new TfIdfModel(options, ids, list, df, totals, documents);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or DecoderFallbackException)
+        catch (ArgumentException ex)
         {
-            throw new InvalidDataException("Corrupt or truncated TF-IDF model: " + ex.Message, ex);
+            throw reader.Corrupt($"its options are inconsistent ({ex.Message})");
         }
 
-        static DocumentFrequencyLimit ReadLimit(BinaryReader reader)
+        int documents = reader.ReadInt32("document count");
+        if (documents < 0)
         {
-            bool proportion = reader.ReadBoolean();
-            double value = reader.ReadDouble();
-            return proportion ? DocumentFrequencyLimit.Proportion(value) : DocumentFrequencyLimit.Count(checked((int)value));
+            throw reader.Corrupt($"its document count is {documents}");
+        }
+
+        // A term takes at least its length byte, its document frequency and its total count.
+        int terms = reader.ReadCount("terms", 1 + 4 + 8);
+        var ids = new Dictionary<string, int>(terms, StringComparer.Ordinal);
+        var list = new List<string>(terms);
+        var df = new int[terms];
+        var totals = new long[terms];
+        for (int id = 0; id < terms; id++)
+        {
+            string term = reader.ReadString("term");
+            if (!ids.TryAdd(term, id))
+            {
+                throw reader.Corrupt($"the term '{term}' appears twice");
+            }
+
+            list.Add(term);
+            df[id] = reader.ReadInt32("document frequency");
+            totals[id] = reader.ReadInt64("total count");
+            if (df[id] < 1 || df[id] > documents)
+            {
+                throw reader.Corrupt($"the document frequency of '{term}' is {df[id]}, outside [1, {documents}] (the document count)");
+            }
+
+            if (totals[id] < df[id])
+            {
+                throw reader.Corrupt($"the total count of '{term}' is {totals[id]}, below its document frequency {df[id]}");
+            }
+        }
+
+        reader.ExpectEnd();
+        return new TfIdfModel(options, ids, list, df, totals, documents);
+
+        static DocumentFrequencyLimit ReadLimit(ref FormatReader reader, string field)
+        {
+            bool proportion = reader.ReadBoolean(field);
+            double value = reader.ReadDouble(field);
+            if (proportion ? !(value >= 0 && value <= 1) : !(double.IsInteger(value) && value >= 0 && value <= int.MaxValue))
+            {
+                throw reader.Corrupt($"its {field} is {value.ToString(CultureInfo.InvariantCulture)}; a proportion must be in [0, 1] and a count a whole number from 0 to {int.MaxValue}");
+            }
+
+            return proportion ? DocumentFrequencyLimit.Proportion(value) : DocumentFrequencyLimit.Count((int)value);
         }
     }
 

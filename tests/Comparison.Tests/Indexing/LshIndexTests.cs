@@ -153,6 +153,48 @@ public class LshIndexTests(ITestOutputHelper output)
         Assert.Throws<ArgumentNullException>(() => index.Save(new MemoryStream(), null!));
     }
 
+    // Offsets in a saved index: reserved field 6, configured flag 44, scheme 45, seed 46, entry count 54, then the
+    // first entry: its key's length byte 58 and text 59 ("doc-0" here), its state byte and its values.
+    [Theory]
+    [InlineData(6, "0100", "reserved field is 1")]
+    [InlineData(44, "07", "configured flag is 7")]
+    [InlineData(44, "00", "never configured")]
+    [InlineData(45, "09", "unknown MinHash scheme (9)")]
+    [InlineData(45, "00", "unknown MinHash scheme (0)")]
+    [InlineData(59, "FF", "not valid UTF-8")]
+    [InlineData(59, "C3", "not valid UTF-8")]
+    [InlineData(58, "FFFFFFFFFF", "malformed")]
+    [InlineData(58, "FF7F", "claims 16383 bytes")]
+    [InlineData(64, "03", "invalid state (3)")]
+    public void Load_CraftedFieldWithValidChecksum_RefusedNamingIt(int offset, string hex, string expected)
+    {
+        var index = new LshIndex<string>(keyComparer: StringComparer.Ordinal, keyOrder: StringComparer.Ordinal);
+        var corpus = Corpus(new Random(2), 3);
+        for (int i = 0; i < corpus.Count; i++)
+        {
+            index.Insert("doc-" + i, corpus[i]);
+        }
+
+        var stream = new MemoryStream();
+        index.Save(stream);
+        byte[] crafted = SealedFiles.Patched(stream.ToArray(), offset, hex);
+        var ex = Assert.Throws<InvalidDataException>(() => LshIndex.Load<string>(new MemoryStream(crafted)));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(58, "FFFFFFFFFF")]
+    [InlineData(59, "FF")]
+    public void Load_CustomKeyReaderOnCraftedKey_InvalidDataOnly(int offset, string hex)
+    {
+        var index = new LshIndex<string>(keyComparer: StringComparer.Ordinal, keyOrder: StringComparer.Ordinal);
+        index.Insert("doc-0", Hasher.Compute([1UL, 2UL]));
+        var stream = new MemoryStream();
+        index.Save(stream);
+        byte[] crafted = SealedFiles.Patched(stream.ToArray(), offset, hex);
+        Assert.Throws<InvalidDataException>(() => LshIndex.Load(new MemoryStream(crafted), r => r.ReadString(), StringComparer.Ordinal, StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Save_KeyTypeWithoutCodec_NeedsDelegates()
     {

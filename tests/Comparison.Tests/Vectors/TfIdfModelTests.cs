@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Comparison.Tests.Support;
 using Comparison.Vectors;
 using FsCheck;
@@ -202,6 +203,101 @@ public class TfIdfModelTests
     }
 
     [Fact]
+    public void Load_AnyFlippedBit_RefusedNeverLoaded()
+    {
+        byte[] bytes = Saved(TfIdfModel.FitTokens(Tokens, new TfIdfOptions { NgramRange = new NgramRange(1, 2), MaxFeatures = 5 }));
+        for (int at = 0; at < bytes.Length; at++)
+        {
+            byte[] corrupt = (byte[])bytes.Clone();
+            corrupt[at] ^= (byte)(1 << (at % 8));
+            Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(corrupt)));
+        }
+    }
+
+    [Fact]
+    public void Load_TruncatedAnywhere_RefusedAsTruncated()
+    {
+        byte[] bytes = Saved(TfIdfModel.FitTokens(Tokens));
+        for (int length = 8; length < bytes.Length; length++)
+        {
+            var ex = Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(bytes[..length])));
+            Assert.Contains("truncated", ex.Message, StringComparison.Ordinal);
+            ex = Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new OneByteAtATimeStream(bytes[..length])));
+            Assert.Contains("truncated", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    // Offsets in the body (after the 20-byte header) of the default model of Tokens: analyzer 0, n-gram range 4
+    // and 8, lowercase 12, stop word count 13 (-1), min-df 17, max-df 26, max-features 35, four flags 39, norm 43,
+    // documents 47, terms 51, then the first term "and" (length byte 55, text 56), its df 59 and its total 63.
+    [Theory]
+    [InlineData(51, "FFFFFF7F", "claims 2147483647 terms")]
+    [InlineData(51, "FFFFFFFF", "claims -1 terms")]
+    [InlineData(13, "FFFFFF7F", "2147483647 stop words")]
+    [InlineData(13, "FEFFFFFF", "-2 stop words")]
+    [InlineData(35, "FBFFFFFF", "MaxFeatures is -5")]
+    [InlineData(35, "00000000", "MaxFeatures is 0")]
+    [InlineData(12, "07", "Lowercase flag is 7")]
+    [InlineData(39, "02", "Binary flag is 2")]
+    [InlineData(0, "09000000", "analyzer is 9")]
+    [InlineData(43, "07000000", "norm is 7")]
+    [InlineData(4, "00000000", "n-gram range (0, 1)")]
+    [InlineData(8, "00000000", "n-gram range (1, 0)")]
+    [InlineData(17, "0000000000000008C0", "MinDf is -3")]
+    [InlineData(17, "000000000000000440", "MinDf is 2.5")]
+    [InlineData(17, "01000000000000F87F", "MinDf is NaN")]
+    [InlineData(26, "01000000000000F83F", "MaxDf is 1.5")]
+    [InlineData(47, "FFFFFFFF", "document count is -1")]
+    [InlineData(59, "FFFFFFFF", "document frequency of 'and' is -1")]
+    [InlineData(59, "00000000", "document frequency of 'and' is 0")]
+    [InlineData(59, "04000000", "document frequency of 'and' is 4")]
+    [InlineData(63, "0000000000000000", "total count of 'and' is 0")]
+    [InlineData(55, "FFFFFFFFFF", "malformed")]
+    [InlineData(55, "FF7F", "claims 16383 bytes")]
+    [InlineData(56, "FF", "not valid UTF-8")]
+    public void Load_CraftedField_RefusedNamingIt(int bodyOffset, string hex, string expected)
+    {
+        byte[] crafted = SealedFiles.Patched(Saved(TfIdfModel.FitTokens(Tokens)), 20 + bodyOffset, hex);
+        var ex = Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(crafted)));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CraftedLengthOrExtraBytes_RefusedWithoutAllocatingIt()
+    {
+        byte[] bytes = Saved(TfIdfModel.FitTokens(Tokens));
+
+        // A body length of 2^30 bytes: refused without a buffer of that size, from a seekable stream or not; 2^40 is over any array.
+        byte[] huge = SealedFiles.Patched(bytes, 12, "0000004000000000");
+        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(huge))).Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new OneByteAtATimeStream(huge))).Message, StringComparison.Ordinal);
+        Assert.Contains("claims 1099511627776 bytes", Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(SealedFiles.Patched(bytes, 12, "0000000000010000")))).Message, StringComparison.Ordinal);
+        Assert.Contains("claims -1 bytes", Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(SealedFiles.Patched(bytes, 12, "FFFFFFFFFFFFFFFF")))).Message, StringComparison.Ordinal);
+
+        // One byte more in the body than its fields use.
+        byte[] longer = [.. bytes[..^8], 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        BinaryPrimitives.WriteInt64LittleEndian(longer.AsSpan(12), BinaryPrimitives.ReadInt64LittleEndian(longer.AsSpan(12)) + 1);
+        var ex = Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(SealedFiles.Resealed(longer))));
+        Assert.Contains("1 unexpected bytes", ex.Message, StringComparison.Ordinal);
+
+        // Two models back to back in one stream: each load stops at its own end.
+        using var two = new MemoryStream([.. bytes, .. bytes]);
+        TfIdfModel.Load(two);
+        Assert.Equal(bytes.Length, two.Position);
+        TfIdfModel.Load(two);
+        Assert.Equal(two.Length, two.Position);
+    }
+
+    [Fact]
+    public void Load_FormatVersion1_RefusedSayingToFitAgain()
+    {
+        byte[] old = [.. "CMPTFIDF"u8, 1, 0, 0, 0, .. new byte[60]];
+        var ex = Assert.Throws<InvalidDataException>(() => TfIdfModel.Load(new MemoryStream(old)));
+        Assert.Contains("version 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("fit the model again", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Transform_ManyTexts_EqualsOneByOne()
     {
         string[] texts = ["Troops gather near the border.", "Talks on the border resume.", "Troops and talks."];
@@ -290,5 +386,42 @@ public class TfIdfModelTests
 
             return fast.Vectors.Zip(reference.Vectors).All(p => p.First.SequenceEqual(p.Second));
         }).QuickCheckThrowOnFailure();
+    }
+
+    private static byte[] Saved(TfIdfModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>A stream that cannot seek and returns one byte per read, as a pipe or a socket may.</summary>
+    private sealed class OneByteAtATimeStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1));
+
+        public override int Read(Span<byte> buffer) => _inner.Read(buffer[..Math.Min(buffer.Length, 1)]);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
