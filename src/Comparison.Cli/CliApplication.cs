@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Comparison.Cli.Commands;
 using Comparison.Documents;
+using Comparison.Reports;
 
 namespace Comparison.Cli;
 
@@ -29,18 +30,20 @@ internal static class CliApplication
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr, CancellationToken.None);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, TextReader.Null, stdout, stderr, cancellationToken);
+
+    /// <summary>Runs one command line; <paramref name="stdin"/> is what INPUT <c>-</c> reads.</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        CliCommon.Use(stdin, stderr);
         Command root = BuildRootCommand();
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await stderr.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-            }
-
-            await stderr.WriteLineAsync($"Run '{UsageHint(parse)} --help' for usage.").ConfigureAwait(false);
+            // One line: the first error (the others follow from it, as "Required command was not provided" from an
+            // unknown command) and where to read the usage.
+            await Error(stderr, $"{FirstError(parse)} Run '{UsageHint(parse)} --help' for usage.").ConfigureAwait(false);
             return UsageError;
         }
 
@@ -64,25 +67,71 @@ internal static class CliApplication
         }
         catch (DocumentFormatException ex)
         {
-            await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await Error(stderr, ex.Message).ConfigureAwait(false);
             return BadInput;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
-            await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await Error(stderr, ex.Message).ConfigureAwait(false);
             return BadInput;
         }
         catch (UsageException ex)
         {
-            await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await Error(stderr, ex.Message).ConfigureAwait(false);
             return UsageError;
         }
         catch (ArgumentException ex)
         {
-            // Options handed to the library are validated there; the exception names the bad property.
-            await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            // Options handed to the library are validated there; the exception names the bad property. Its text
+            // ends with " (Parameter 'X')" and an "Actual value was" line: the first sentence is the message.
+            await Error(stderr, LibraryMessage(ex)).ConfigureAwait(false);
             return UsageError;
         }
+    }
+
+    /// <summary>
+    /// Writes one error line: control characters in the message (from a file name, an id or an argument) are
+    /// escaped, so the line cannot drive the terminal and cannot become two.
+    /// </summary>
+    private static Task Error(TextWriter stderr, string message) => stderr.WriteLineAsync("error: " + TerminalText.Escape(message));
+
+    /// <summary>An argument exception's own message, without the parameter name and actual value .NET appends.</summary>
+    internal static string LibraryMessage(ArgumentException ex)
+    {
+        string message = ex.Message;
+        int line = message.IndexOf('\n', StringComparison.Ordinal);
+        if (line >= 0)
+        {
+            message = message[..line].TrimEnd('\r');
+        }
+
+        if (ex.ParamName is not null)
+        {
+            string suffix = $" (Parameter '{ex.ParamName}')";
+            if (message.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                message = message[..^suffix.Length];
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>The error to report: the one about a token nobody recognised (a mistyped command) when there is one, else the first.</summary>
+    private static string FirstError(ParseResult parse)
+    {
+        foreach (var token in parse.UnmatchedTokens)
+        {
+            foreach (var error in parse.Errors)
+            {
+                if (error.Message.Contains($"'{token}'", StringComparison.Ordinal))
+                {
+                    return error.Message;
+                }
+            }
+        }
+
+        return parse.Errors[0].Message;
     }
 
     private static string UsageHint(ParseResult parse)

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Comparison.Documents;
 using Comparison.Indexing;
+using Comparison.Reports;
 
 namespace Comparison.Cli;
 
@@ -9,7 +11,7 @@ namespace Comparison.Cli;
 internal static class CliCommon
 {
     /// <summary>The INPUT argument: a directory of .txt files or a .jsonl file.</summary>
-    public static Argument<string> InputArgument() => new("INPUT") { Description = "A directory of .txt files, a .txt file, or a .jsonl file (one {\"id\",\"text\",\"date\"?,\"source\"?,\"title\"?,\"url\"?} object per line)." };
+    public static Argument<string> InputArgument() => new("INPUT") { Description = "A directory of .txt files, a .txt file, a .jsonl file (one {\"id\",\"text\",\"date\"?,\"source\"?,\"title\"?,\"url\"?} object per line), or - for JSON Lines on standard input." };
 
     /// <summary>The --format option with the given allowed values; the first is the default.</summary>
     public static Option<string> FormatOption(params string[] allowed)
@@ -78,14 +80,43 @@ internal static class CliCommon
     public static DuplicateVerification ParseVerification(string? value) =>
         value == "estimated" ? DuplicateVerification.Estimated : DuplicateVerification.Exact;
 
+    /// <summary>The INPUT that names standard input (JSON Lines), for every command.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>The standard input and error of the running invocation (set by <see cref="CliApplication"/>; tests pass their own).</summary>
+    private static readonly AsyncLocal<Streams?> Current = new();
+
+    /// <summary>Sets the standard input and error the commands of this asynchronous flow read and warn to.</summary>
+    internal static void Use(TextReader stdin, TextWriter stderr) => Current.Value = new Streams(stdin, stderr);
+
     /// <summary>Reads every document of the input, in input order. Format errors propagate (exit code 1).</summary>
     public static IReadOnlyList<Document> ReadInput(string path) => ReadInput(path, CancellationToken.None);
 
-    /// <summary>Reads every document of the input, in input order, stopping when cancelled. Format errors propagate (exit code 1).</summary>
+    /// <summary>
+    /// Reads every document of the input, in input order, stopping when cancelled: <c>-</c> is standard input (JSON
+    /// Lines, named <c>stdin</c> in errors); for a directory, a warning on stderr names the files that are not read.
+    /// Format errors propagate (exit code 1).
+    /// </summary>
     public static IReadOnlyList<Document> ReadInput(string path, CancellationToken cancellationToken)
     {
+        Streams streams = Current.Value ?? new Streams(Console.In, Console.Error);
+        IEnumerable<Document> source;
+        if (path == StandardInput)
+        {
+            source = DocumentReader.ReadJsonLines(streams.Stdin, "stdin");
+        }
+        else
+        {
+            if (Directory.Exists(path))
+            {
+                WarnSkipped(streams.Stderr, path);
+            }
+
+            source = DocumentReader.Read(path);
+        }
+
         var documents = new List<Document>();
-        foreach (Document document in DocumentReader.Read(path))
+        foreach (Document document in source)
         {
             cancellationToken.ThrowIfCancellationRequested();
             documents.Add(document);
@@ -94,15 +125,105 @@ internal static class CliCommon
         return documents;
     }
 
-    /// <summary>Opens the output: the file named by --output (UTF-8, no BOM), or the command's stdout.</summary>
-    public static TextWriter OpenOutput(ParseResult parse, string? outputPath)
+    private static void WarnSkipped(TextWriter stderr, string directory)
     {
-        if (string.IsNullOrEmpty(outputPath))
+        var skipped = DocumentReader.SkippedFiles(directory);
+        if (skipped.IsEmpty)
         {
-            return new NonClosingWriter(parse.InvocationConfiguration.Output);
+            return;
         }
 
-        return new StreamWriter(outputPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        const int Shown = 10;
+        string names = string.Join(", ", skipped.Take(Shown).Select(Path.GetFileName)) + (skipped.Length > Shown ? ", ..." : string.Empty);
+        Warn(stderr, string.Create(CultureInfo.InvariantCulture, $"skipped {skipped.Length} file{(skipped.Length == 1 ? "" : "s")} in '{directory}' that {(skipped.Length == 1 ? "is" : "are")} not .txt: {names}"));
+    }
+
+    /// <summary>Writes one warning line on stderr, its control characters escaped.</summary>
+    public static void Warn(TextWriter stderr, string message) => stderr.WriteLine("warning: " + TerminalText.Escape(message));
+
+    /// <summary>Opens the output: the file named by --output (UTF-8, no BOM), or the command's stdout.</summary>
+    /// <param name="parse">The parse result, for the command's stdout.</param>
+    /// <param name="outputPath">The --output file, or null for stdout.</param>
+    /// <param name="terminalText">
+    /// The output is readable text: its control characters (ESC, BEL, CR, BS... from identifiers or articles) are
+    /// escaped so that they cannot drive the terminal it is shown on. Not for JSON, which escapes them itself.
+    /// </param>
+    public static TextWriter OpenOutput(ParseResult parse, string? outputPath, bool terminalText = false)
+    {
+        TextWriter writer = string.IsNullOrEmpty(outputPath)
+            ? new NonClosingWriter(parse.InvocationConfiguration.Output)
+            : new StreamWriter(outputPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        return terminalText ? new OwningTerminalWriter(writer) : writer;
+    }
+
+    /// <summary>
+    /// Checks a numeric option at parse time: a value out of range is one usage error naming the option and the
+    /// allowed range (exit code 2), never the library's exception text.
+    /// </summary>
+    public static Option<T> InRange<T>(Option<T> option, T min, T max, bool inclusive = true)
+        where T : struct, IComparable<T>, IFormattable
+    {
+        option.Validators.Add(result =>
+        {
+            T value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return; // not a number at all: the parser has already reported that, naming the option
+            }
+
+            bool ok = inclusive ? value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0 : value.CompareTo(min) > 0 && value.CompareTo(max) < 0;
+            if (!ok)
+            {
+                string range = inclusive ? $"[{Format(min)}, {Format(max)}]" : $"({Format(min)}, {Format(max)})";
+                string noun = typeof(T) == typeof(double) ? "a number" : "a whole number";
+                result.AddError($"{option.Name} {Format(value)} is out of range: expected {noun} in {range}.");
+            }
+        });
+        return option;
+
+        static string Format(T value) => value.ToString(null, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Restricts an option to a list of values, with one error line that names the option and lists them.</summary>
+    public static Option<string> OneOf(Option<string> option, params string[] allowed)
+    {
+        option.AcceptOnlyFromAmong(allowed);
+        return option;
+    }
+
+    private sealed record Streams(TextReader Stdin, TextWriter Stderr);
+
+    /// <summary>A <see cref="TerminalTextWriter"/> that disposes the writer it escapes for (the --output file).</summary>
+    private sealed class OwningTerminalWriter(TextWriter inner) : TextWriter
+    {
+        private readonly TerminalTextWriter _escaping = new(inner);
+
+        public override Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => _escaping.Write(value);
+
+        public override void Write(string? value) => _escaping.Write(value);
+
+        public override void Write(ReadOnlySpan<char> buffer) => _escaping.Write(buffer);
+
+        public override void Write(char[] buffer, int index, int count) => _escaping.Write(buffer, index, count);
+
+        public override void Flush() => _escaping.Flush();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _escaping.Dispose();
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>True when the command writes its errors to the real console and that console's stderr is a terminal.</summary>
@@ -131,7 +252,7 @@ internal static class CliCommon
     /// <summary>Writes a result to the output: the JSON text (and a newline) for --format json, else the readable form.</summary>
     public static void WriteResult(ParseResult parse, string? outputPath, bool json, Func<string> toJson, Action<TextWriter> writeText)
     {
-        using TextWriter writer = OpenOutput(parse, outputPath);
+        using TextWriter writer = OpenOutput(parse, outputPath, terminalText: !json);
         if (json)
         {
             writer.Write(toJson());

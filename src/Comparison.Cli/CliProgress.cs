@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Comparison.Reports;
 using Spectre.Console;
 
 namespace Comparison.Cli;
@@ -49,7 +50,7 @@ internal static class CliProgress
                     {
                         if (!tasks.TryGetValue(stage, out ProgressTask? task))
                         {
-                            task = context.AddTask(Markup.Escape(stage), autoStart: true, maxValue: Math.Max(1, total));
+                            task = context.AddTask(Markup.Escape(TerminalText.Escape(stage)), autoStart: true, maxValue: Math.Max(1, total));
                             tasks.Add(stage, task);
                         }
 

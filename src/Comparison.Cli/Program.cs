@@ -23,4 +23,4 @@ Console.CancelKeyPress += (_, e) =>
     }
 };
 
-return await CliApplication.RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);
+return await CliApplication.RunAsync(args, Console.In, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);

@@ -1,229 +1,55 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Comparison.Clustering;
-using Comparison.Discrepancies;
-using Comparison.Documents;
-using Comparison.Facts;
+using Comparison.Reports;
 
 namespace Comparison.Cli.Commands;
 
-/// <summary><c>comparison discrepancies INPUT</c>: where the reports of each event disagree, with the spans as evidence.</summary>
+/// <summary>
+/// <c>comparison discrepancies INPUT</c>: where the reports of each event disagree, with the spans as evidence — the
+/// <c>discrepancies</c>, <c>claims</c> and <c>coverage</c> of <c>analyze</c>.
+/// </summary>
 internal static class DiscrepanciesCommand
 {
     public static Command Create()
     {
-        var input = CliCommon.InputArgument();
-        var format = CliCommon.FormatOption("text", "json");
-        var output = CliCommon.OutputOption();
-        var claims = new Option<bool>("--claims") { Description = "Also list the facts only one report states (JSON: \"claims\")." };
-        var command = new Command("discrepancies", "Find the numbers, dates, quotations, attributions and names on which reports of one event disagree.")
-        {
-            input, format, output, claims,
-        };
-        command.SetAction(parse =>
-        {
-            var documents = CliCommon.ReadInput(parse.GetValue(input)!);
-            var finder = new DiscrepancyFinder();
-            var reports = new List<DiscrepancyReport>();
-            foreach (IReadOnlyList<Document> cluster in Group(documents))
-            {
-                reports.Add(finder.Find(cluster));
-            }
-
-            using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(output));
-            if (parse.GetValue(format) == "json")
-            {
-                writer.Write(ToJson(reports, parse.GetValue(claims)));
-                writer.Write('\n');
-            }
-            else
-            {
-                WriteText(writer, reports, parse.GetValue(claims));
-            }
-
-            return CliApplication.Success;
-        });
-        return command;
+        var claims = new Option<bool>("--claims") { Description = "Text format: also list the facts only one report states (the JSON always has them, as \"claims\")." };
+        return PipelineOptions.View(
+            "discrepancies",
+            "Find the numbers, dates, quotations, attributions and names on which reports of one event disagree.",
+            ReportSection.Discrepancies,
+            (parse, _, report, writer) => WriteText(writer, report, parse.GetValue(claims)),
+            check: null,
+            claims);
     }
 
-    /// <summary>The event clusters to compare within (EventClusterer with its defaults), in cluster-id order.</summary>
-    private static List<IReadOnlyList<Document>> Group(IReadOnlyList<Document> documents)
+    private static void WriteText(TextWriter writer, AnalysisReport report, bool includeClaims)
     {
-        var byId = new Dictionary<string, Document>(StringComparer.Ordinal);
-        foreach (Document d in documents)
+        CultureInfo c = CultureInfo.InvariantCulture;
+        DiscrepanciesSection facts = report.Discrepancies!;
+        foreach (ReportDiscrepancy d in facts.Discrepancies)
         {
-            byId.TryAdd(d.Id, d);
-        }
-
-        var groups = new List<IReadOnlyList<Document>>();
-        foreach (EventCluster cluster in new EventClusterer().Cluster(documents).Clusters.OrderBy(c => c.Id))
-        {
-            var members = new List<Document>(cluster.DocumentIds.Length);
-            foreach (string id in cluster.DocumentIds)
+            writer.WriteLine(string.Create(c, $"[{d.Cluster}] {d.Kind}: {d.Subject} ({d.Relation}, {d.Severity})"));
+            foreach (ReportMention m in d.Mentions)
             {
-                members.Add(byId[id]);
-            }
-
-            groups.Add(members);
-        }
-
-        return groups;
-    }
-
-    /// <summary>The contract's JSON: {"discrepancies":[{kind, subject, cluster, relation, severity, confidence, mentions:[...]}]}.</summary>
-    internal static string ToJson(IReadOnlyList<DiscrepancyReport> reports, bool includeClaims)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("discrepancies");
-            for (int cluster = 0; cluster < reports.Count; cluster++)
-            {
-                foreach (Discrepancy d in reports[cluster].Discrepancies)
+                writer.WriteLine(string.Create(c, $"    {m.Document} {ReportSpan.Range(m.Start, m.End)} \"{m.Text}\" = {Value(m)}"));
+                if (m.SentenceStart is int start && m.SentenceEnd is int end && report.FindDocument(m.Document) is { } document)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("kind", Camel(d.Kind.ToString()));
-                    json.WriteString("subject", d.Subject);
-                    json.WriteNumber("cluster", cluster);
-                    json.WriteString("relation", Camel(d.Relation.ToString()));
-                    json.WriteString("severity", Camel(d.Severity.ToString()));
-                    json.WriteNumber("confidence", d.Confidence);
-                    json.WriteStartArray("mentions");
-                    foreach (DiscrepancyMention m in d.Mentions)
-                    {
-                        WriteMention(json, m, reports[cluster]);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-            }
-
-            json.WriteEndArray();
-            if (includeClaims)
-            {
-                json.WriteStartArray("claims");
-                for (int cluster = 0; cluster < reports.Count; cluster++)
-                {
-                    foreach (SingleSourceClaim c in reports[cluster].SingleSourceClaims)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("kind", Camel(c.Kind.ToString()));
-                        json.WriteString("subject", c.Subject);
-                        json.WriteNumber("cluster", cluster);
-                        json.WritePropertyName("mention");
-                        WriteMention(json, c.Mention, reports[cluster]);
-                        json.WriteEndObject();
-                    }
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteMention(Utf8JsonWriter json, DiscrepancyMention m, DiscrepancyReport report)
-    {
-        json.WriteStartObject();
-        json.WriteString("document", m.Document);
-        json.WriteString("text", m.Text);
-        if (m.Number is { } number)
-        {
-            json.WriteNumber("value", number);
-        }
-        else
-        {
-            json.WriteString("value", m.Value);
-        }
-
-        if (m.Qualifier is null)
-        {
-            json.WriteNull("qualifier");
-        }
-        else
-        {
-            json.WriteString("qualifier", m.Qualifier);
-        }
-
-        json.WriteNumber("start", m.Start);
-        json.WriteNumber("end", m.End);
-        if (m.Interval is { } interval)
-        {
-            json.WriteStartObject("interval");
-            WriteBound(json, "lower", interval.Lower);
-            WriteBound(json, "upper", interval.Upper);
-            json.WriteBoolean("lowerInclusive", interval.LowerInclusive);
-            json.WriteBoolean("upperInclusive", interval.UpperInclusive);
-            json.WriteEndObject();
-        }
-
-        string text = DocumentText(report, m.Document);
-        json.WriteNumber("sentenceStart", m.SentenceStart);
-        json.WriteNumber("sentenceEnd", m.SentenceEnd);
-        json.WriteString("sentence", text[m.SentenceStart..m.SentenceEnd]);
-        json.WriteEndObject();
-    }
-
-    private static void WriteBound(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsInfinity(value))
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteNumber(name, value);
-        }
-    }
-
-    private static string DocumentText(DiscrepancyReport report, string id)
-    {
-        foreach (DocumentFacts f in report.Facts)
-        {
-            if (string.Equals(f.Document.Id, id, StringComparison.Ordinal))
-            {
-                return f.Document.Text;
-            }
-        }
-
-        return string.Empty;
-    }
-
-    private static string Camel(string name) => string.Concat(name[..1].ToLowerInvariant(), name[1..]);
-
-    private static void WriteText(TextWriter writer, List<DiscrepancyReport> reports, bool includeClaims)
-    {
-        int total = 0;
-        for (int cluster = 0; cluster < reports.Count; cluster++)
-        {
-            foreach (Discrepancy d in reports[cluster].Discrepancies)
-            {
-                total++;
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{cluster}] {Camel(d.Kind.ToString())}: {d.Subject} ({Camel(d.Relation.ToString())}, {Camel(d.Severity.ToString())})"));
-                foreach (DiscrepancyMention m in d.Mentions)
-                {
-                    string sentence = DocumentText(reports[cluster], m.Document)[m.SentenceStart..m.SentenceEnd].ReplaceLineEndings(" ");
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {m.Document} [{m.Start}..{m.End}) \"{m.Text}\" = {m.Value}"));
-                    writer.WriteLine("        " + sentence);
-                }
-            }
-
-            if (includeClaims)
-            {
-                foreach (SingleSourceClaim c in reports[cluster].SingleSourceClaims)
-                {
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{cluster}] only {c.Mention.Document}: {Camel(c.Kind.ToString())} \"{c.Mention.Text}\" ({c.Subject})"));
+                    writer.WriteLine("        " + document.Text[start..end].ReplaceLineEndings(" "));
                 }
             }
         }
 
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total} discrepancies"));
+        if (includeClaims)
+        {
+            foreach (SourceClaim claim in facts.Claims)
+            {
+                writer.WriteLine(string.Create(c, $"[{claim.Cluster}] only {claim.Mention.Document}: {claim.Kind} \"{claim.Mention.Text}\" ({claim.Subject})"));
+            }
+        }
+
+        writer.WriteLine(string.Create(c, $"{facts.Discrepancies.Length} discrepancies"));
     }
+
+    private static string Value(ReportMention mention) =>
+        mention.ValueText ?? mention.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Comparison.Documents;
+using Comparison.Reports;
 using Comparison.Vectors;
+using SharedPassage = Comparison.Vectors.SharedPassage;
 
 namespace Comparison.Cli.Commands;
 
@@ -17,7 +17,7 @@ internal static class PassagesCommand
         var input = new Option<string?>("--input", "-i") { Description = "A corpus (directory of .txt files or .jsonl file) in which A and B are document ids." };
         var format = CliCommon.FormatOption("text", "json");
         var output = CliCommon.OutputOption();
-        var minSimilarity = new Option<double>("--min-similarity") { Description = "The least similarity (matched words over all words of the two copies) a passage needs, in [0, 1].", DefaultValueFactory = _ => PassageAlignerOptions.Default.MinSimilarity };
+        var minSimilarity = CliCommon.InRange(new Option<double>("--min-similarity") { Description = "The least similarity (matched words over all words of the two copies) a passage needs, in [0, 1].", DefaultValueFactory = _ => PassageAlignerOptions.Default.MinSimilarity }, 0.0, 1.0);
         var command = new Command("passages", "Find the passages two articles share (wire copy, the same quoted statement), as offsets in both texts.")
         {
             first, second, input, format, output, minSimilarity,
@@ -25,11 +25,6 @@ internal static class PassagesCommand
         command.SetAction((parse, cancellationToken) =>
         {
             double min = parse.GetValue(minSimilarity);
-            if (!(min >= 0 && min <= 1))
-            {
-                throw new UsageException($"--min-similarity {min.ToString(CultureInfo.InvariantCulture)} must be in [0, 1].");
-            }
-
             (Document a, Document b) = Resolve(parse.GetValue(first)!, parse.GetValue(second)!, parse.GetValue(input), cancellationToken);
             var aligner = new PassageAligner(PassageAlignerOptions.Default with { MinSimilarity = min });
             var passages = aligner.Align(a, b);
@@ -54,39 +49,22 @@ internal static class PassagesCommand
             ?? throw new DocumentFormatException(input, 0, $"no document with id '{id}'.");
     }
 
-    /// <summary>The contract's JSON, {"passages":[{"similarity","a":{"document","start","end","text"},"b":{...}}]}.</summary>
+    /// <summary>
+    /// The contract's JSON, {"passages":[{"similarity","matchedWords","a":{"document","start","end","text"},"b":{...}}]}:
+    /// the report's passages section, written by the one JSON writer.
+    /// </summary>
     internal static string ToJson(Document a, Document b, IReadOnlyList<SharedPassage> passages)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        var report = new AnalysisReport([a, b])
         {
-            json.WriteStartObject();
-            json.WriteStartArray("passages");
-            foreach (SharedPassage passage in passages)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("similarity", Math.Round(passage.Similarity, 6));
-                json.WriteNumber("matchedWords", passage.MatchedTerms);
-                WriteSide(json, "a", a, passage.A);
-                WriteSide(json, "b", b, passage.B);
-                json.WriteEndObject();
-            }
+            Passages = new PassagesSection([.. passages.Select(p => new Reports.SharedPassage(p.Similarity, Span(a, p.A), Span(b, p.B)) { MatchedWords = p.MatchedTerms })]),
+        };
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        JsonReportWriter.WriteSection(report, ReportSection.Passages, writer);
+        return writer.ToString().TrimEnd('\n');
 
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-
-        static void WriteSide(Utf8JsonWriter json, string name, Document document, Comparison.Text.TextSpan span)
-        {
-            json.WriteStartObject(name);
-            json.WriteString("document", document.Id);
-            json.WriteNumber("start", span.Start);
-            json.WriteNumber("end", span.End);
-            json.WriteString("text", document.Text.AsSpan(span.Start, span.Length));
-            json.WriteEndObject();
-        }
+        static ReportSpan Span(Document document, Comparison.Text.TextSpan span) =>
+            new(document.Id, span.Start, span.End, document.Text.Substring(span.Start, span.Length));
     }
 
     private static void WriteText(TextWriter writer, Document a, Document b, IReadOnlyList<SharedPassage> passages)
@@ -98,9 +76,9 @@ internal static class PassagesCommand
             SharedPassage p = passages[i];
             writer.WriteLine();
             writer.WriteLine(string.Create(c, $"{i + 1}. similarity {p.Similarity:0.00}, {p.MatchedTerms} matched words"));
-            writer.Write(string.Create(c, $"   {a.Id} [{p.A.Start}-{p.A.End}]: "));
+            writer.Write(string.Create(c, $"   {a.Id} {ReportSpan.Range(p.A.Start, p.A.End)}: "));
             writer.WriteLine(a.Text.AsSpan(p.A.Start, p.A.Length));
-            writer.Write(string.Create(c, $"   {b.Id} [{p.B.Start}-{p.B.End}]: "));
+            writer.Write(string.Create(c, $"   {b.Id} {ReportSpan.Range(p.B.Start, p.B.End)}: "));
             writer.WriteLine(b.Text.AsSpan(p.B.Start, p.B.Length));
         }
     }

@@ -67,7 +67,10 @@ public static class DocumentReader
         throw new DocumentFormatException(path, 0, $"unsupported input '{extension}': expected a directory of .txt files, a .txt file or a .jsonl file.");
     }
 
-    /// <summary>Reads every <c>.txt</c> file directly inside a directory, in ordinal order of file names.</summary>
+    /// <summary>
+    /// Reads every <c>.txt</c> file directly inside a directory (the extension in any case: <c>.TXT</c> and
+    /// <c>.Txt</c> too), in ordinal order of file names. <see cref="SkippedFiles"/> lists the files it leaves out.
+    /// </summary>
     /// <param name="directory">The directory.</param>
     /// <returns>The documents, read lazily; the identifier of each is its file name without extension.</returns>
     /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
@@ -75,14 +78,7 @@ public static class DocumentReader
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
     public static IEnumerable<Document> ReadDirectory(string directory)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"No directory at '{directory}'.");
-        }
-
-        string[] files = Directory.GetFiles(directory, "*.txt", SearchOption.TopDirectoryOnly);
-        Array.Sort(files, StringComparer.Ordinal);
+        string[] files = ListDirectory(directory, read: true);
         return ReadFiles(files);
 
         static IEnumerable<Document> ReadFiles(string[] files)
@@ -92,6 +88,41 @@ public static class DocumentReader
                 yield return ReadTextFile(file);
             }
         }
+    }
+
+    /// <summary>
+    /// The files directly inside a directory that <see cref="ReadDirectory"/> (and <see cref="Read"/> given the
+    /// directory) skips, because their extension is not <c>.txt</c> in any case; in ordinal order of their paths.
+    /// </summary>
+    /// <param name="directory">The directory.</param>
+    /// <returns>The paths of the skipped files; empty when every file is read.</returns>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    public static ImmutableArray<string> SkippedFiles(string directory) => [.. ListDirectory(directory, read: false)];
+
+    /// <summary>The files of a directory that are read (<paramref name="read"/>) or skipped, in ordinal order.</summary>
+    private static string[] ListDirectory(string directory, bool read)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"No directory at '{directory}'.");
+        }
+
+        // Every file, filtered here: the file system's own pattern matching is case-sensitive on Linux.
+        var files = new List<string>();
+        foreach (string file in Directory.EnumerateFiles(directory, "*", SearchOption.TopDirectoryOnly))
+        {
+            if (Path.GetExtension(file.AsSpan()).Equals(".txt", StringComparison.OrdinalIgnoreCase) == read)
+            {
+                files.Add(file);
+            }
+        }
+
+        string[] sorted = [.. files];
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
     }
 
     /// <summary>Reads one <c>.txt</c> file as a document whose identifier is the file name without extension.</summary>
@@ -206,6 +237,19 @@ public static class DocumentReader
         }
 
         return ReadJsonLinesCore(() => stream, name, ownsStream: false);
+    }
+
+    /// <summary>Reads JSON Lines from a text reader (standard input, for one), one line at a time. The reader is not disposed.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="name">The name to use in error messages (for example <c>stdin</c>).</param>
+    /// <returns>The documents, read lazily in reader order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DocumentFormatException">While enumerating: a line is not a valid document.</exception>
+    public static IEnumerable<Document> ReadJsonLines(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(name);
+        return ParseLines(reader, name);
     }
 
     /// <summary>Parses one JSON Lines record.</summary>
@@ -367,23 +411,8 @@ public static class DocumentReader
         try
         {
             using var reader = new StreamReader(stream, LenientUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: !ownsStream);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            int lineNumber = 0;
-            string? line;
-            while ((line = reader.ReadLine()) is not null)
+            foreach (Document document in ParseLines(reader, name))
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                Document document = ParseJsonLine(line, name, lineNumber);
-                if (!seen.Add(document.Id))
-                {
-                    throw new DocumentFormatException(name, lineNumber, $"duplicate id '{document.Id}': every document needs its own id.");
-                }
-
                 yield return document;
             }
         }
@@ -393,6 +422,29 @@ public static class DocumentReader
             {
                 stream.Dispose();
             }
+        }
+    }
+
+    private static IEnumerable<Document> ParseLines(TextReader reader, string name)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            Document document = ParseJsonLine(line, name, lineNumber);
+            if (!seen.Add(document.Id))
+            {
+                throw new DocumentFormatException(name, lineNumber, $"duplicate id '{document.Id}': every document needs its own id.");
+            }
+
+            yield return document;
         }
     }
 

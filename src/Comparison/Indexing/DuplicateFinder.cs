@@ -64,7 +64,8 @@ public static class DuplicateFinder
     /// <param name="signatures">One signature per key, all from one <see cref="MinHasher"/> configuration.</param>
     /// <param name="options">The settings; <see langword="null"/> means <see cref="DuplicateOptions.Default"/>.</param>
     /// <param name="shingles">
-    /// One shingle set per key, required for <see cref="DuplicateVerification.Exact"/>; when given, every pair
+    /// One shingle set per key, required for <see cref="DuplicateVerification.Exact"/> (the default; pass options with
+    /// <see cref="DuplicateVerification.Estimated"/> to work from signatures alone); when given, every pair
     /// also reports its exact Jaccard similarity.
     /// </param>
     /// <param name="cancellationToken">Stops the search between documents.</param>

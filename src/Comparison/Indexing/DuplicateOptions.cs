@@ -3,14 +3,19 @@ namespace Comparison.Indexing;
 /// <summary>Settings of <see cref="DuplicateFinder"/>.</summary>
 public sealed record DuplicateOptions
 {
-    /// <summary>The defaults: threshold 0.8, estimated verification, weights 0.002 and 0.998.</summary>
+    /// <summary>The defaults: threshold 0.8, exact verification, weights 0.002 and 0.998.</summary>
     public static DuplicateOptions Default { get; } = new();
 
     /// <summary>The Jaccard similarity at or above which two documents are duplicates, in (0, 1). Default 0.8.</summary>
     public double Threshold { get; init; } = 0.8;
 
-    /// <summary>What a candidate must clear to link. Default <see cref="DuplicateVerification.Estimated"/>.</summary>
-    public DuplicateVerification Verification { get; init; } = DuplicateVerification.Estimated;
+    /// <summary>
+    /// What a candidate must clear to link. Default <see cref="DuplicateVerification.Exact"/>, as in the
+    /// <c>comparison</c> command line and the analyzer of <c>Comparison.Reports</c>: a 128-permutation estimate alone links
+    /// pairs below the threshold and misses pairs just above it. <see cref="DuplicateVerification.Estimated"/> is
+    /// the opt-in for callers that keep only signatures.
+    /// </summary>
+    public DuplicateVerification Verification { get; init; } = DuplicateVerification.Exact;
 
     /// <summary>
     /// The weight of false candidates when choosing bands × rows (see <see cref="LshParameters.Optimize"/>).

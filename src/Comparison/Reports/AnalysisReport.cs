@@ -75,7 +75,23 @@ public sealed record AnalysisReport
 /// <param name="Threshold">The Jaccard threshold used.</param>
 /// <param name="Pairs">The pairs, each with <c>A</c> before <c>B</c> in input order.</param>
 /// <param name="Groups">Connected components of the pairs (two or more documents each), each in input order.</param>
-public sealed record DuplicatesSection(double Threshold, ImmutableArray<DuplicatePair> Pairs, ImmutableArray<ImmutableArray<string>> Groups);
+public sealed record DuplicatesSection(double Threshold, ImmutableArray<DuplicatePair> Pairs, ImmutableArray<ImmutableArray<string>> Groups)
+{
+    /// <summary>What a candidate pair had to clear, when known. Default <see langword="null"/>.</summary>
+    public Comparison.Indexing.DuplicateVerification? Verification { get; init; }
+
+    /// <summary>The shingles the Jaccard similarities are over, when known. Default <see langword="null"/>.</summary>
+    public Comparison.Text.ShinglerOptions? Shingles { get; init; }
+
+    /// <summary>The MinHash signatures behind the estimates, when known. Default <see langword="null"/>.</summary>
+    public Comparison.Sketches.MinHashOptions? MinHash { get; init; }
+
+    /// <summary>The LSH banding used to find candidates, when known. Default <see langword="null"/>.</summary>
+    public Comparison.Indexing.LshParameters? Banding { get; init; }
+
+    /// <summary>How many candidate pairs the LSH index proposed, when known. Default <see langword="null"/>.</summary>
+    public int? CandidatePairs { get; init; }
+}
 
 /// <summary>One near-duplicate pair.</summary>
 /// <param name="A">The first document's identifier.</param>
@@ -93,7 +109,11 @@ public sealed record ClustersSection(ImmutableArray<ReportCluster> Clusters);
 /// <param name="Documents">Identifiers of its documents, in input order.</param>
 /// <param name="Label">A few distinctive words.</param>
 /// <param name="Representative">The identifier of its most central document, when known.</param>
-public sealed record ReportCluster(int Id, ImmutableArray<string> Documents, string Label, string? Representative);
+public sealed record ReportCluster(int Id, ImmutableArray<string> Documents, string Label, string? Representative)
+{
+    /// <summary>The cluster's most distinctive terms, most distinctive first; empty when unknown. Default empty.</summary>
+    public ImmutableArray<string> Terms { get; init; } = [];
+}
 
 /// <summary>A dense, symmetric similarity matrix of a (small) set of documents, stored row-major.</summary>
 /// <param name="Documents">The identifiers of the rows and columns.</param>
@@ -116,14 +136,28 @@ public sealed record PassagesSection(ImmutableArray<SharedPassage> Passages);
 /// <param name="Similarity">How alike the two sides are, in [0, 1].</param>
 /// <param name="A">The passage in the first document.</param>
 /// <param name="B">The passage in the second document.</param>
-public sealed record SharedPassage(double Similarity, ReportSpan A, ReportSpan B);
+public sealed record SharedPassage(double Similarity, ReportSpan A, ReportSpan B)
+{
+    /// <summary>How many words the two sides match, when known. Default <see langword="null"/>.</summary>
+    public int? MatchedWords { get; init; }
+}
 
 /// <summary>A span of one document's original text; <c>Text == document.Text[Start..End]</c>.</summary>
 /// <param name="Document">The document identifier.</param>
 /// <param name="Start">The first UTF-16 index.</param>
 /// <param name="End">One past the last UTF-16 index.</param>
 /// <param name="Text">The quoted text.</param>
-public sealed record ReportSpan(string Document, int Start, int End, string Text);
+public sealed record ReportSpan(string Document, int Start, int End, string Text)
+{
+    /// <summary>
+    /// The one notation of a span in readable output: <c>[start..end)</c>, UTF-16 offsets, the end exclusive, as
+    /// <c>text.Substring(start, end - start)</c> takes them.
+    /// </summary>
+    /// <param name="start">The first index.</param>
+    /// <param name="end">One past the last index.</param>
+    /// <returns>For example <c>[1313..1324)</c>.</returns>
+    public static string Range(int start, int end) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{start}..{end})");
+}
 
 /// <summary>What the sources of each cluster disagree on, what each alone reports, and who reports what.</summary>
 /// <param name="Discrepancies">The discrepancies, by cluster then subject.</param>

@@ -144,7 +144,14 @@ public sealed class Analyzer
         return new DuplicatesSection(
             result.Threshold,
             [.. result.Pairs.Select(p => new DuplicatePair(p.A, p.B, p.EstimatedJaccard, p.Jaccard))],
-            result.Groups);
+            result.Groups)
+        {
+            Verification = Options.Duplicates.Verification,
+            Shingles = Options.Shingles,
+            MinHash = Options.MinHash,
+            Banding = result.Parameters,
+            CandidatePairs = result.CandidatePairs,
+        };
     }
 
     /// <summary>Event clusters, each cluster's documents in input order.</summary>
@@ -163,7 +170,7 @@ public sealed class Analyzer
         {
             string[] members = [.. cluster.DocumentIds];
             Array.Sort(members, (x, y) => position[x].CompareTo(position[y]));
-            clusters.Add(new ReportCluster(cluster.Id, [.. members], cluster.Label, cluster.RepresentativeId));
+            clusters.Add(new ReportCluster(cluster.Id, [.. members], cluster.Label, cluster.RepresentativeId) { Terms = cluster.Terms });
         }
 
         progress?.Report(new AnalysisProgress("clusters", 1, 1));
@@ -262,7 +269,7 @@ public sealed class Analyzer
             (Document a, Document b) = pairs[i];
             foreach (AlignedPassage passage in found[i])
             {
-                passages.Add(new SharedPassage(passage.Similarity, Span(a, passage.A), Span(b, passage.B)));
+                passages.Add(new SharedPassage(passage.Similarity, Span(a, passage.A), Span(b, passage.B)) { MatchedWords = passage.MatchedTerms });
             }
         }
 

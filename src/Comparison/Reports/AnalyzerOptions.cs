@@ -24,10 +24,9 @@ public sealed record AnalyzerOptions
 
     /// <summary>
     /// The near-duplicate search (threshold, verification, LSH weights). Default <see cref="DuplicateOptions.Default"/>
-    /// (Jaccard 0.8) with <see cref="DuplicateVerification.Exact"/> verification: the analyzer has every shingle set at
-    /// hand, and a 128-permutation estimate alone links pairs below the threshold and misses pairs just above it.
+    /// (Jaccard 0.8, <see cref="DuplicateVerification.Exact"/> verification: the analyzer has every shingle set at hand).
     /// </summary>
-    public DuplicateOptions Duplicates { get; init; } = DuplicateOptions.Default with { Verification = DuplicateVerification.Exact };
+    public DuplicateOptions Duplicates { get; init; } = DuplicateOptions.Default;
 
     /// <summary>The TF-IDF model behind the similarity matrix. Default <see cref="TfIdfOptions.Default"/> with the English stop words.</summary>
     public TfIdfOptions TfIdf { get; init; } = TfIdfOptions.Default with { StopWords = TfIdfOptions.EnglishStopWords };

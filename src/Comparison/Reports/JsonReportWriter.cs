@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Comparison.Documents;
+using Comparison.Indexing;
+using Comparison.Sketches;
+using Comparison.Text;
 
 namespace Comparison.Reports;
 
@@ -72,63 +75,75 @@ public static class JsonReportWriter
         return writer.ToString();
     }
 
-    private static void WriteReport(Utf8JsonWriter json, AnalysisReport report)
+    /// <summary>
+    /// Writes one section of the report as a JSON document of its own: what the command of that stage prints
+    /// (DESIGN.md), byte for byte the same as that section of the whole report's JSON.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="section">The section: <see cref="ReportSection.Duplicates"/> and <see cref="ReportSection.Similarity"/>
+    /// are written as their objects (<c>{"threshold","pairs","groups",...}</c>, <c>{"documents","cosine","jaccard"}</c>);
+    /// the others as an object holding their properties of the whole report (<c>{"clusters":[...]}</c>,
+    /// <c>{"passages":[...]}</c>, <c>{"discrepancies":[...],"claims":[...],"coverage":[...]}</c>).</param>
+    /// <param name="destination">The writer; not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="section"/> is not a defined section.</exception>
+    /// <exception cref="ArgumentException">The report has no such section (its stage did not run).</exception>
+    public static void WriteSection(AnalysisReport report, ReportSection section, TextWriter destination)
     {
-        json.WriteStartObject();
-        json.WriteStartArray("documents");
-        foreach (Document document in report.Documents)
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        bool present = section switch
+        {
+            ReportSection.Duplicates => report.Duplicates is not null,
+            ReportSection.Clusters => report.Clusters is not null,
+            ReportSection.Similarity => report.Similarity is not null,
+            ReportSection.Passages => report.Passages is not null,
+            ReportSection.Discrepancies => report.Discrepancies is not null,
+            _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Expected Duplicates, Clusters, Similarity, Passages or Discrepancies."),
+        };
+        if (!present)
+        {
+            throw new ArgumentException($"The report has no {section} section: its stage did not run.", nameof(report));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            WriteReport(json, report, section);
+        }
+
+        destination.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        destination.Write('\n');
+    }
+
+    /// <summary>Writes the whole report, or only the section <paramref name="only"/> as a document of its own.</summary>
+    private static void WriteReport(Utf8JsonWriter json, AnalysisReport report, ReportSection? only = null)
+    {
+        bool all = only is null;
+
+        // A section alone: the duplicates and similarity objects stand as they are; the sections that are arrays
+        // keep their property names inside one object.
+        if (only is not (ReportSection.Duplicates or ReportSection.Similarity))
         {
             json.WriteStartObject();
-            json.WriteString("id", document.Id);
-            if (document.Published is DateOnly date)
-            {
-                json.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            }
-
-            WriteOptional(json, "source", document.Source);
-            WriteOptional(json, "title", document.Title);
-            WriteOptional(json, "url", document.Url);
-            json.WriteNumber("length", document.Text.Length);
-            json.WriteEndObject();
         }
 
-        json.WriteEndArray();
-
-        if (report.Duplicates is { } duplicates)
+        if (all)
         {
-            json.WriteStartObject("duplicates");
-            json.WriteNumber("threshold", Round(duplicates.Threshold));
-            json.WriteStartArray("pairs");
-            foreach (DuplicatePair pair in duplicates.Pairs)
-            {
-                json.WriteStartObject();
-                json.WriteString("a", pair.A);
-                json.WriteString("b", pair.B);
-                json.WriteNumber("estimatedJaccard", Round(pair.EstimatedJaccard));
-                if (pair.Jaccard is double exact)
-                {
-                    json.WriteNumber("jaccard", Round(exact));
-                }
-                else
-                {
-                    json.WriteNull("jaccard");
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("groups");
-            foreach (var group in duplicates.Groups)
-            {
-                WriteStrings(json, group);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteDocuments(json, report);
         }
 
-        if (report.Clusters is { } clusters)
+        if (report.Duplicates is { } duplicates && (all || only == ReportSection.Duplicates))
+        {
+            if (all)
+            {
+                json.WritePropertyName("duplicates");
+            }
+
+            WriteDuplicates(json, report, duplicates);
+        }
+
+        if (report.Clusters is { } clusters && (all || only == ReportSection.Clusters))
         {
             json.WriteStartArray("clusters");
             foreach (ReportCluster cluster in clusters.Clusters)
@@ -139,15 +154,26 @@ public static class JsonReportWriter
                 WriteStrings(json, cluster.Documents);
                 json.WriteString("label", cluster.Label);
                 WriteOptional(json, "representative", cluster.Representative);
+                if (!cluster.Terms.IsDefaultOrEmpty)
+                {
+                    json.WritePropertyName("terms");
+                    WriteStrings(json, cluster.Terms);
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
         }
 
-        if (report.Similarity is { } similarity)
+        if (report.Similarity is { } similarity && (all || only == ReportSection.Similarity))
         {
-            json.WriteStartObject("similarity");
+            if (all)
+            {
+                json.WritePropertyName("similarity");
+            }
+
+            json.WriteStartObject();
             json.WritePropertyName("documents");
             WriteStrings(json, similarity.Documents);
             WriteMatrix(json, "cosine", similarity.Cosine, similarity.Documents.Length);
@@ -159,13 +185,18 @@ public static class JsonReportWriter
             json.WriteEndObject();
         }
 
-        if (report.Passages is { } passages)
+        if (report.Passages is { } passages && (all || only == ReportSection.Passages))
         {
             json.WriteStartArray("passages");
             foreach (SharedPassage passage in passages.Passages)
             {
                 json.WriteStartObject();
                 json.WriteNumber("similarity", Round(passage.Similarity));
+                if (passage.MatchedWords is int matched)
+                {
+                    json.WriteNumber("matchedWords", matched);
+                }
+
                 WriteSpan(json, "a", passage.A);
                 WriteSpan(json, "b", passage.B);
                 json.WriteEndObject();
@@ -174,7 +205,7 @@ public static class JsonReportWriter
             json.WriteEndArray();
         }
 
-        if (report.Discrepancies is { } facts)
+        if (report.Discrepancies is { } facts && (all || only == ReportSection.Discrepancies))
         {
             json.WriteStartArray("discrepancies");
             foreach (ReportDiscrepancy discrepancy in facts.Discrepancies)
@@ -233,6 +264,95 @@ public static class JsonReportWriter
             }
 
             json.WriteEndArray();
+        }
+
+        if (only is not (ReportSection.Duplicates or ReportSection.Similarity))
+        {
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteDocuments(Utf8JsonWriter json, AnalysisReport report)
+    {
+        json.WriteStartArray("documents");
+        foreach (Document document in report.Documents)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", document.Id);
+            if (document.Published is DateOnly date)
+            {
+                json.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            WriteOptional(json, "source", document.Source);
+            WriteOptional(json, "title", document.Title);
+            WriteOptional(json, "url", document.Url);
+            json.WriteNumber("length", document.Text.Length);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteDuplicates(Utf8JsonWriter json, AnalysisReport report, DuplicatesSection duplicates)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("threshold", Round(duplicates.Threshold));
+        json.WriteStartArray("pairs");
+        foreach (DuplicatePair pair in duplicates.Pairs)
+        {
+            json.WriteStartObject();
+            json.WriteString("a", pair.A);
+            json.WriteString("b", pair.B);
+            json.WriteNumber("estimatedJaccard", Round(pair.EstimatedJaccard));
+            if (pair.Jaccard is double exact)
+            {
+                json.WriteNumber("jaccard", Round(exact));
+            }
+            else
+            {
+                json.WriteNull("jaccard");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("groups");
+        foreach (var group in duplicates.Groups)
+        {
+            WriteStrings(json, group);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("documents", report.Documents.Length);
+        if (duplicates.Verification is { } verification)
+        {
+            json.WriteString("verification", verification == DuplicateVerification.Exact ? "exact" : "estimated");
+        }
+
+        if (duplicates.MinHash is { } minHash)
+        {
+            json.WriteString("scheme", minHash.Scheme == MinHashScheme.Classic ? "classic" : "one-permutation");
+            json.WriteNumber("permutations", minHash.Permutations);
+            json.WriteNumber("seed", minHash.Seed);
+        }
+
+        if (duplicates.Shingles is { } shingles)
+        {
+            json.WriteString("shingleKind", shingles.Kind == ShingleKind.Word ? "word" : "character");
+            json.WriteNumber("shingleSize", shingles.Size);
+        }
+
+        if (duplicates.Banding is { } banding)
+        {
+            json.WriteNumber("bands", banding.Bands);
+            json.WriteNumber("rows", banding.Rows);
+        }
+
+        if (duplicates.CandidatePairs is int candidates)
+        {
+            json.WriteNumber("candidatePairs", candidates);
         }
 
         json.WriteEndObject();

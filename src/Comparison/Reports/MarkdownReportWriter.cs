@@ -69,7 +69,7 @@ public static class MarkdownReportWriter
                 w.Append("| Document A | Document B | Estimated Jaccard | Exact Jaccard |\n|---|---|---:|---:|\n");
                 foreach (DuplicatePair pair in duplicates.Pairs)
                 {
-                    w.Append(CultureInfo.InvariantCulture, $"| `{Code(pair.A)}` | `{Code(pair.B)}` | {pair.EstimatedJaccard:0.000} | {(pair.Jaccard is double j ? j.ToString("0.000", CultureInfo.InvariantCulture) : "\u2014")} |\n");
+                    w.Append(CultureInfo.InvariantCulture, $"| `{CodeCell(pair.A)}` | `{CodeCell(pair.B)}` | {pair.EstimatedJaccard:0.000} | {(pair.Jaccard is double j ? j.ToString("0.000", CultureInfo.InvariantCulture) : "\u2014")} |\n");
                 }
 
                 w.Append('\n');
@@ -111,7 +111,7 @@ public static class MarkdownReportWriter
             w.Append('\n');
             for (int i = 0; i < similarity.Documents.Length; i++)
             {
-                w.Append(CultureInfo.InvariantCulture, $"| {i + 1} `{Code(similarity.Documents[i])}` |");
+                w.Append(CultureInfo.InvariantCulture, $"| {i + 1} `{CodeCell(similarity.Documents[i])}` |");
                 for (int j = 0; j < similarity.Documents.Length; j++)
                 {
                     w.Append(CultureInfo.InvariantCulture, $" {similarity.CosineAt(i, j):0.00} |");
@@ -142,7 +142,7 @@ public static class MarkdownReportWriter
             {
                 SpanContext context = index.Context(mention);
                 w.Append("| ").Append(Escape(discrepancy.Kind)).Append(" | ").Append(subject)
-                    .Append(" | `").Append(Code(mention.Document)).Append("` | **").Append(Escape(SpanContext.Collapse(mention.Text).Trim()))
+                    .Append(" | `").Append(CodeCell(mention.Document)).Append("` | **").Append(Escape(SpanContext.Collapse(mention.Text).Trim()))
                     .Append("** | ").Append(Escape(context.Before)).Append("**").Append(Escape(context.Span)).Append("**").Append(Escape(context.After)).Append(" |\n");
             }
         }
@@ -161,7 +161,7 @@ public static class MarkdownReportWriter
         w.Append("### Who reports what\n\n\u26A0 the sources disagree; \u2713 they agree; otherwise one source alone.\n\n| Fact |");
         foreach (string id in cluster.Documents)
         {
-            w.Append(" `").Append(Code(id)).Append("` |");
+            w.Append(" `").Append(CodeCell(id)).Append("` |");
         }
 
         w.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", cluster.Documents.Length))).Append('\n');
@@ -212,13 +212,25 @@ public static class MarkdownReportWriter
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~':
                     sb.Append('\\').Append(c);
                     break;
-                default: sb.Append(c); break;
+                default:
+                    // A control character (ESC, BEL, BS...) is shown, not obeyed by the terminal that displays the file.
+                    TerminalText.Append(sb, [c], keepLineFeeds: false);
+                    break;
             }
         }
 
         return sb.ToString();
     }
 
-    /// <summary>Text inside a code span: backticks cannot be escaped there, so they are replaced.</summary>
-    private static string Code(string id) => id.Replace('`', '\'').Replace('\n', ' ').Replace('\r', ' ');
+    /// <summary>
+    /// Text inside a single-backtick code span: backticks cannot be escaped there, so they are replaced; line breaks
+    /// end a list item or a heading, so they become spaces; control characters are shown as <c>\xHH</c>.
+    /// </summary>
+    internal static string Code(string id) => TerminalText.Escape(id.Replace('`', '\'').Replace('\r', ' ').Replace('\n', ' '));
+
+    /// <summary>
+    /// <see cref="Code"/> for a code span inside a table cell, where a <c>|</c> ends the cell even within the span
+    /// unless it is escaped (GitHub Flavored Markdown removes the backslash there).
+    /// </summary>
+    internal static string CodeCell(string id) => Code(id).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -23,7 +23,8 @@ public static class TextReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
         var index = new ReportIndex(report);
-        var w = destination;
+        // Identifiers, titles and article text come from the input: their control characters are shown, not obeyed.
+        using var w = new TerminalTextWriter(destination);
         w.Write("Comparison report: ");
         w.Write(ReportIndex.Count(report.Documents.Length, "document", "documents"));
         w.Write('\n');

@@ -44,7 +44,7 @@ public class CliApplicationTests
     {
         var (code, _, err) = await Run("analyze", Seeds.Directory, "--threshold", "3");
         Assert.Equal(CliApplication.UsageError, code);
-        Assert.Contains("Threshold", err, StringComparison.Ordinal);
+        Assert.Contains("--threshold", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Comparison.Cli;
 using Comparison.Tests.Support;
@@ -95,31 +94,7 @@ public class DuplicatesCommandTests
         Assert.NotEmpty(stderr);
     }
 
-    /// <summary>The five seeds, plus three edited copies of the first (a few words changed, a line of boilerplate added).</summary>
-    private static string CorpusWithCopies()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "dups-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        foreach (string file in Directory.GetFiles(Seeds.Directory, "*.txt"))
-        {
-            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
-        }
-
-        string text = Seeds.Get("000").Text;
-        string[] words = text.Split(' ');
-        for (int copy = 0; copy < 3; copy++)
-        {
-            string[] edited = (string[])words.Clone();
-            for (int i = 5 + copy; i < edited.Length; i += 97)
-            {
-                edited[i] = "changed";
-            }
-
-            File.WriteAllText(Path.Combine(dir, $"000_copy_{(char)('a' + copy)}.txt"), string.Join(' ', edited) + "\n\nSubscribe to our newsletter for more.", new UTF8Encoding(false));
-        }
-
-        return dir;
-    }
+    private static string CorpusWithCopies() => Corpora.SeedsWithCopies();
 
     private static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
     {

@@ -26,13 +26,51 @@ public class DuplicateFinderTests
         Assert.Equal(new LshParameters(21, 6), result.Parameters);
     }
 
+    private static readonly DuplicateOptions Estimated = new() { Verification = DuplicateVerification.Estimated };
+
+    [Fact]
+    public void Default_VerifiesByExactJaccard_AsTheCommandLineAndTheAnalyzerDo()
+    {
+        // One default for the library, the analyzer and the CLI (--verify exact): estimated verification is the opt-in.
+        Assert.Equal(DuplicateVerification.Exact, DuplicateOptions.Default.Verification);
+        Assert.Equal(DuplicateOptions.Default, Comparison.Reports.AnalyzerOptions.Default.Duplicates);
+    }
+
+    [Fact]
+    public void FindDuplicates_Documents_DefaultOptions_EveryPairClearsTheThresholdExactly()
+    {
+        // Copies edited so their exact Jaccard straddles 0.8: with the default, no pair below it links.
+        var random = new Random(5);
+        string[] vocabulary = [.. Enumerable.Range(0, 400).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        var documents = new List<Comparison.Documents.Document>();
+        for (int d = 0; d < 30; d++)
+        {
+            string[] words = [.. Enumerable.Range(0, 300).Select(_ => vocabulary[random.Next(vocabulary.Length)])];
+            documents.Add(new Comparison.Documents.Document("d" + d.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(' ', words)));
+            for (int c = 0; c < 3; c++)
+            {
+                string[] copy = (string[])words.Clone();
+                for (int i = random.Next(20); i < copy.Length; i += 38 + random.Next(12))
+                {
+                    copy[i] = "x" + random.Next(1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                documents.Add(new Comparison.Documents.Document($"d{d}c{c}", string.Join(' ', copy)));
+            }
+        }
+
+        var result = DuplicateFinder.FindDuplicates(documents);
+        Assert.NotEmpty(result.Pairs);
+        Assert.All(result.Pairs, p => Assert.True(p.Jaccard >= 0.8, $"{p.A} {p.B}: exact {p.Jaccard}, estimated {p.EstimatedJaccard}"));
+    }
+
     [Fact]
     public void FindDuplicates_SharedBandBelowThreshold_NeverLinks()
     {
         // One row per band: a single agreeing value makes a candidate, so pairs at J = 0.3 are candidates...
         var random = new Random(4);
         var (a, b, _) = SetPairs.Make(random, 300, 350, 350);
-        var options = new DuplicateOptions { Bands = 128, Rows = 1 };
+        var options = new DuplicateOptions { Bands = 128, Rows = 1, Verification = DuplicateVerification.Estimated };
         var result = DuplicateFinder.FindDuplicates(["a", "b"], [Hasher.Compute(a), Hasher.Compute(b)], options);
 
         // ...but only a pair whose full-signature estimate clears the threshold links.
@@ -72,7 +110,7 @@ public class DuplicateFinderTests
     public void FindDuplicates_AnyInputOrder_SameGroupsAsSets_Property()
     {
         var corpus = LshIndexTests.Corpus(new Random(21), 80);
-        var baseline = Normalise(DuplicateFinder.FindDuplicates(Enumerable.Range(0, corpus.Count).ToList(), corpus));
+        var baseline = Normalise(DuplicateFinder.FindDuplicates(Enumerable.Range(0, corpus.Count).ToList(), corpus, Estimated));
         Assert.NotEmpty(baseline);
         Prop.ForAll(
             ArbMap.Default.ArbFor<int>(),
@@ -80,7 +118,7 @@ public class DuplicateFinderTests
             {
                 int[] order = Enumerable.Range(0, corpus.Count).ToArray();
                 new Random(seed).Shuffle(order);
-                var result = DuplicateFinder.FindDuplicates(order, order.Select(i => corpus[i]).ToList());
+                var result = DuplicateFinder.FindDuplicates(order, order.Select(i => corpus[i]).ToList(), Estimated);
                 return Normalise(result).SequenceEqual(baseline)
                     && result.Groups.SelectMany(g => g).Distinct().Count() == result.Groups.Sum(g => g.Length);
             }).QuickCheckThrowOnFailure();
@@ -94,8 +132,9 @@ public class DuplicateFinderTests
     {
         MinHashSignature s = Hasher.Compute([1UL]);
         Assert.Throws<ArgumentException>("signatures", () => DuplicateFinder.FindDuplicates(["a", "b"], [s]));
-        Assert.Throws<ArgumentException>("keys", () => DuplicateFinder.FindDuplicates(["a", "a"], [s, s]));
+        Assert.Throws<ArgumentException>("keys", () => DuplicateFinder.FindDuplicates(["a", "a"], [s, s], Estimated));
         Assert.Equal("Threshold", Assert.Throws<ArgumentOutOfRangeException>(() => DuplicateFinder.FindDuplicates(["a"], [s], new DuplicateOptions { Threshold = 0 })).ParamName);
-        Assert.Empty(DuplicateFinder.FindDuplicates(Array.Empty<string>(), []).Pairs);
+        Assert.Empty(DuplicateFinder.FindDuplicates(Array.Empty<string>(), [], Estimated).Pairs);
+        Assert.Throws<ArgumentException>("shingles", () => DuplicateFinder.FindDuplicates(["a"], [s]));
     }
 }

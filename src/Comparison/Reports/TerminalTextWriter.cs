@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace Comparison.Reports;
+
+/// <summary>
+/// A writer that escapes control characters (<see cref="TerminalText.Escape(string?, bool)"/>) on their way to an
+/// inner writer, keeping line feeds: whatever is written through it cannot drive the terminal it reaches.
+/// </summary>
+/// <remarks>Disposing it flushes the inner writer and leaves it open. As thread-safe as the inner writer.</remarks>
+/// <param name="inner">The writer that receives the escaped text.</param>
+public sealed class TerminalTextWriter(TextWriter inner) : TextWriter(System.Globalization.CultureInfo.InvariantCulture)
+{
+    private readonly TextWriter _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+
+    /// <inheritdoc/>
+    public override Encoding Encoding => _inner.Encoding;
+
+    /// <inheritdoc/>
+    public override void Write(char value)
+    {
+        if (TerminalText.IsControl(value) && value != '\n')
+        {
+            _inner.Write(TerminalText.Escape(value.ToString()));
+        }
+        else
+        {
+            _inner.Write(value);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void Write(string? value) => _inner.Write(TerminalText.Escape(value, keepLineFeeds: true));
+
+    /// <inheritdoc/>
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        var sb = new StringBuilder(buffer.Length);
+        TerminalText.Append(sb, buffer, keepLineFeeds: true);
+        _inner.Write(sb);
+    }
+
+    /// <inheritdoc/>
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    /// <inheritdoc/>
+    public override void Flush() => _inner.Flush();
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Flush();
+        }
+
+        base.Dispose(disposing);
+    }
+}
