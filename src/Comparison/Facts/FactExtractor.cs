@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Comparison.Documents;
+using Comparison.Text;
 
 namespace Comparison.Facts;
 
@@ -48,7 +49,10 @@ public sealed class FactExtractor
         var c = _context ??= new ScanContext();
         DateOnly? reference = document.Published ?? fallbackReference;
         bool borrowed = document.Published is null && fallbackReference is not null;
-        c.Load(document.Text, reference, borrowed, Options);
+        // The scanners read the visible characters only (zero-width joiners, bidi marks and the like dropped, as the
+        // Tokenizer does); the facts' offsets are then moved back onto the original text.
+        string? visible = InvisibleText.Strip(document.Text, out int[]? map);
+        c.Load(visible ?? document.Text, reference, borrowed, Options);
         // The builders live with the thread's context: cleared for each document, so their arrays are not
         // reallocated and regrown per document; ToImmutable copies out exactly what was found.
         var dates = Cleared(c.Dates);
@@ -62,7 +66,7 @@ public sealed class FactExtractor
         CasualtyScanner.Scan(c, casualties, quantities);
         QuoteScanner.Scan(c, quotes);
         EntityScanner.Scan(c, entities);
-        return new DocumentFacts
+        var facts = new DocumentFacts
         {
             Document = document,
             Sentences = c.SentenceArray(),
@@ -74,16 +78,35 @@ public sealed class FactExtractor
             Entities = entities.ToImmutable(),
             TitleCasualties = string.IsNullOrWhiteSpace(document.Title) ? [] : ScanTitle(document.Title, reference, borrowed),
         };
+        return map is null ? facts : MoveOnto(facts, new VisibleOffsets(document.Text, map), c);
     }
+
+    private static DocumentFacts MoveOnto(DocumentFacts facts, VisibleOffsets offsets, ScanContext c) => facts with
+    {
+        Sentences = offsets.Sentences(facts.Sentences),
+        Quantities = offsets.Facts(c.Quantities, offsets.Own),
+        Dates = offsets.Facts<DateMention>(c.Dates, null),
+        Durations = offsets.Facts<Duration>(c.Durations, null),
+        Quotes = offsets.Facts(c.Quotes, offsets.Own),
+        Casualties = offsets.Facts(c.Casualties, offsets.Own),
+        Entities = offsets.Facts<EntityMention>(c.Entities, null),
+    };
 
     /// <summary>The casualty statements of the headline: a second, small pass over the title alone.</summary>
     private ImmutableArray<CasualtyStatement> ScanTitle(string title, DateOnly? reference, bool borrowed)
     {
         var c = _titleContext ??= new ScanContext();
-        c.Load(title, reference, borrowed, Options);
+        string? visible = InvisibleText.Strip(title, out int[]? map);
+        c.Load(visible ?? title, reference, borrowed, Options);
         var casualties = Cleared(c.Casualties);
         CasualtyScanner.Scan(c, casualties, Cleared(c.Quantities));
-        return casualties.ToImmutable();
+        if (map is null)
+        {
+            return casualties.ToImmutable();
+        }
+
+        var offsets = new VisibleOffsets(title, map);
+        return offsets.Facts(casualties, offsets.Own);
     }
 
     private static ImmutableArray<T>.Builder Cleared<T>(ImmutableArray<T>.Builder builder)

@@ -206,7 +206,7 @@ public sealed class LshIndex<TKey>
             Segment segment = SegmentOf(id, out int offset);
             Span<uint> bandKeys = _bands <= 256 ? stackalloc uint[_bands] : new uint[_bands];
             ComputeBandKeys(segment.Values.AsSpan(offset * _k, _k), bandKeys);
-            for (int band = 0; band < _bands; band++)
+            for (int band = 0; band < _bands && segment.State[offset] != LiveEmptySet; band++)
             {
                 Unlink(id, band, bandKeys[band]);
             }
@@ -276,6 +276,13 @@ public sealed class LshIndex<TKey>
             }
 
             CheckConfiguration(signature);
+            if (signature.IsEmpty)
+            {
+                // An empty set resembles nothing. Empty sets are not linked into the bands either (see Add): they all
+                // share every band key, so n of them would make n²/2 candidates.
+                return [];
+            }
+
             for (int band = 0; band < _bands; band++)
             {
                 _tables[band].Prefetch(bandKeys[band]);
@@ -318,10 +325,7 @@ public sealed class LshIndex<TKey>
 
                 previous = id;
                 Segment segment = SegmentOf(id, out int offset);
-                bool emptySet = segment.State[offset] == LiveEmptySet;
-                int agree = emptySet | signature.IsEmpty
-                    ? (emptySet == signature.IsEmpty ? _k : 0)
-                    : MinHashSignature.CountMatches(segment.Values.AsSpan(offset * _k, _k), signature.Span);
+                int agree = MinHashSignature.CountMatches(segment.Values.AsSpan(offset * _k, _k), signature.Span);
                 if (new JaccardEstimate(agree, _k, 32).Value >= minimumJaccard)
                 {
                     kept[keptCount++] = ((long)agree << 32) | (uint)id;
@@ -615,7 +619,7 @@ public sealed class LshIndex<TKey>
         segment.State[offset] = emptySet ? LiveEmptySet : Live;
         for (int band = 0; band < _bands; band++)
         {
-            segment.Next[(offset * _bands) + band] = _tables[band].Push(bandKeys[band], id);
+            segment.Next[(offset * _bands) + band] = emptySet ? -1 : _tables[band].Push(bandKeys[band], id);
         }
 
         _ids.Add(key, id);

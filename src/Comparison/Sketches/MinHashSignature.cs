@@ -88,7 +88,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
 
     /// <summary>Estimates the Jaccard similarity of the two signed sets from full 32-bit values.</summary>
     /// <param name="other">A signature of the same scheme, K and seed.</param>
-    /// <returns>The estimate and its standard error. Two empty sets are identical (1); an empty and a non-empty set share nothing (0).</returns>
+    /// <returns>The estimate and its standard error. An empty set (a text with no shingle) shares nothing with any set, another empty one included (0): two empty texts are not evidence of a duplicate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The signatures differ in scheme, K or seed; the message says which.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -111,7 +111,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         CheckComparable(other);
         if (IsEmpty | other.IsEmpty)
         {
-            return IsEmpty == other.IsEmpty ? _values.Length : 0;
+            return 0;
         }
 
         return CountEqual(_values, other._values);
@@ -139,7 +139,7 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         CheckComparable(other);
         if (IsEmpty | other.IsEmpty)
         {
-            return new JaccardEstimate(IsEmpty == other.IsEmpty ? _values.Length : 0, _values.Length, bits);
+            return new JaccardEstimate(0, _values.Length, bits);
         }
 
         return new JaccardEstimate(CountMatches(_values, other._values, (1u << bits) - 1), _values.Length, bits);

@@ -67,7 +67,7 @@ public sealed class ShingleSet
         return shared;
     }
 
-    /// <summary>The exact Jaccard similarity |A ∩ B| / |A ∪ B|; two empty sets are identical (1).</summary>
+    /// <summary>The exact Jaccard similarity |A ∩ B| / |A ∪ B|; two empty sets share nothing (0), as MinHash estimates them.</summary>
     /// <param name="other">The other set.</param>
     /// <returns>The similarity in [0, 1].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
@@ -75,12 +75,12 @@ public sealed class ShingleSet
     {
         int shared = IntersectionCount(other);
         int union = _items.Length + other._items.Length - shared;
-        return union == 0 ? 1.0 : (double)shared / union;
+        return union == 0 ? 0.0 : (double)shared / union;
     }
 
     /// <summary>The exact Jaccard similarity of two collections of shingle hashes (duplicates ignored).</summary>
     /// <param name="a">The first collection.</param>
     /// <param name="b">The second collection.</param>
-    /// <returns>The similarity in [0, 1]; two empty collections give 1.</returns>
+    /// <returns>The similarity in [0, 1]; two empty collections give 0.</returns>
     public static double Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) => Create(a).Jaccard(Create(b));
 }

@@ -17,10 +17,16 @@ namespace Comparison.Text;
 /// exactly <c>XXH64(LE64(t[i]) ‖ … , Seed)</c>; for longer windows XXH64's stripe stage is skipped so each token
 /// costs one lane step. Hashing each token once keeps the cost per shingle independent of word length; the chained
 /// multiplications make the result depend on order (<c>a b</c> ≠ <c>b a</c>), and since token hashes are uniformly
-/// distributed two different windows collide with probability about 2⁻⁶⁴. For n tokens there are max(0, n − Size + 1) shingles;
+/// distributed two different windows collide with probability about 2⁻⁶⁴. For n ≥ Size tokens there are n − Size + 1 shingles;
 /// shingle <c>i</c> covers <c>TokensFor(text)[i .. i + Size − 1]</c>.</para>
+/// <para><b>Short texts.</b> A text of 1 ≤ n &lt; Size tokens is one shingle: its n tokens hashed as a window of size
+/// n (the state starts from <c>Seed + P5 + 8·n</c>, so it never equals a shingle of Size tokens). Two short texts
+/// then match only when their words are the same, and a short text shares nothing with a longer one that quotes
+/// it; without this, every short text would have the empty set and all of them would look alike. A text with no
+/// token at all has no shingle.</para>
 /// <para><b>Character shingles.</b> Shingle <c>i</c> is <c>XXH64(UTF-16LE(normalised[i .. i + Size − 1]), Seed)</c>
-/// over the <see cref="TextNormalizer"/> text; n characters give max(0, n − Size + 1) shingles.</para>
+/// over the <see cref="TextNormalizer"/> text; n ≥ Size characters give n − Size + 1 shingles, 1 ≤ n &lt; Size
+/// characters give one shingle of the whole normalised text, and an empty normalised text none.</para>
 /// <para>No string is created per shingle or per ASCII token. Immutable and thread safe.</para>
 /// </remarks>
 public sealed class Shingler
@@ -80,17 +86,10 @@ public sealed class Shingler
     public ImmutableArray<Token> TokensFor(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = ImmutableArray.CreateBuilder<Token>();
-        int position = 0;
-        while (Tokenizer.TryReadNext(text, ref position, out Token token))
-        {
-            if (token.IsTerm)
-            {
-                result.Add(token);
-            }
-        }
-
-        return result.ToImmutable();
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(text, tokens);
+        tokens.RemoveAll(token => !token.IsTerm);
+        return [.. tokens];
     }
 
     /// <summary>The 64-bit hash of one token's normalised term under this shingler's seed.</summary>
@@ -103,6 +102,13 @@ public sealed class Shingler
     [SkipLocalsInit]
     private int HashWords(ReadOnlySpan<char> text, List<ulong> destination)
     {
+        // Invisible characters are dropped first, as the Tokenizer does: the hashes need no offsets.
+        string? visible = InvisibleText.Strip(text);
+        if (visible is not null)
+        {
+            text = visible;
+        }
+
         int size = Options.Size;
         ulong seed = Options.Seed;
         Span<ulong> window = stackalloc ulong[WindowBuffer];
@@ -161,7 +167,15 @@ public sealed class Shingler
             window[filled++] = TextNormalizer.HashTermAt(text, start, length, seed);
         }
 
-        return added + EmitWindows(window, filled, ref rounded, ref nextWindow, size, seed, destination);
+        added += EmitWindows(window, filled, ref rounded, ref nextWindow, size, seed, destination);
+        if (added == 0 && filled > 0)
+        {
+            // Fewer tokens than Size: the whole text is one shingle of its filled tokens. Its hash starts from the
+            // state of a window of that size, so it never equals a full-size shingle of a longer text.
+            added = EmitWindows(window, filled, ref rounded, ref nextWindow, filled, seed, destination);
+        }
+
+        return added;
     }
 
     // The term hashes window[rounded .. filled] get their lane rounds (each enters Size windows, so it is computed
@@ -188,6 +202,13 @@ public sealed class Shingler
         int size = Options.Size;
         ulong seed = Options.Seed;
         string normalized = TextNormalizer.Normalize(new string(text)).Text;
+        if (normalized.Length > 0 && normalized.Length < size)
+        {
+            // Fewer characters than Size: the whole normalised text is one shingle.
+            destination.Add(XxHash64.HashChars(normalized, seed));
+            return 1;
+        }
+
         int count = Math.Max(0, normalized.Length - size + 1);
         for (int i = 0; i < count; i++)
         {

@@ -32,6 +32,8 @@ internal sealed class TermAnalyzer
     /// <summary>The terms of a text: tokens (word analyzer) or character n-grams.</summary>
     public void AnalyzeText(string text, ITermSink sink)
     {
+        // Invisible characters go first, as in the Tokenizer, so a zero-width joiner inside a word changes no term.
+        text = InvisibleText.Strip(text) ?? text;
         if (_options.Analyzer == TfIdfAnalyzer.Word)
         {
             if (_options.NgramRange == NgramRange.Unigrams && _stopWords is null && sink is TermCounter { HasTable: true } counter)

@@ -245,4 +245,43 @@ public class FactExtractorTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FactExtractor(new FactExtractorOptions { ApproximateTolerance = 1.5 }));
         Assert.Equal("ApproximateTolerance", ex.ParamName);
     }
+
+    [Fact]
+    public void Extract_SeedLacedWithInvisibles_SameFactsWithSpansSlicingTheLacedText()
+    {
+        foreach (Document seed in Seeds.Load())
+        {
+            foreach (string invisible in new[] { "\u200D", "\u00AD", "\u202E" })
+            {
+                var laced = new Document(seed.Id, TextGenerators.Lace(seed.Text, invisible)) { Published = seed.Published, Title = seed.Title };
+                DocumentFacts a = Extractor.Extract(seed), b = Extractor.Extract(laced);
+                string Visible(string s) => s.Replace(invisible, string.Empty, StringComparison.Ordinal);
+                IEnumerable<Fact> All(DocumentFacts f) => [.. f.Quantities, .. f.Dates, .. f.Durations, .. f.Quotes, .. f.Casualties, .. f.Entities];
+                Assert.NotEmpty(All(a));
+                Assert.Equal(a.Sentences.Length, b.Sentences.Length);
+                Assert.Equal(
+                    All(a).Select(f => f with { Start = 0, End = 0, SentenceStart = 0, SentenceEnd = 0 }).Select(Comparable),
+                    All(b).Select(f => f with { Start = 0, End = 0, SentenceStart = 0, SentenceEnd = 0, Text = Visible(f.Text) }).Select(Comparable));
+                foreach (Fact fact in All(b))
+                {
+                    Assert.Equal(fact.Text, laced.Text[fact.Start..fact.End]);
+                    Assert.True(fact.SentenceStart <= fact.Start && fact.End <= fact.SentenceEnd);
+                }
+
+                foreach (Quantity q in b.Quantities.Where(q => q.NounStart >= 0))
+                {
+                    Assert.Equal(q.Noun, Visible(laced.Text[q.NounStart..q.NounEnd]));
+                }
+            }
+        }
+
+        // Records with own offsets compare by those too; they are checked on the laced text above.
+        static Fact Comparable(Fact fact) => fact switch
+        {
+            Quantity q => q with { NounStart = 0, NounEnd = 0 },
+            Quote q => q with { SpeakerStart = 0, SpeakerEnd = 0 },
+            CasualtyStatement c => c with { CountStart = 0, CountEnd = 0 },
+            _ => fact,
+        };
+    }
 }

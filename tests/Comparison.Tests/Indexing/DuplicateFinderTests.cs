@@ -1,3 +1,4 @@
+using Comparison.Documents;
 using Comparison.Indexing;
 using Comparison.Sketches;
 using Comparison.Tests.Support;
@@ -136,5 +137,35 @@ public class DuplicateFinderTests
         Assert.Equal("Threshold", Assert.Throws<ArgumentOutOfRangeException>(() => DuplicateFinder.FindDuplicates(["a"], [s], new DuplicateOptions { Threshold = 0 })).ParamName);
         Assert.Empty(DuplicateFinder.FindDuplicates(Array.Empty<string>(), [], Estimated).Pairs);
         Assert.Throws<ArgumentException>("shingles", () => DuplicateFinder.FindDuplicates(["a"], [s]));
+    }
+
+    [Fact]
+    public void FindDuplicates_SeedLacedWithZeroWidthJoiners_IsAnExactDuplicateOfIt()
+    {
+        Document seed = Seeds.Load()[0];
+        var laced = new Document("laced", TextGenerators.Lace(seed.Text));
+        DuplicateResult<string> result = DuplicateFinder.FindDuplicates([seed, laced]);
+        DuplicatePair<string> pair = Assert.Single(result.Pairs);
+        Assert.Equal(1.0, pair.Jaccard);
+    }
+
+    [Fact]
+    public void FindDuplicates_ShortAndEmptyTexts_PairOnlyWhenTheyShareTheirWords()
+    {
+        string[] texts = ["Earthquake hits Japan", "Biden meets Putin", "", "", " ... ", "Storm", "Flood", "earthquake HITS japan!"];
+        Document[] documents = [.. texts.Select((t, i) => new Document("d" + i, t))];
+        DuplicateResult<string> result = DuplicateFinder.FindDuplicates(documents);
+        DuplicatePair<string> pair = Assert.Single(result.Pairs);
+        Assert.Equal(("d0", "d7", 1.0), (pair.A, pair.B, pair.Jaccard));
+        Assert.Equal(new[] { "d0", "d7" }, Assert.Single(result.Groups).ToArray());
+    }
+
+    [Fact]
+    public void FindDuplicates_TenThousandEmptyTexts_NoCandidatesAndNoPairs()
+    {
+        Document[] documents = [.. Enumerable.Range(0, 10_000).Select(i => new Document("e" + i, i % 2 == 0 ? string.Empty : "?"))];
+        DuplicateResult<string> result = DuplicateFinder.FindDuplicates(documents);
+        Assert.Empty(result.Pairs);
+        Assert.Equal(0, result.CandidatePairs);
     }
 }

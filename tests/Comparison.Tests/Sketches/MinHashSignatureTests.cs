@@ -44,7 +44,7 @@ public class MinHashSignatureTests
                 MinHashSignature back = MinHashSignature.FromBytes(bytes);
                 return bytes.Length == signature.SerializedLength && back.Equals(signature) && fromStream.Equals(signature)
                     && stream.ReadByte() == 99 && back.IsEmpty == signature.IsEmpty && back.Scheme == scheme
-                    && back.EstimateJaccard(signature).Value == 1.0;
+                    && back.EstimateJaccard(signature).Value == (signature.IsEmpty ? 0.0 : 1.0);
             }).QuickCheckThrowOnFailure();
     }
 
@@ -86,7 +86,7 @@ public class MinHashSignatureTests
                 MinHashSignature sa = hasher.Compute(a), sb = hasher.Compute(b);
                 JaccardEstimate estimate = sa.EstimateJaccard(sb);
                 int scalar = sa.IsEmpty || sb.IsEmpty
-                    ? (sa.IsEmpty == sb.IsEmpty ? k : 0)
+                    ? 0
                     : MinHashSignature.CountMatchesScalar(sa.Values.AsSpan(), sb.Values.AsSpan(), uint.MaxValue);
                 return estimate.Matches == scalar && estimate.Permutations == k && estimate.Bits == 32
                     && estimate.Value == (double)scalar / k

@@ -280,7 +280,7 @@ public class MinHasherTests
     }
 
     [Fact]
-    public void Compute_EmptySet_IsEmptyAndOnlyMatchesEmpty()
+    public void Compute_EmptySet_IsEmptyAndMatchesNothing()
     {
         foreach (MinHashScheme scheme in Schemes)
         {
@@ -289,7 +289,8 @@ public class MinHasherTests
             MinHashSignature one = hasher.Compute([12345UL]);
             Assert.True(empty.IsEmpty);
             Assert.False(one.IsEmpty);
-            Assert.Equal(1.0, empty.EstimateJaccard(hasher.Compute(ReadOnlySpan<ulong>.Empty)).Value);
+            Assert.Equal(0.0, empty.EstimateJaccard(hasher.Compute(ReadOnlySpan<ulong>.Empty)).Value);
+            Assert.Equal(0.0, empty.EstimateJaccard(empty, 8).Value);
             Assert.Equal(0.0, empty.EstimateJaccard(one).Value);
             Assert.Equal(1.0, one.EstimateJaccard(hasher.Compute([12345UL, 12345UL])).Value);
         }

@@ -17,7 +17,7 @@ public class ShingleSetTests
                 var sa = new HashSet<ulong>(a);
                 var sb = new HashSet<ulong>(b);
                 int union = sa.Union(sb).Count();
-                double expected = union == 0 ? 1.0 : (double)sa.Intersect(sb).Count() / union;
+                double expected = union == 0 ? 0.0 : (double)sa.Intersect(sb).Count() / union;
                 double actual = ShingleSet.Jaccard(a, b);
                 return actual == expected && ShingleSet.Create(b).Jaccard(ShingleSet.Create(a)) == expected
                     && ShingleSet.Create(a).Count == sa.Count;
@@ -31,5 +31,12 @@ public class ShingleSetTests
         Assert.Equal(new ulong[] { 1, 3, 5 }, set.Items.ToArray());
         Assert.Same(ShingleSet.Empty, ShingleSet.Create([]));
         Assert.Equal(2, set.IntersectionCount(ShingleSet.Create([3, 5, 7])));
+    }
+
+    [Fact]
+    public void Jaccard_TwoEmptySets_IsZero()
+    {
+        Assert.Equal(0.0, ShingleSet.Empty.Jaccard(ShingleSet.Create([])));
+        Assert.Equal(0.0, ShingleSet.Jaccard([], []));
     }
 }

@@ -52,10 +52,19 @@ public class TextSketcherTests
     }
 
     [Fact]
-    public void Sketch_ShortText_IsEmptySignature()
+    public void Sketch_ShortTexts_AreOneShingleAndMatchOnlyTheSameWords()
     {
         var sketcher = new TextSketcher();
-        Assert.True(sketcher.Sketch("only four words here").IsEmpty);
+        MinHashSignature japan = sketcher.Sketch("Earthquake hits Japan");
+        Assert.False(japan.IsEmpty);
+        Assert.Equal(1, sketcher.Shingles("Earthquake hits Japan").Count);
+        Assert.Equal(0.0, japan.EstimateJaccard(sketcher.Sketch("Biden meets Putin")).Value);
+        Assert.Equal(1.0, japan.EstimateJaccard(sketcher.Sketch("EARTHQUAKE hits  Japan!")).Value);
+
+        // A short text shares nothing with a longer one that contains it.
+        Assert.Equal(0.0, sketcher.Shingles("Earthquake hits Japan").Jaccard(sketcher.Shingles("Earthquake hits Japan, officials say today")));
+        Assert.True(sketcher.Sketch("").IsEmpty);
+        Assert.True(sketcher.Sketch(" ... !").IsEmpty);
         Assert.False(sketcher.Sketch("now there are five words").IsEmpty);
         Assert.Throws<ArgumentNullException>(() => sketcher.Sketch((string)null!));
     }

@@ -27,7 +27,7 @@ public static class SetPairs
         random.Shuffle(a);
         random.Shuffle(b);
         int union = shared + onlyA + onlyB;
-        return (a, b, union == 0 ? 1.0 : (double)shared / union);
+        return (a, b, union == 0 ? 0.0 : (double)shared / union);
     }
 
     /// <summary>A pair with a random size (20 to 1,200) and a random Jaccard similarity.</summary>

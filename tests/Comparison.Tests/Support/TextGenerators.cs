@@ -21,6 +21,14 @@ public static class TextGenerators
         "\uD800", "\uDC00", "\uDBFF", "\u200B", "\u00AD", "\uFEFF", "\u0000", "\u0007", "\u007F", "\uFFFD", "\uFDFA", "\u3300",
     ];
 
+    /// <summary>Invisible characters (Unicode category Cf, and controls that are not white space) to lace text with.</summary>
+    public static readonly string[] Invisibles =
+        ["‍", "​", "‌", "­", "⁠", "﻿", "‎", "‏", "‪", "‮", "⁦", "⁩", "؜", "󠁁", ""];
+
+    /// <summary>The text with <paramref name="invisible"/> after every letter and digit.</summary>
+    public static string Lace(string text, string invisible = "‍") =>
+        string.Concat(text.Select(c => char.IsLetterOrDigit(c) ? c + invisible : c.ToString()));
+
     /// <summary>Strings made of up to 40 tricky pieces.</summary>
     public static Arbitrary<string> OddText { get; } =
         Gen.Elements(Pieces).ListOf().Select(list => string.Concat(list.Take(40))).ToArbitrary();

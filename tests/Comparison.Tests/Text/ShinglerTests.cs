@@ -37,7 +37,7 @@ public class ShinglerTests
     }
 
     [Fact]
-    public void Hash_AnyWords_CountIsTokensMinusSizePlusOne()
+    public void Hash_AnyWords_CountIsTokensMinusSizePlusOneOrOneForAShortText()
     {
         var words = ArbMap.Default.ArbFor<string[]>();
         Prop.ForAll(words, Gen.Choose(1, 8).ToArbitrary(), (array, size) =>
@@ -45,7 +45,7 @@ public class ShinglerTests
             string text = string.Join(" ", array.Where(w => w is not null));
             var shingler = new Shingler(new ShinglerOptions { Size = size });
             int n = shingler.TokensFor(text).Length;
-            return shingler.Hash(text).Length == Math.Max(0, n - size + 1);
+            return shingler.Hash(text).Length == ShingleCount(n, size);
         }).QuickCheckThrowOnFailure();
     }
 
@@ -76,7 +76,9 @@ public class ShinglerTests
         {
             var tokens = shingler.TokensFor(text);
             ulong[] terms = tokens.Select(t => XxHash64.HashChars(TextNormalizer.NormalizeTerm(text.AsSpan(t.Start, t.Length)), 11)).ToArray();
-            ulong[] expected = Enumerable.Range(0, Math.Max(0, terms.Length - 2)).Select(i => XxHash64.HashLanes(terms.AsSpan(i, 3), 11)).ToArray();
+            ulong[] expected = terms.Length is > 0 and < 3
+                ? [XxHash64.HashLanes(terms, 11)]
+                : Enumerable.Range(0, Math.Max(0, terms.Length - 2)).Select(i => XxHash64.HashLanes(terms.AsSpan(i, 3), 11)).ToArray();
             return expected.SequenceEqual(shingler.Hash(text));
         }).QuickCheckThrowOnFailure();
     }
@@ -106,8 +108,8 @@ public class ShinglerTests
         var words = new Shingler(new ShinglerOptions { Size = 2 });
         var chars = new Shingler(new ShinglerOptions { Kind = ShingleKind.Character, Size = 3 });
         Prop.ForAll(TextGenerators.OddText, s =>
-            words.Hash(s).Length == Math.Max(0, words.TokensFor(s).Length - 1)
-            && chars.Hash(s).Length == Math.Max(0, TextNormalizer.Normalize(s).Text.Length - 2)
+            words.Hash(s).Length == ShingleCount(words.TokensFor(s).Length, 2)
+            && chars.Hash(s).Length == ShingleCount(TextNormalizer.Normalize(s).Text.Length, 3)
             && Spans.SliceInOrder(s, words.TokensFor(s).Select(t => t.Span), trimmed: true)).QuickCheckThrowOnFailure();
     }
 
@@ -117,6 +119,24 @@ public class ShinglerTests
         string text = RandomText.Utf16(1_000_000, seed: 3);
         var shingler = new Shingler();
         Assert.Equal(shingler.Hash(text), shingler.Hash(text));
-        Assert.Equal(Math.Max(0, shingler.TokensFor(text).Length - 4), shingler.Hash(text).Length);
+        Assert.Equal(ShingleCount(shingler.TokensFor(text).Length, 5), shingler.Hash(text).Length);
     }
+
+    [Fact]
+    public void Hash_ShortText_IsOneShingleOfAllItsTokens()
+    {
+        var shingler = new Shingler(new ShinglerOptions { Size = 5, Seed = 4 });
+        ulong[] terms = new[] { "earthquake", "hits", "japan" }.Select(t => XxHash64.HashChars(t, 4)).ToArray();
+        Assert.Equal(new[] { XxHash64.HashLanes(terms, 4) }, shingler.Hash("Earthquake hits Japan"));
+        Assert.NotEqual(shingler.Hash("Earthquake hits Japan"), shingler.Hash("Biden meets Putin"));
+        Assert.Empty(shingler.Hash(""));
+        Assert.Empty(shingler.Hash("?! --"));
+
+        var chars = new Shingler(new ShinglerOptions { Kind = ShingleKind.Character, Size = 5 });
+        Assert.Equal(new[] { XxHash64.HashChars("ab c") }, chars.Hash("AB  C"));
+        Assert.Empty(chars.Hash(""));
+    }
+
+    // n tokens (or characters) give n - size + 1 shingles, a short text one, an empty text none.
+    private static int ShingleCount(int n, int size) => n == 0 ? 0 : Math.Max(1, n - size + 1);
 }

@@ -135,4 +135,48 @@ public class TokenizerTests
             return run == expected && anyLetter == s.Take(expected).Any(char.IsAsciiLetter);
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Tokenize_InvisibleCharactersBetweenLetters_GiveTheOriginalsTokensOverTheLacedText()
+    {
+        const string text = "The U.S. said Ukraine's 90,000 troops on 2021-12-30, e.g. @NATO.";
+        Token[] plain = [.. Tokenizer.Tokenize(text)];
+        foreach (string invisible in TextGenerators.Invisibles)
+        {
+            string laced = TextGenerators.Lace(text, invisible);
+            Token[] tokens = [.. Tokenizer.Tokenize(laced)];
+            Assert.Equal(plain.Select(t => t.Kind), tokens.Select(t => t.Kind));
+            Assert.Equal(
+                plain.Select(t => text.Substring(t.Start, t.Length)),
+                tokens.Select(t => laced.Substring(t.Start, t.Length).Replace(invisible, string.Empty, StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void Tokenize_AnyTextWithInvisiblesAdded_SameTokenTextsAndSpansSliceTheOriginal_Property()
+    {
+        var laced = Gen.Elements(TextGenerators.Invisibles).ListOf().Select(list => list.ToArray());
+        Prop.ForAll(TextGenerators.OddText, laced.ToArbitrary(), (text, invisibles) =>
+        {
+            // Insert the invisibles at evenly spread code-unit positions that do not split a surrogate pair.
+            var builder = new System.Text.StringBuilder(text);
+            for (int k = invisibles.Length - 1; k >= 0; k--)
+            {
+                int at = text.Length * k / Math.Max(1, invisibles.Length);
+                if (at > 0 && at < text.Length && char.IsLowSurrogate(text[at]) && char.IsHighSurrogate(text[at - 1]))
+                {
+                    at--;
+                }
+
+                builder.Insert(at, invisibles[k]);
+            }
+
+            string withInvisibles = builder.ToString();
+            string Visible(string s) => string.Concat(s.EnumerateRunes().Where(r => !TextGenerators.Invisibles.Contains(r.ToString())).Select(r => r.ToString()));
+            Token[] a = [.. Tokenizer.Tokenize(text)];
+            Token[] b = [.. Tokenizer.Tokenize(withInvisibles)];
+            return a.Select(t => (t.Kind, Visible(text.Substring(t.Start, t.Length)))).SequenceEqual(b.Select(t => (t.Kind, Visible(withInvisibles.Substring(t.Start, t.Length)))))
+                && b.All(t => t.Start >= 0 && t.Length > 0 && t.End <= withInvisibles.Length);
+        }).QuickCheckThrowOnFailure();
+    }
 }
