@@ -2,6 +2,7 @@ using Comparison.Documents;
 using Comparison.Indexing;
 using Comparison.Indexing.Stores;
 using Comparison.Tests.Support;
+using static Comparison.Tests.Support.IndexResults;
 
 namespace Comparison.Tests.Indexing;
 
@@ -139,34 +140,5 @@ public class SharedDuplicateIndexTests
         Assert.NotEqual(SharedDuplicateIndex.IdKey("a7"), SharedDuplicateIndex.IdKey("a8"));
         Assert.Equal(SharedDuplicateIndex.PairKey(1, 2), SharedDuplicateIndex.PairKey(2, 1));
         Assert.Equal(8653297752266660866UL, SharedDuplicateIndex.IdKey("a7"));
-    }
-
-    internal static string Line(IndexedDuplicates result) => result.Id + ": " + string.Join(' ', result.Duplicates);
-
-    internal static async Task<List<IndexedDuplicates>> Collect(IAsyncEnumerable<IndexedDuplicates> results)
-    {
-        var list = new List<IndexedDuplicates>();
-        await foreach (IndexedDuplicates result in results)
-        {
-            list.Add(result);
-        }
-
-        return list;
-    }
-
-    internal static SortedSet<(string, string)> PairsOf(IEnumerable<IndexedDuplicates> results, out int reported)
-    {
-        var pairs = new SortedSet<(string, string)>();
-        reported = 0;
-        foreach (IndexedDuplicates result in results)
-        {
-            foreach (string other in result.Duplicates)
-            {
-                pairs.Add(SyntheticCorpus.Pair(result.Id, other));
-                reported++;
-            }
-        }
-
-        return pairs;
     }
 }
