@@ -161,5 +161,6 @@ internal static class CliApplication
         EvaluateCommand.Create(),
         SimilarityCommand.Create(),
         PassagesCommand.Create(),
+        IndexCommand.Create(),
     };
 }
