@@ -82,6 +82,14 @@ public class ReportEscapingTests
         Assert.Contains("fake\\x08\\|pipe'tick line\\x9B31m`", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void HtmlReport_HostileId_NoControlCharacterButWhiteSpace()
+    {
+        string html = Render(HtmlReportWriter.Write);
+        Assert.DoesNotContain(html, c => TerminalText.IsControl(c) && c is not ('\n' or '\t' or '\r'));
+        Assert.Contains("evil\uFFFD]0;owned\uFFFD", html, StringComparison.Ordinal);
+    }
+
     private static int Pipes(string row)
     {
         int count = 0;
