@@ -76,12 +76,15 @@ public class CliConventionsTests
     [Fact]
     public async Task TextOutput_ControlCharactersInIds_AreEscaped()
     {
-        string jsonl = "{\"id\":\"a\\u001b]0;owned\\u0007\",\"text\":\"Officials said 12 ships were seen.\\u001b[2J\"}\n{\"id\":\"b\\r\\b\",\"text\":\"Officials said 14 ships were seen.\"}\n";
+        string jsonl = "{\"id\":\"a\\u001b]0;owned\\u0007\",\"text\":\"Officials said 12 ships were seen.\\u001b[2J\\u009b31m\\u007f\"}\n{\"id\":\"b\\r\\b\",\"text\":\"Officials said 14 ships were seen.\"}\n";
         foreach (string command in new[] { "analyze", "duplicates", "cluster", "similarity", "discrepancies" })
         {
-            var (code, stdout, stderr) = await CliRun.RunWithInput(jsonl, command, "-");
-            Assert.True(code == CliApplication.Success, command + ": " + stderr);
-            Assert.DoesNotContain(stdout, c => Comparison.Reports.TerminalText.IsControl(c) && c != '\n');
+            foreach (string format in new[] { "text", "json" })
+            {
+                var (code, stdout, stderr) = await CliRun.RunWithInput(jsonl, command, "-", "--format", format);
+                Assert.True(code == CliApplication.Success, command + ": " + stderr);
+                Assert.DoesNotContain(stdout, c => Comparison.Reports.TerminalText.IsControl(c) && c != '\n');
+            }
         }
 
         var (_, clusters, _) = await CliRun.RunWithInput(jsonl, "cluster", "-");
