@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Comparison.Documents;
 using Comparison.Indexing;
@@ -21,8 +22,7 @@ internal static class CliCommon
             Description = "Output format: " + string.Join(", ", allowed) + ".",
             DefaultValueFactory = _ => allowed[0],
         };
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
+        return OneOf(option, allowed);
     }
 
     /// <summary>
@@ -36,8 +36,7 @@ internal static class CliCommon
         {
             Description = "Output format: " + string.Join(", ", allowed) + ". Default: from the --output extension (.json, .md, .html, .txt), otherwise text.",
         };
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
+        return OneOf(option, allowed);
     }
 
     /// <summary>
@@ -72,8 +71,7 @@ internal static class CliCommon
     public static Option<string> VerifyOption()
     {
         var verify = new Option<string>("--verify") { Description = "What a candidate pair must clear: exact (the exact Jaccard of the shingle sets) or estimated (the signature estimate).", DefaultValueFactory = _ => "exact" };
-        verify.AcceptOnlyFromAmong("exact", "estimated");
-        return verify;
+        return OneOf(verify, "exact", "estimated");
     }
 
     /// <summary>The verification a <see cref="VerifyOption"/> value names.</summary>
@@ -157,41 +155,53 @@ internal static class CliCommon
     }
 
     /// <summary>
-    /// Checks a numeric option at parse time: a value out of range is one usage error naming the option and the
-    /// allowed range (exit code 2), never the library's exception text.
+    /// Parses a numeric option and checks its range at parse time: a value that is not a number, or out of range, is
+    /// one usage error naming the option and the allowed range (exit code 2), never the library's exception text.
     /// </summary>
     public static Option<T> InRange<T>(Option<T> option, T min, T max, bool inclusive = true)
-        where T : struct, IComparable<T>, IFormattable
+        where T : struct, INumber<T>
     {
-        option.Validators.Add(result =>
+        bool real = typeof(T) == typeof(double) || typeof(T) == typeof(float);
+        string noun = real ? "a number" : "a whole number";
+        string range = inclusive ? $"[{Format(min)}, {Format(max)}]" : $"({Format(min)}, {Format(max)})";
+        option.CustomParser = result =>
         {
-            T value;
-            try
+            string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (!T.TryParse(token, real ? NumberStyles.Float : NumberStyles.Integer, CultureInfo.InvariantCulture, out T value) || (real && !double.IsFinite(double.CreateTruncating(value))))
             {
-                value = result.GetValueOrDefault<T>();
-            }
-            catch (InvalidOperationException)
-            {
-                return; // not a number at all: the parser has already reported that, naming the option
+                result.AddError($"{option.Name} '{token}' is not {noun}: expected {noun} in {range}.");
+                return default;
             }
 
-            bool ok = inclusive ? value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0 : value.CompareTo(min) > 0 && value.CompareTo(max) < 0;
+            bool ok = inclusive ? value >= min && value <= max : value > min && value < max;
             if (!ok)
             {
-                string range = inclusive ? $"[{Format(min)}, {Format(max)}]" : $"({Format(min)}, {Format(max)})";
-                string noun = typeof(T) == typeof(double) ? "a number" : "a whole number";
-                result.AddError($"{option.Name} {Format(value)} is out of range: expected {noun} in {range}.");
+                result.AddError($"{option.Name} {token} is out of range: expected {noun} in {range}.");
             }
-        });
+
+            return value;
+        };
         return option;
 
         static string Format(T value) => value.ToString(null, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Restricts an option to a list of values, with one error line that names the option and lists them.</summary>
-    public static Option<string> OneOf(Option<string> option, params string[] allowed)
+    public static Option<T> OneOf<T>(Option<T> option, params string[] allowed)
+        where T : class?
     {
-        option.AcceptOnlyFromAmong(allowed);
+        option.CompletionSources.Add(allowed);
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (Array.IndexOf(allowed, token.Value) < 0)
+                {
+                    result.AddError($"{option.Name} '{token.Value}' is not allowed: expected one of {string.Join(", ", allowed)}.");
+                    return;
+                }
+            }
+        });
         return option;
     }
 

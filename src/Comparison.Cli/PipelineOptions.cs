@@ -71,11 +71,14 @@ internal sealed class PipelineOptions
         1,
         MinHashOptions.MaxPermutations);
 
-    public Option<ulong> Seed { get; } = new("--seed")
-    {
-        Description = "Seed of the MinHash permutations: the same seed gives the same signatures everywhere.",
-        DefaultValueFactory = _ => Defaults.MinHash.Seed,
-    };
+    public Option<ulong> Seed { get; } = CliCommon.InRange(
+        new Option<ulong>("--seed")
+        {
+            Description = "Seed of the MinHash permutations: the same seed gives the same signatures everywhere.",
+            DefaultValueFactory = _ => Defaults.MinHash.Seed,
+        },
+        ulong.MinValue,
+        ulong.MaxValue);
 
     public Option<string> Scheme { get; } = CliCommon.OneOf(
         new Option<string>("--scheme")

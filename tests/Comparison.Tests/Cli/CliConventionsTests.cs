@@ -12,6 +12,12 @@ public class CliConventionsTests
     [InlineData("cluster", "-k", "0", "error: --permutations 0 is out of range: expected a whole number in [1, 65536]. Run 'comparison cluster --help' for usage.")]
     [InlineData("similarity", "--shingle-size", "65", "error: --shingle-size 65 is out of range: expected a whole number in [1, 64]. Run 'comparison similarity --help' for usage.")]
     [InlineData("analyze", "--matrix-max", "-1", "error: --matrix-max -1 is out of range: expected a whole number in [0, 2147483647]. Run 'comparison analyze --help' for usage.")]
+    [InlineData("duplicates", "--threshold", "abc", "error: --threshold 'abc' is not a number: expected a number in (0, 1). Run 'comparison duplicates --help' for usage.")]
+    [InlineData("cluster", "--seed", "-1", "error: --seed '-1' is not a whole number: expected a whole number in [0, 18446744073709551615]. Run 'comparison cluster --help' for usage.")]
+    [InlineData("analyze", "--format", "nope", "error: --format 'nope' is not allowed: expected one of text, json, markdown, html. Run 'comparison analyze --help' for usage.")]
+    [InlineData("similarity", "--format", "html", "error: --format 'html' is not allowed: expected one of text, json. Run 'comparison similarity --help' for usage.")]
+    [InlineData("duplicates", "--verify", "maybe", "error: --verify 'maybe' is not allowed: expected one of exact, estimated. Run 'comparison duplicates --help' for usage.")]
+    [InlineData("discrepancies", "--scheme", "magic", "error: --scheme 'magic' is not allowed: expected one of classic, one-permutation. Run 'comparison discrepancies --help' for usage.")]
     public async Task BadOptionValue_OneLineNamingOptionAndRange_Exit2(string command, string option, string value, string expected)
     {
         var (code, stdout, stderr) = await CliRun.Run(command, Seeds.Directory, option, value);
@@ -30,12 +36,12 @@ public class CliConventionsTests
     }
 
     [Fact]
-    public async Task NotANumber_OneLineNamingTheOption_Exit2()
+    public async Task MissingRequiredOption_OneLine_Exit2()
     {
-        var (code, _, stderr) = await CliRun.Run("duplicates", Seeds.Directory, "--threshold", "abc");
+        var (code, _, stderr) = await CliRun.Run("evaluate", Seeds.Directory);
         Assert.Equal(CliApplication.UsageError, code);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
-        Assert.Contains("--threshold", stderr, StringComparison.Ordinal);
+        Assert.Contains("--gold", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
