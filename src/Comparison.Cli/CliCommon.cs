@@ -151,7 +151,7 @@ internal static class CliCommon
         TextWriter writer = string.IsNullOrEmpty(outputPath)
             ? new NonClosingWriter(parse.InvocationConfiguration.Output)
             : new StreamWriter(outputPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-        return terminalText ? new OwningTerminalWriter(writer) : writer;
+        return terminalText ? new TerminalTextWriter(writer, leaveOpen: false) : writer;
     }
 
     /// <summary>
@@ -205,40 +205,11 @@ internal static class CliCommon
         return option;
     }
 
-    private sealed record Streams(TextReader Stdin, TextWriter Stderr);
-
-    /// <summary>A <see cref="TerminalTextWriter"/> that disposes the writer it escapes for (the --output file).</summary>
-    private sealed class OwningTerminalWriter(TextWriter inner) : TextWriter
-    {
-        private readonly TerminalTextWriter _escaping = new(inner);
-
-        public override Encoding Encoding => inner.Encoding;
-
-        public override void Write(char value) => _escaping.Write(value);
-
-        public override void Write(string? value) => _escaping.Write(value);
-
-        public override void Write(ReadOnlySpan<char> buffer) => _escaping.Write(buffer);
-
-        public override void Write(char[] buffer, int index, int count) => _escaping.Write(buffer, index, count);
-
-        public override void Flush() => _escaping.Flush();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _escaping.Dispose();
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
     /// <summary>True when the command writes its errors to the real console and that console's stderr is a terminal.</summary>
     public static bool StderrIsTerminal(ParseResult parse) =>
         ReferenceEquals(parse.InvocationConfiguration.Error, Console.Error) && !Console.IsErrorRedirected;
+
+    private sealed record Streams(TextReader Stdin, TextWriter Stderr);
 
     private sealed class NonClosingWriter(TextWriter inner) : TextWriter
     {

@@ -40,6 +40,24 @@ public class ReportEscapingTests
     }
 
     [Fact]
+    public void TerminalTextWriter_LineEndsAreTheInnerWritersOwn_AndLeaveOpenIsHonoured()
+    {
+        using var inner = new StringWriter { NewLine = "\r\n" };
+        using (var writer = new TerminalTextWriter(inner))
+        {
+            writer.WriteLine("a\r");
+            writer.WriteLine();
+        }
+
+        Assert.Equal("a\\x0D\r\n\r\n", inner.ToString());
+        inner.Write('x');
+
+        var closed = new StringWriter();
+        new TerminalTextWriter(closed, leaveOpen: false).Dispose();
+        Assert.Throws<ObjectDisposedException>(() => closed.Write('x'));
+    }
+
+    [Fact]
     public void TextReport_HostileIdTitleAndSource_NoControlCharacterReachesTheOutput()
     {
         string text = Render(TextReportWriter.Write);
