@@ -95,7 +95,13 @@ internal static class CliCommon
     /// Lines, named <c>stdin</c> in errors); for a directory, a warning on stderr names the files that are not read.
     /// Format errors propagate (exit code 1).
     /// </summary>
-    public static IReadOnlyList<Document> ReadInput(string path, CancellationToken cancellationToken)
+    public static IReadOnlyList<Document> ReadInput(string path, CancellationToken cancellationToken) => ReadInput(path, warn: true, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReadInput(string, CancellationToken)"/>, with the warning about skipped files left to the caller
+    /// when <paramref name="warn"/> is false (one that shows a progress display warns before it starts, see <see cref="WarnAboutInput"/>).
+    /// </summary>
+    public static IReadOnlyList<Document> ReadInput(string path, bool warn, CancellationToken cancellationToken)
     {
         Streams streams = Current.Value ?? new Streams(Console.In, Console.Error);
         IEnumerable<Document> source;
@@ -105,9 +111,9 @@ internal static class CliCommon
         }
         else
         {
-            if (Directory.Exists(path))
+            if (warn)
             {
-                WarnSkipped(streams.Stderr, path);
+                WarnAboutInput(path);
             }
 
             source = DocumentReader.Read(path);
@@ -123,9 +129,17 @@ internal static class CliCommon
         return documents;
     }
 
-    private static void WarnSkipped(TextWriter stderr, string directory)
+    /// <summary>When the input is a directory, warns on stderr about the files in it that are not read.</summary>
+    public static void WarnAboutInput(string path)
     {
-        var skipped = DocumentReader.SkippedFiles(directory);
+        if (path == StandardInput || !Directory.Exists(path))
+        {
+            return;
+        }
+
+        TextWriter stderr = (Current.Value ?? new Streams(Console.In, Console.Error)).Stderr;
+        var skipped = DocumentReader.SkippedFiles(path);
+        string directory = path;
         if (skipped.IsEmpty)
         {
             return;

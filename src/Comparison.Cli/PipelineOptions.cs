@@ -193,12 +193,15 @@ internal sealed class PipelineOptions
     {
         var analyzer = new Analyzer(options);
         string path = parse.GetValue(Input)!;
+
+        // Before the progress display takes the terminal's stderr.
+        CliCommon.WarnAboutInput(path);
         AnalysisReport report = await CliProgress.RunAsync(
             parse,
             parse.GetValue(Quiet),
             report =>
             {
-                IReadOnlyList<Document> documents = CliCommon.ReadInput(path, cancellationToken);
+                IReadOnlyList<Document> documents = CliCommon.ReadInput(path, warn: false, cancellationToken);
                 return analyzer.Analyze(documents, new Progress(report), cancellationToken);
             },
             cancellationToken).ConfigureAwait(false);
