@@ -139,7 +139,6 @@ internal static class CliCommon
 
         TextWriter stderr = (Current.Value ?? new Streams(Console.In, Console.Error)).Stderr;
         var skipped = DocumentReader.SkippedFiles(path);
-        string directory = path;
         if (skipped.IsEmpty)
         {
             return;
@@ -147,7 +146,7 @@ internal static class CliCommon
 
         const int Shown = 10;
         string names = string.Join(", ", skipped.Take(Shown).Select(Path.GetFileName)) + (skipped.Length > Shown ? ", ..." : string.Empty);
-        Warn(stderr, string.Create(CultureInfo.InvariantCulture, $"skipped {skipped.Length} file{(skipped.Length == 1 ? "" : "s")} in '{directory}' that {(skipped.Length == 1 ? "is" : "are")} not .txt: {names}"));
+        Warn(stderr, string.Create(CultureInfo.InvariantCulture, $"skipped {skipped.Length} file{(skipped.Length == 1 ? "" : "s")} in '{path}' that {(skipped.Length == 1 ? "is" : "are")} not .txt: {names}"));
     }
 
     /// <summary>Writes one warning line on stderr, its control characters escaped.</summary>
