@@ -117,21 +117,30 @@ internal static class CliApplication
         return message;
     }
 
-    /// <summary>The error to report: the one about a token nobody recognised (a mistyped command) when there is one, else the first.</summary>
+    /// <summary>
+    /// The error to report: the one about a token nobody recognised (a mistyped command) when there is one, else the
+    /// first; its line breaks and indentation (System.CommandLine lists choices on lines of their own) become spaces.
+    /// </summary>
     private static string FirstError(ParseResult parse)
     {
-        foreach (var token in parse.UnmatchedTokens)
+        string message = UnrecognisedTokenError(parse) ?? parse.Errors[0].Message;
+        return string.Join(' ', message.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+        static string? UnrecognisedTokenError(ParseResult parse)
         {
-            foreach (var error in parse.Errors)
+            foreach (var token in parse.UnmatchedTokens)
             {
-                if (error.Message.Contains($"'{token}'", StringComparison.Ordinal))
+                foreach (var error in parse.Errors)
                 {
-                    return error.Message;
+                    if (error.Message.Contains($"'{token}'", StringComparison.Ordinal))
+                    {
+                        return error.Message;
+                    }
                 }
             }
-        }
 
-        return parse.Errors[0].Message;
+            return null;
+        }
     }
 
     private static string UsageHint(ParseResult parse)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Comparison.Documents;
 using Comparison.Indexing;
@@ -21,8 +22,7 @@ internal static class CliCommon
             Description = "Output format: " + string.Join(", ", allowed) + ".",
             DefaultValueFactory = _ => allowed[0],
         };
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
+        return OneOf(option, allowed);
     }
 
     /// <summary>
@@ -36,8 +36,7 @@ internal static class CliCommon
         {
             Description = "Output format: " + string.Join(", ", allowed) + ". Default: from the --output extension (.json, .md, .html, .txt), otherwise text.",
         };
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
+        return OneOf(option, allowed);
     }
 
     /// <summary>
@@ -72,8 +71,7 @@ internal static class CliCommon
     public static Option<string> VerifyOption()
     {
         var verify = new Option<string>("--verify") { Description = "What a candidate pair must clear: exact (the exact Jaccard of the shingle sets) or estimated (the signature estimate).", DefaultValueFactory = _ => "exact" };
-        verify.AcceptOnlyFromAmong("exact", "estimated");
-        return verify;
+        return OneOf(verify, "exact", "estimated");
     }
 
     /// <summary>The verification a <see cref="VerifyOption"/> value names.</summary>
@@ -97,7 +95,13 @@ internal static class CliCommon
     /// Lines, named <c>stdin</c> in errors); for a directory, a warning on stderr names the files that are not read.
     /// Format errors propagate (exit code 1).
     /// </summary>
-    public static IReadOnlyList<Document> ReadInput(string path, CancellationToken cancellationToken)
+    public static IReadOnlyList<Document> ReadInput(string path, CancellationToken cancellationToken) => ReadInput(path, warn: true, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReadInput(string, CancellationToken)"/>, with the warning about skipped files left to the caller
+    /// when <paramref name="warn"/> is false (one that shows a progress display warns before it starts, see <see cref="WarnAboutInput"/>).
+    /// </summary>
+    public static IReadOnlyList<Document> ReadInput(string path, bool warn, CancellationToken cancellationToken)
     {
         Streams streams = Current.Value ?? new Streams(Console.In, Console.Error);
         IEnumerable<Document> source;
@@ -107,9 +111,9 @@ internal static class CliCommon
         }
         else
         {
-            if (Directory.Exists(path))
+            if (warn)
             {
-                WarnSkipped(streams.Stderr, path);
+                WarnAboutInput(path);
             }
 
             source = DocumentReader.Read(path);
@@ -125,9 +129,16 @@ internal static class CliCommon
         return documents;
     }
 
-    private static void WarnSkipped(TextWriter stderr, string directory)
+    /// <summary>When the input is a directory, warns on stderr about the files in it that are not read.</summary>
+    public static void WarnAboutInput(string path)
     {
-        var skipped = DocumentReader.SkippedFiles(directory);
+        if (path == StandardInput || !Directory.Exists(path))
+        {
+            return;
+        }
+
+        TextWriter stderr = (Current.Value ?? new Streams(Console.In, Console.Error)).Stderr;
+        var skipped = DocumentReader.SkippedFiles(path);
         if (skipped.IsEmpty)
         {
             return;
@@ -135,7 +146,7 @@ internal static class CliCommon
 
         const int Shown = 10;
         string names = string.Join(", ", skipped.Take(Shown).Select(Path.GetFileName)) + (skipped.Length > Shown ? ", ..." : string.Empty);
-        Warn(stderr, string.Create(CultureInfo.InvariantCulture, $"skipped {skipped.Length} file{(skipped.Length == 1 ? "" : "s")} in '{directory}' that {(skipped.Length == 1 ? "is" : "are")} not .txt: {names}"));
+        Warn(stderr, string.Create(CultureInfo.InvariantCulture, $"skipped {skipped.Length} file{(skipped.Length == 1 ? "" : "s")} in '{path}' that {(skipped.Length == 1 ? "is" : "are")} not .txt: {names}"));
     }
 
     /// <summary>Writes one warning line on stderr, its control characters escaped.</summary>
@@ -153,82 +164,65 @@ internal static class CliCommon
         TextWriter writer = string.IsNullOrEmpty(outputPath)
             ? new NonClosingWriter(parse.InvocationConfiguration.Output)
             : new StreamWriter(outputPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-        return terminalText ? new OwningTerminalWriter(writer) : writer;
+        return terminalText ? new TerminalTextWriter(writer, leaveOpen: false) : writer;
     }
 
     /// <summary>
-    /// Checks a numeric option at parse time: a value out of range is one usage error naming the option and the
-    /// allowed range (exit code 2), never the library's exception text.
+    /// Parses a numeric option and checks its range at parse time: a value that is not a number, or out of range, is
+    /// one usage error naming the option and the allowed range (exit code 2), never the library's exception text.
     /// </summary>
     public static Option<T> InRange<T>(Option<T> option, T min, T max, bool inclusive = true)
-        where T : struct, IComparable<T>, IFormattable
+        where T : struct, INumber<T>
     {
-        option.Validators.Add(result =>
+        bool real = typeof(T) == typeof(double) || typeof(T) == typeof(float);
+        string noun = real ? "a number" : "a whole number";
+        string range = inclusive ? $"[{Format(min)}, {Format(max)}]" : $"({Format(min)}, {Format(max)})";
+        option.CustomParser = result =>
         {
-            T value;
-            try
+            string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (!T.TryParse(token, real ? NumberStyles.Float : NumberStyles.Integer, CultureInfo.InvariantCulture, out T value) || (real && !double.IsFinite(double.CreateTruncating(value))))
             {
-                value = result.GetValueOrDefault<T>();
-            }
-            catch (InvalidOperationException)
-            {
-                return; // not a number at all: the parser has already reported that, naming the option
+                result.AddError($"{option.Name} '{token}' is not {noun}: expected {noun} in {range}.");
+                return default;
             }
 
-            bool ok = inclusive ? value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0 : value.CompareTo(min) > 0 && value.CompareTo(max) < 0;
+            bool ok = inclusive ? value >= min && value <= max : value > min && value < max;
             if (!ok)
             {
-                string range = inclusive ? $"[{Format(min)}, {Format(max)}]" : $"({Format(min)}, {Format(max)})";
-                string noun = typeof(T) == typeof(double) ? "a number" : "a whole number";
-                result.AddError($"{option.Name} {Format(value)} is out of range: expected {noun} in {range}.");
+                result.AddError($"{option.Name} {token} is out of range: expected {noun} in {range}.");
             }
-        });
+
+            return value;
+        };
         return option;
 
         static string Format(T value) => value.ToString(null, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Restricts an option to a list of values, with one error line that names the option and lists them.</summary>
-    public static Option<string> OneOf(Option<string> option, params string[] allowed)
+    public static Option<T> OneOf<T>(Option<T> option, params string[] allowed)
+        where T : class?
     {
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
-    }
-
-    private sealed record Streams(TextReader Stdin, TextWriter Stderr);
-
-    /// <summary>A <see cref="TerminalTextWriter"/> that disposes the writer it escapes for (the --output file).</summary>
-    private sealed class OwningTerminalWriter(TextWriter inner) : TextWriter
-    {
-        private readonly TerminalTextWriter _escaping = new(inner);
-
-        public override Encoding Encoding => inner.Encoding;
-
-        public override void Write(char value) => _escaping.Write(value);
-
-        public override void Write(string? value) => _escaping.Write(value);
-
-        public override void Write(ReadOnlySpan<char> buffer) => _escaping.Write(buffer);
-
-        public override void Write(char[] buffer, int index, int count) => _escaping.Write(buffer, index, count);
-
-        public override void Flush() => _escaping.Flush();
-
-        protected override void Dispose(bool disposing)
+        option.CompletionSources.Add(allowed);
+        option.Validators.Add(result =>
         {
-            if (disposing)
+            foreach (var token in result.Tokens)
             {
-                _escaping.Dispose();
-                inner.Dispose();
+                if (Array.IndexOf(allowed, token.Value) < 0)
+                {
+                    result.AddError($"{option.Name} '{token.Value}' is not allowed: expected one of {string.Join(", ", allowed)}.");
+                    return;
+                }
             }
-
-            base.Dispose(disposing);
-        }
+        });
+        return option;
     }
 
     /// <summary>True when the command writes its errors to the real console and that console's stderr is a terminal.</summary>
     public static bool StderrIsTerminal(ParseResult parse) =>
         ReferenceEquals(parse.InvocationConfiguration.Error, Console.Error) && !Console.IsErrorRedirected;
+
+    private sealed record Streams(TextReader Stdin, TextWriter Stderr);
 
     private sealed class NonClosingWriter(TextWriter inner) : TextWriter
     {

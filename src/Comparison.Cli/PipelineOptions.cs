@@ -71,11 +71,14 @@ internal sealed class PipelineOptions
         1,
         MinHashOptions.MaxPermutations);
 
-    public Option<ulong> Seed { get; } = new("--seed")
-    {
-        Description = "Seed of the MinHash permutations: the same seed gives the same signatures everywhere.",
-        DefaultValueFactory = _ => Defaults.MinHash.Seed,
-    };
+    public Option<ulong> Seed { get; } = CliCommon.InRange(
+        new Option<ulong>("--seed")
+        {
+            Description = "Seed of the MinHash permutations: the same seed gives the same signatures everywhere.",
+            DefaultValueFactory = _ => Defaults.MinHash.Seed,
+        },
+        ulong.MinValue,
+        ulong.MaxValue);
 
     public Option<string> Scheme { get; } = CliCommon.OneOf(
         new Option<string>("--scheme")
@@ -190,12 +193,15 @@ internal sealed class PipelineOptions
     {
         var analyzer = new Analyzer(options);
         string path = parse.GetValue(Input)!;
+
+        // Before the progress display takes the terminal's stderr.
+        CliCommon.WarnAboutInput(path);
         AnalysisReport report = await CliProgress.RunAsync(
             parse,
             parse.GetValue(Quiet),
             report =>
             {
-                IReadOnlyList<Document> documents = CliCommon.ReadInput(path, cancellationToken);
+                IReadOnlyList<Document> documents = CliCommon.ReadInput(path, warn: false, cancellationToken);
                 return analyzer.Analyze(documents, new Progress(report), cancellationToken);
             },
             cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,7 @@ public static class DocumentReader
     /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is <see langword="null"/>.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <exception cref="DocumentFormatException">While enumerating: two files give the same id (<c>a.txt</c> and <c>a.TXT</c>), or a date header is invalid.</exception>
     public static IEnumerable<Document> ReadDirectory(string directory)
     {
         string[] files = ListDirectory(directory, read: true);
@@ -83,9 +84,17 @@ public static class DocumentReader
 
         static IEnumerable<Document> ReadFiles(string[] files)
         {
+            // a.txt and a.TXT are two files on Linux but one id: that is bad input, not two documents.
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string file in files)
             {
-                yield return ReadTextFile(file);
+                Document document = ReadTextFile(file);
+                if (!seen.TryAdd(document.Id, file))
+                {
+                    throw new DocumentFormatException(file, 0, $"duplicate id '{document.Id}': '{Path.GetFileName(seen[document.Id])}' has the same name without its extension; every document needs its own id.");
+                }
+
+                yield return document;
             }
         }
     }

@@ -111,6 +111,10 @@ public static class HtmlReportWriter
                 case '"': sb.Append("&quot;"); break;
                 case '\'': sb.Append("&#39;"); break;
                 case '\0': sb.Append('\uFFFD'); break;
+
+                // Other control characters (ESC, BEL, BS...) are invalid in HTML and would drive a terminal the page is
+                // printed on; U+FFFD keeps the text's length, so offsets into it still hold.
+                case < ' ' or (>= '\u007F' and <= '\u009F') when c is not ('\t' or '\n' or '\r'): sb.Append('\uFFFD'); break;
                 default: sb.Append(c); break;
             }
         }

@@ -6,9 +6,13 @@ namespace Comparison.Reports;
 /// A writer that escapes control characters (<see cref="TerminalText.Escape(string?, bool)"/>) on their way to an
 /// inner writer, keeping line feeds: whatever is written through it cannot drive the terminal it reaches.
 /// </summary>
-/// <remarks>Disposing it flushes the inner writer and leaves it open. As thread-safe as the inner writer.</remarks>
+/// <remarks>
+/// Line ends are the inner writer's own (<see cref="TextWriter.NewLine"/> is not escaped, whatever it is). Disposing
+/// it flushes the inner writer and, unless it was created to close it, leaves it open. As thread-safe as the inner writer.
+/// </remarks>
 /// <param name="inner">The writer that receives the escaped text.</param>
-public sealed class TerminalTextWriter(TextWriter inner) : TextWriter(System.Globalization.CultureInfo.InvariantCulture)
+/// <param name="leaveOpen">Leave <paramref name="inner"/> open when this writer is disposed. Default <see langword="true"/>.</param>
+public sealed class TerminalTextWriter(TextWriter inner, bool leaveOpen = true) : TextWriter(System.Globalization.CultureInfo.InvariantCulture)
 {
     private readonly TextWriter _inner = inner ?? throw new ArgumentNullException(nameof(inner));
 
@@ -43,6 +47,16 @@ public sealed class TerminalTextWriter(TextWriter inner) : TextWriter(System.Glo
     public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
     /// <inheritdoc/>
+    public override void WriteLine() => _inner.WriteLine();
+
+    /// <inheritdoc/>
+    public override void WriteLine(string? value)
+    {
+        Write(value);
+        _inner.WriteLine();
+    }
+
+    /// <inheritdoc/>
     public override void Flush() => _inner.Flush();
 
     /// <inheritdoc/>
@@ -50,7 +64,14 @@ public sealed class TerminalTextWriter(TextWriter inner) : TextWriter(System.Glo
     {
         if (disposing)
         {
-            _inner.Flush();
+            if (leaveOpen)
+            {
+                _inner.Flush();
+            }
+            else
+            {
+                _inner.Dispose();
+            }
         }
 
         base.Dispose(disposing);

@@ -12,6 +12,12 @@ public class CliConventionsTests
     [InlineData("cluster", "-k", "0", "error: --permutations 0 is out of range: expected a whole number in [1, 65536]. Run 'comparison cluster --help' for usage.")]
     [InlineData("similarity", "--shingle-size", "65", "error: --shingle-size 65 is out of range: expected a whole number in [1, 64]. Run 'comparison similarity --help' for usage.")]
     [InlineData("analyze", "--matrix-max", "-1", "error: --matrix-max -1 is out of range: expected a whole number in [0, 2147483647]. Run 'comparison analyze --help' for usage.")]
+    [InlineData("duplicates", "--threshold", "abc", "error: --threshold 'abc' is not a number: expected a number in (0, 1). Run 'comparison duplicates --help' for usage.")]
+    [InlineData("cluster", "--seed", "-1", "error: --seed '-1' is not a whole number: expected a whole number in [0, 18446744073709551615]. Run 'comparison cluster --help' for usage.")]
+    [InlineData("analyze", "--format", "nope", "error: --format 'nope' is not allowed: expected one of text, json, markdown, html. Run 'comparison analyze --help' for usage.")]
+    [InlineData("similarity", "--format", "html", "error: --format 'html' is not allowed: expected one of text, json. Run 'comparison similarity --help' for usage.")]
+    [InlineData("duplicates", "--verify", "maybe", "error: --verify 'maybe' is not allowed: expected one of exact, estimated. Run 'comparison duplicates --help' for usage.")]
+    [InlineData("discrepancies", "--scheme", "magic", "error: --scheme 'magic' is not allowed: expected one of classic, one-permutation. Run 'comparison discrepancies --help' for usage.")]
     public async Task BadOptionValue_OneLineNamingOptionAndRange_Exit2(string command, string option, string value, string expected)
     {
         var (code, stdout, stderr) = await CliRun.Run(command, Seeds.Directory, option, value);
@@ -30,12 +36,12 @@ public class CliConventionsTests
     }
 
     [Fact]
-    public async Task NotANumber_OneLineNamingTheOption_Exit2()
+    public async Task MissingRequiredOption_OneLine_Exit2()
     {
-        var (code, _, stderr) = await CliRun.Run("duplicates", Seeds.Directory, "--threshold", "abc");
+        var (code, _, stderr) = await CliRun.Run("evaluate", Seeds.Directory);
         Assert.Equal(CliApplication.UsageError, code);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
-        Assert.Contains("--threshold", stderr, StringComparison.Ordinal);
+        Assert.Contains("--gold", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,12 +82,15 @@ public class CliConventionsTests
     [Fact]
     public async Task TextOutput_ControlCharactersInIds_AreEscaped()
     {
-        string jsonl = "{\"id\":\"a\\u001b]0;owned\\u0007\",\"text\":\"Officials said 12 ships were seen.\\u001b[2J\"}\n{\"id\":\"b\\r\\b\",\"text\":\"Officials said 14 ships were seen.\"}\n";
+        string jsonl = "{\"id\":\"a\\u001b]0;owned\\u0007\",\"text\":\"Officials said 12 ships were seen.\\u001b[2J\\u009b31m\\u007f\"}\n{\"id\":\"b\\r\\b\",\"text\":\"Officials said 14 ships were seen.\"}\n";
         foreach (string command in new[] { "analyze", "duplicates", "cluster", "similarity", "discrepancies" })
         {
-            var (code, stdout, stderr) = await CliRun.RunWithInput(jsonl, command, "-");
-            Assert.True(code == CliApplication.Success, command + ": " + stderr);
-            Assert.DoesNotContain(stdout, c => Comparison.Reports.TerminalText.IsControl(c) && c != '\n');
+            foreach (string format in new[] { "text", "json" })
+            {
+                var (code, stdout, stderr) = await CliRun.RunWithInput(jsonl, command, "-", "--format", format);
+                Assert.True(code == CliApplication.Success, command + ": " + stderr);
+                Assert.DoesNotContain(stdout, c => Comparison.Reports.TerminalText.IsControl(c) && c != '\n');
+            }
         }
 
         var (_, clusters, _) = await CliRun.RunWithInput(jsonl, "cluster", "-");

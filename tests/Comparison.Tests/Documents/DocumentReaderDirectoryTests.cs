@@ -34,6 +34,15 @@ public sealed class DocumentReaderDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void ReadDirectory_SameNameInTwoCases_IsBadInputNamingBothFiles()
+    {
+        File.WriteAllText(Path.Combine(_directory, "c.TXT"), "Another text");
+        var ex = Assert.Throws<DocumentFormatException>(() => DocumentReader.ReadDirectory(_directory).ToList());
+        Assert.Equal(Path.Combine(_directory, "c.txt"), ex.Path);
+        Assert.Contains("duplicate id 'c': 'c.TXT'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadJsonLines_TextReader_ReadsAndNamesTheSourceInErrors()
     {
         using var reader = new StringReader("{\"id\":\"a\",\"text\":\"x\"}\n\n{\"id\":\"a\",\"text\":\"y\"}\n");

@@ -66,7 +66,7 @@ public class HtmlReportWriterTests
         {
             string escaped = HtmlReportWriter.Escape((s ?? string.Empty).AsSpan());
             return escaped.IndexOfAny(['<', '>', '"', '\'', '\0']) < 0
-                && System.Net.WebUtility.HtmlDecode(escaped) == (s ?? string.Empty).Replace('\0', '\uFFFD');
+                && System.Net.WebUtility.HtmlDecode(escaped) == string.Concat((s ?? string.Empty).Select(c => TerminalText.IsControl(c) && c is not ('\t' or '\n' or '\r') ? '\uFFFD' : c));
         }).QuickCheckThrowOnFailure();
     }
 }

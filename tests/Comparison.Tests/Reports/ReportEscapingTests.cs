@@ -40,6 +40,24 @@ public class ReportEscapingTests
     }
 
     [Fact]
+    public void TerminalTextWriter_LineEndsAreTheInnerWritersOwn_AndLeaveOpenIsHonoured()
+    {
+        using var inner = new StringWriter { NewLine = "\r\n" };
+        using (var writer = new TerminalTextWriter(inner))
+        {
+            writer.WriteLine("a\r");
+            writer.WriteLine();
+        }
+
+        Assert.Equal("a\\x0D\r\n\r\n", inner.ToString());
+        inner.Write('x');
+
+        var closed = new StringWriter();
+        new TerminalTextWriter(closed, leaveOpen: false).Dispose();
+        Assert.Throws<ObjectDisposedException>(() => closed.Write('x'));
+    }
+
+    [Fact]
     public void TextReport_HostileIdTitleAndSource_NoControlCharacterReachesTheOutput()
     {
         string text = Render(TextReportWriter.Write);
@@ -80,6 +98,14 @@ public class ReportEscapingTests
     {
         string markdown = Render(MarkdownReportWriter.Write);
         Assert.Contains("fake\\x08\\|pipe'tick line\\x9B31m`", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlReport_HostileId_NoControlCharacterButWhiteSpace()
+    {
+        string html = Render(HtmlReportWriter.Write);
+        Assert.DoesNotContain(html, c => TerminalText.IsControl(c) && c is not ('\n' or '\t' or '\r'));
+        Assert.Contains("evil\uFFFD]0;owned\uFFFD", html, StringComparison.Ordinal);
     }
 
     private static int Pipes(string row)
