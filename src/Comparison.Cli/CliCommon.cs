@@ -94,15 +94,43 @@ internal static class CliCommon
         return documents;
     }
 
-    /// <summary>Opens the output: the file named by --output (UTF-8, no BOM), or the command's stdout.</summary>
-    public static TextWriter OpenOutput(ParseResult parse, string? outputPath)
+    /// <summary>
+    /// Writes the output: to the command's stdout, or to the file named by --output (UTF-8, no BOM) all at once or
+    /// not at all. The file is written under a temporary name in its own folder and renamed over the target only
+    /// when <paramref name="write"/> has finished, so a failure (out of memory, a full disk, Ctrl+C) never leaves
+    /// a half-written or empty report, nor destroys the file that was there.
+    /// </summary>
+    public static void WriteOutput(ParseResult parse, string? outputPath, Action<TextWriter> write)
     {
         if (string.IsNullOrEmpty(outputPath))
         {
-            return new NonClosingWriter(parse.InvocationConfiguration.Output);
+            using var console = new NonClosingWriter(parse.InvocationConfiguration.Output);
+            write(console);
+            return;
         }
 
-        return new StreamWriter(outputPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        WriteFileAtomically(outputPath, write);
+    }
+
+    /// <summary>Writes a file through a temporary file in the same folder and a rename; on failure the temporary file is removed.</summary>
+    internal static void WriteFileAtomically(string path, Action<TextWriter> write)
+    {
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Path.GetRandomFileName()}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
+            {
+                write(writer);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     /// <summary>True when the command writes its errors to the real console and that console's stderr is a terminal.</summary>
@@ -131,15 +159,17 @@ internal static class CliCommon
     /// <summary>Writes a result to the output: the JSON text (and a newline) for --format json, else the readable form.</summary>
     public static void WriteResult(ParseResult parse, string? outputPath, bool json, Func<string> toJson, Action<TextWriter> writeText)
     {
-        using TextWriter writer = OpenOutput(parse, outputPath);
-        if (json)
+        WriteOutput(parse, outputPath, writer =>
         {
-            writer.Write(toJson());
-            writer.Write('\n');
-        }
-        else
-        {
-            writeText(writer);
-        }
+            if (json)
+            {
+                writer.Write(toJson());
+                writer.Write('\n');
+            }
+            else
+            {
+                writeText(writer);
+            }
+        });
     }
 }

@@ -38,7 +38,7 @@ internal static class AnalyzeCommand
         var verify = CliCommon.VerifyOption();
         var matrixMax = new Option<int>("--matrix-max")
         {
-            Description = "Largest corpus for which the document-by-document similarity matrix (the HTML heatmap) is computed; 0 turns it off.",
+            Description = $"Largest corpus for which the document-by-document similarity matrix (the HTML heatmap) is computed, 0 (off) to {AnalyzerOptions.MaxSimilarityMatrixDocuments}.",
             DefaultValueFactory = _ => AnalyzerOptions.Default.SimilarityMatrixMaxDocuments,
         };
         var command = new Command("analyze", "Run the whole pipeline on a corpus (duplicates, clusters, shared passages, discrepancies) and write one report.")
@@ -71,8 +71,7 @@ internal static class AnalyzeCommand
                 cancellationToken).ConfigureAwait(false);
 
             cancellationToken.ThrowIfCancellationRequested();
-            using TextWriter writer = CliCommon.OpenOutput(parse, outputPath);
-            ReportWriter.Write(report, reportFormat, writer);
+            CliCommon.WriteOutput(parse, outputPath, writer => ReportWriter.Write(report, reportFormat, writer));
             return CliApplication.Success;
         });
         return command;

@@ -21,23 +21,25 @@ internal static class ClusterCommand
         {
             var documents = CliCommon.ReadInput(parse.GetValue(input)!, cancellationToken);
             EventClustering clustering = new EventClusterer().Cluster(documents, cancellationToken);
-            using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(output));
-            if (parse.GetValue(format) == "json")
+            CliCommon.WriteOutput(parse, parse.GetValue(output), writer =>
             {
-                writer.Write(ToJson(clustering));
-                writer.Write('\n');
-            }
-            else
-            {
-                foreach (EventCluster cluster in clustering.Clusters)
+                if (parse.GetValue(format) == "json")
                 {
-                    writer.WriteLine($"cluster {cluster.Id} ({cluster.DocumentIds.Length}): {cluster.Label}");
-                    foreach (string id in cluster.DocumentIds)
+                    writer.Write(ToJson(clustering));
+                    writer.Write('\n');
+                }
+                else
+                {
+                    foreach (EventCluster cluster in clustering.Clusters)
                     {
-                        writer.WriteLine((id == cluster.RepresentativeId ? "  * " : "    ") + id);
+                        writer.WriteLine($"cluster {cluster.Id} ({cluster.DocumentIds.Length}): {cluster.Label}");
+                        foreach (string id in cluster.DocumentIds)
+                        {
+                            writer.WriteLine((id == cluster.RepresentativeId ? "  * " : "    ") + id);
+                        }
                     }
                 }
-            }
+            });
 
             return Task.FromResult(CliApplication.Success);
         });

@@ -32,16 +32,18 @@ internal static class DiscrepanciesCommand
                 reports.Add(finder.Find(cluster));
             }
 
-            using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(output));
-            if (parse.GetValue(format) == "json")
+            CliCommon.WriteOutput(parse, parse.GetValue(output), writer =>
             {
-                writer.Write(ToJson(reports, parse.GetValue(claims)));
-                writer.Write('\n');
-            }
-            else
-            {
-                WriteText(writer, reports, parse.GetValue(claims));
-            }
+                if (parse.GetValue(format) == "json")
+                {
+                    writer.Write(ToJson(reports, parse.GetValue(claims)));
+                    writer.Write('\n');
+                }
+                else
+                {
+                    WriteText(writer, reports, parse.GetValue(claims));
+                }
+            });
 
             return CliApplication.Success;
         });

@@ -47,16 +47,18 @@ internal static class DuplicatesCommand
                 });
             IReadOnlyList<Document> documents = CliCommon.ReadInput(parse.GetValue(input)!, cancellationToken);
             DuplicateResult<string> result = DuplicateFinder.FindDuplicates(documents, options, sketcher, cancellationToken);
-            using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(output));
-            if (parse.GetValue(format) == "json")
+            CliCommon.WriteOutput(parse, parse.GetValue(output), writer =>
             {
-                writer.Write(ToJson(result, documents.Count, options, sketcher));
-                writer.Write('\n');
-            }
-            else
-            {
-                WriteText(writer, result, documents.Count, options);
-            }
+                if (parse.GetValue(format) == "json")
+                {
+                    writer.Write(ToJson(result, documents.Count, options, sketcher));
+                    writer.Write('\n');
+                }
+                else
+                {
+                    WriteText(writer, result, documents.Count, options);
+                }
+            });
 
             return Task.FromResult(CliApplication.Success);
         });
