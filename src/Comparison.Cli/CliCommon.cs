@@ -152,19 +152,65 @@ internal static class CliCommon
     /// <summary>Writes one warning line on stderr, its control characters escaped.</summary>
     public static void Warn(TextWriter stderr, string message) => stderr.WriteLine("warning: " + TerminalText.Escape(message));
 
-    /// <summary>Opens the output: the file named by --output (UTF-8, no BOM), or the command's stdout.</summary>
+    /// <summary>
+    /// Writes the output: to the command's stdout, or to the file named by --output (UTF-8, no BOM) all at once or
+    /// not at all. The file is written under a temporary name in its own folder and renamed over the target only
+    /// when <paramref name="write"/> has finished, so a failure (out of memory, a full disk, Ctrl+C) never leaves
+    /// a half-written or empty report, nor destroys the file that was there.
+    /// </summary>
     /// <param name="parse">The parse result, for the command's stdout.</param>
     /// <param name="outputPath">The --output file, or null for stdout.</param>
+    /// <param name="write">Writes the whole output.</param>
     /// <param name="terminalText">
     /// The output is readable text: its control characters (ESC, BEL, CR, BS... from identifiers or articles) are
     /// escaped so that they cannot drive the terminal it is shown on. Not for JSON, which escapes them itself.
     /// </param>
-    public static TextWriter OpenOutput(ParseResult parse, string? outputPath, bool terminalText = false)
+    public static void WriteOutput(ParseResult parse, string? outputPath, Action<TextWriter> write, bool terminalText = false)
     {
-        TextWriter writer = string.IsNullOrEmpty(outputPath)
-            ? new NonClosingWriter(parse.InvocationConfiguration.Output)
-            : new StreamWriter(outputPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-        return terminalText ? new TerminalTextWriter(writer, leaveOpen: false) : writer;
+        if (string.IsNullOrEmpty(outputPath))
+        {
+            using var console = new NonClosingWriter(parse.InvocationConfiguration.Output);
+            WriteThrough(console, write, terminalText);
+            return;
+        }
+
+        WriteFileAtomically(outputPath, writer => WriteThrough(writer, write, terminalText));
+    }
+
+    /// <summary>The command's stdout, for output written as it is produced (a stream of JSON lines); disposing it leaves the console open.</summary>
+    public static TextWriter OpenStdout(ParseResult parse) => new NonClosingWriter(parse.InvocationConfiguration.Output);
+
+    /// <summary>Writes a file through a temporary file in the same folder and a rename; on failure the temporary file is removed.</summary>
+    internal static void WriteFileAtomically(string path, Action<TextWriter> write)
+    {
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Path.GetRandomFileName()}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
+            {
+                write(writer);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    private static void WriteThrough(TextWriter writer, Action<TextWriter> write, bool terminalText)
+    {
+        if (!terminalText)
+        {
+            write(writer);
+            return;
+        }
+
+        using var escaped = new TerminalTextWriter(writer, leaveOpen: true);
+        write(escaped);
     }
 
     /// <summary>
@@ -246,15 +292,21 @@ internal static class CliCommon
     /// <summary>Writes a result to the output: the JSON text (and a newline) for --format json, else the readable form.</summary>
     public static void WriteResult(ParseResult parse, string? outputPath, bool json, Func<string> toJson, Action<TextWriter> writeText)
     {
-        using TextWriter writer = OpenOutput(parse, outputPath, terminalText: !json);
-        if (json)
-        {
-            writer.Write(toJson());
-            writer.Write('\n');
-        }
-        else
-        {
-            writeText(writer);
-        }
+        WriteOutput(
+            parse,
+            outputPath,
+            writer =>
+            {
+                if (json)
+                {
+                    writer.Write(toJson());
+                    writer.Write('\n');
+                }
+                else
+                {
+                    writeText(writer);
+                }
+            },
+            terminalText: !json);
     }
 }

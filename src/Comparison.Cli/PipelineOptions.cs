@@ -155,20 +155,26 @@ internal sealed class PipelineOptions
             AnalysisReport report = await pipeline.AnalyzeAsync(parse, options, cancellationToken).ConfigureAwait(false);
             check?.Invoke(report);
             bool json = parse.GetValue(format) == "json";
-            using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(pipeline.Output), terminalText: !json);
-            if (!json)
-            {
-                writeText(parse, options, report, writer);
-            }
-            else if (section == ReportSection.Similarity && report.Similarity is null)
-            {
-                // No matrix for an empty corpus: the contract's shape, empty.
-                writer.Write("{\"documents\":[],\"cosine\":[],\"jaccard\":[]}\n");
-            }
-            else
-            {
-                JsonReportWriter.WriteSection(report, section, writer);
-            }
+            CliCommon.WriteOutput(
+                parse,
+                parse.GetValue(pipeline.Output),
+                writer =>
+                {
+                    if (!json)
+                    {
+                        writeText(parse, options, report, writer);
+                    }
+                    else if (section == ReportSection.Similarity && report.Similarity is null)
+                    {
+                        // No matrix for an empty corpus: the contract's shape, empty.
+                        writer.Write("{\"documents\":[],\"cosine\":[],\"jaccard\":[]}\n");
+                    }
+                    else
+                    {
+                        JsonReportWriter.WriteSection(report, section, writer);
+                    }
+                },
+                terminalText: !json);
 
             return CliApplication.Success;
         });

@@ -147,7 +147,7 @@ internal static class FuzzTargets
             }
             else
             {
-                string folder = s_folder ??= Directory.CreateTempSubdirectory("comparison-fuzz-").FullName;
+                string folder = s_folder ??= TemporaryFolder();
                 File.WriteAllBytes(Path.Combine(folder, "article.txt"), input.AsSpan(1).ToArray());
                 Document document = DocumentReader.Read(folder).Single();
                 Check(document.Id == "article", "the folder reader named the document wrongly");
@@ -170,6 +170,14 @@ internal static class FuzzTargets
             Check(text.AsSpan(fact.Start, fact.End - fact.Start).SequenceEqual(fact.Text), $"a fact's text '{fact.Text}' is not its span");
             Check(fact.SentenceStart <= fact.Start && fact.End <= fact.SentenceEnd && fact.SentenceEnd <= text.Length, $"a fact's span [{fact.Start}, {fact.End}) is not inside its sentence [{fact.SentenceStart}, {fact.SentenceEnd})");
         }
+    }
+
+    /// <summary>A folder for the documents target's file, removed when the process exits.</summary>
+    private static string TemporaryFolder()
+    {
+        string folder = Directory.CreateTempSubdirectory("comparison-fuzz-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
     }
 
     /// <summary>The input with its last eight bytes replaced by the checksum of the rest (see remarks of the class).</summary>

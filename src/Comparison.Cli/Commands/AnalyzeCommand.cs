@@ -15,11 +15,11 @@ internal static class AnalyzeCommand
         var matrixMax = CliCommon.InRange(
             new Option<int>("--matrix-max")
             {
-                Description = "Largest corpus for which the document-by-document similarity matrix (the HTML heatmap) is computed; 0 turns it off.",
+                Description = $"Largest corpus for which the document-by-document similarity matrix (the HTML heatmap) is computed, 0 (off) to {AnalyzerOptions.MaxSimilarityMatrixDocuments}.",
                 DefaultValueFactory = _ => AnalyzerOptions.Default.SimilarityMatrixMaxDocuments,
             },
             0,
-            int.MaxValue);
+            AnalyzerOptions.MaxSimilarityMatrixDocuments);
         var command = new Command("analyze", "Run the whole pipeline on a corpus (duplicates, clusters, shared passages, discrepancies) and write one report.");
         pipeline.AddTo(command);
         command.Options.Add(format);
@@ -30,8 +30,7 @@ internal static class AnalyzeCommand
             ReportFormat reportFormat = ReportWriter.ParseFormat(CliCommon.ResolveFormat(parse.GetValue(format), outputPath, Formats));
             AnalyzerOptions options = pipeline.ToAnalyzerOptions(parse) with { SimilarityMatrixMaxDocuments = parse.GetValue(matrixMax) };
             AnalysisReport report = await pipeline.AnalyzeAsync(parse, options, cancellationToken).ConfigureAwait(false);
-            using TextWriter writer = CliCommon.OpenOutput(parse, outputPath);
-            ReportWriter.Write(report, reportFormat, writer);
+            CliCommon.WriteOutput(parse, outputPath, writer => ReportWriter.Write(report, reportFormat, writer));
             return CliApplication.Success;
         });
         return command;

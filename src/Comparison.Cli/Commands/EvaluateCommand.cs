@@ -40,8 +40,7 @@ internal static class EvaluateCommand
             EventClustering clustering = new EventClusterer().Cluster(documents, cancellationToken);
             var predicted = documents.Select(d => clustering.ClusterOf(d.Id)).ToArray();
             ClusteringScores scores = ClusteringMetrics.Evaluate(labels, predicted);
-            using TextWriter writer = CliCommon.OpenOutput(parse, parse.GetValue(output));
-            writer.Write(parse.GetValue(format) == "json" ? ToJson(scores) + "\n" : ToText(scores));
+            CliCommon.WriteOutput(parse, parse.GetValue(output), writer => writer.Write(parse.GetValue(format) == "json" ? ToJson(scores) + "\n" : ToText(scores)));
             return Task.FromResult(CliApplication.Success);
         });
         return command;

@@ -44,7 +44,7 @@ internal static class IndexCommand
             {
                 await using IIndexStore indexStore = await OpenStoreAsync(parse.GetValue(store)!, cancellationToken).ConfigureAwait(false);
                 SharedDuplicateIndex index = await SharedDuplicateIndex.OpenAsync(indexStore, options, cancellationToken).ConfigureAwait(false);
-                using TextWriter writer = CliCommon.OpenOutput(parse, null);
+                using TextWriter writer = CliCommon.OpenStdout(parse);
                 IAsyncEnumerable<IndexedDuplicates> results = insert ? index.AddAsync(documents, cancellationToken) : index.QueryAsync(documents, cancellationToken);
                 await foreach (IndexedDuplicates result in results.ConfigureAwait(false))
                 {

@@ -296,7 +296,8 @@ public static class DocumentReader
             foreach (JsonProperty property in root.EnumerateObject())
             {
                 JsonElement value = property.Value;
-                switch (property.Name)
+                string propertyName = NameOf(property);
+                switch (propertyName)
                 {
                     case "id":
                         id = value.ValueKind switch
@@ -326,11 +327,11 @@ public static class DocumentReader
                     default:
                         if (value.ValueKind is JsonValueKind.String)
                         {
-                            metadata[property.Name] = GetString(value, property.Name);
+                            metadata[propertyName] = GetString(value, propertyName);
                         }
                         else if (value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
                         {
-                            metadata[property.Name] = value.GetRawText();
+                            metadata[propertyName] = value.GetRawText();
                         }
 
                         break;
@@ -371,6 +372,19 @@ public static class DocumentReader
             catch (InvalidOperationException ex)
             {
                 throw new DocumentFormatException(name, lineNumber, $"\"{field}\" holds an invalid escape sequence (a lone surrogate): {ex.Message}", ex);
+            }
+        }
+
+        // A name, like a string value, may escape a lone surrogate (\uD800), which has no UTF-16 string.
+        string NameOf(JsonProperty property)
+        {
+            try
+            {
+                return property.Name;
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new DocumentFormatException(name, lineNumber, $"a property name holds an invalid escape sequence (a lone surrogate): {ex.Message}", ex);
             }
         }
 

@@ -57,8 +57,15 @@ public sealed record AnalyzerOptions
     public DiscrepancyFinderOptions Discrepancies { get; init; } = DiscrepancyFinderOptions.Default;
 
     /// <summary>
+    /// The upper bound of <see cref="SimilarityMatrixMaxDocuments"/>: the two dense n × n matrices (cosine and
+    /// Jaccard, 16 bytes a cell) of 2,000 documents take about 64 MB, and a report that prints them about as much again.
+    /// </summary>
+    public const int MaxSimilarityMatrixDocuments = 2000;
+
+    /// <summary>
     /// The largest corpus for which the dense document-by-document similarity matrix (the report's heatmap) is
-    /// computed; 0 turns it off. Default 100.
+    /// computed, from 0 (off) to <see cref="MaxSimilarityMatrixDocuments"/>; its memory grows with the square of
+    /// the corpus. Default 100.
     /// </summary>
     public int SimilarityMatrixMaxDocuments { get; init; } = 100;
 
@@ -83,9 +90,9 @@ public sealed record AnalyzerOptions
             throw new ArgumentOutOfRangeException(nameof(PassageAllPairsMaxDocuments), PassageAllPairsMaxDocuments, "PassageAllPairsMaxDocuments must be 2 or more.");
         }
 
-        if (SimilarityMatrixMaxDocuments < 0)
+        if (SimilarityMatrixMaxDocuments is < 0 or > MaxSimilarityMatrixDocuments)
         {
-            throw new ArgumentOutOfRangeException(nameof(SimilarityMatrixMaxDocuments), SimilarityMatrixMaxDocuments, "SimilarityMatrixMaxDocuments must be 0 or more.");
+            throw new ArgumentOutOfRangeException(nameof(SimilarityMatrixMaxDocuments), SimilarityMatrixMaxDocuments, $"SimilarityMatrixMaxDocuments must be from 0 (no matrix) to {MaxSimilarityMatrixDocuments}: the matrix takes memory in the square of the corpus.");
         }
 
         ArgumentNullException.ThrowIfNull(Discrepancies, nameof(Discrepancies));

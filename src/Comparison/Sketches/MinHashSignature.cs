@@ -255,16 +255,40 @@ public sealed class MinHashSignature : IEquatable<MinHashSignature>
         }
 
         ulong[]? emptyBins = null;
+        int emptyCount = 0;
         if ((flags & FlagEmptyBins) != 0)
         {
             emptyBins = new ulong[(k + 63) >> 6];
             for (int i = 0; i < emptyBins.Length; i++, at += 8)
             {
                 emptyBins[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[at..]);
+                emptyCount += BitOperations.PopCount(emptyBins[i]);
+            }
+
+            if ((k & 63) != 0 && emptyBins[^1] >> (k & 63) != 0)
+            {
+                throw new InvalidDataException($"The MinHash signature is corrupt: its empty-bin mask marks bins beyond its {k} bins.");
+            }
+
+            if (emptyCount == 0)
+            {
+                throw new InvalidDataException("The MinHash signature is corrupt: it is flagged as having empty bins, but its mask marks none.");
             }
         }
 
-        return new MinHashSignature(scheme, seed, values, emptyBins, (flags & FlagEmptySet) != 0);
+        // An empty set has every value at the maximum (and, one-permutation, every bin empty); any other set fills at least one bin.
+        bool isEmpty = (flags & FlagEmptySet) != 0;
+        if (isEmpty && (values.AsSpan().ContainsAnyExcept(uint.MaxValue) || (scheme == MinHashScheme.OnePermutation && emptyCount != k)))
+        {
+            throw new InvalidDataException("The MinHash signature is corrupt: it is flagged as the signature of an empty set, but some bin holds a value.");
+        }
+
+        if (!isEmpty && emptyCount == k)
+        {
+            throw new InvalidDataException("The MinHash signature is corrupt: every bin is marked empty, but it is not flagged as the signature of an empty set.");
+        }
+
+        return new MinHashSignature(scheme, seed, values, emptyBins, isEmpty);
     }
 
     /// <summary>Reads one signature's binary form from a stream (exactly its bytes; the stream may hold more).</summary>

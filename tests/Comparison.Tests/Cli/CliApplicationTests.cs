@@ -14,6 +14,57 @@ public class CliApplicationTests
     }
 
     [Fact]
+    public async Task Analyze_MatrixMaxOverItsMaximum_UsageErrorAndNoOutputFile()
+    {
+        string folder = Directory.CreateTempSubdirectory("cli-matrix-").FullName;
+        try
+        {
+            string report = Path.Combine(folder, "report.json");
+            var (code, _, err) = await Run("analyze", Seeds.Directory, "--matrix-max", "10000", "--format", "json", "--output", report);
+            Assert.Equal(CliApplication.UsageError, code);
+            Assert.Contains("2000", err, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WriteFileAtomically_WriterFails_NoPartialFileAndOldFileKept()
+    {
+        string folder = Directory.CreateTempSubdirectory("cli-atomic-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "report.html");
+            Assert.Throws<InsufficientMemoryException>(() => CliCommon.WriteFileAtomically(path, w =>
+            {
+                w.Write(new string('x', 100_000));
+                throw new InsufficientMemoryException();
+            }));
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+
+            File.WriteAllText(path, "the previous report");
+            Assert.Throws<IOException>(() => CliCommon.WriteFileAtomically(path, w =>
+            {
+                w.Write("half");
+                throw new IOException("disk full");
+            }));
+            Assert.Equal("the previous report", File.ReadAllText(path));
+            Assert.Single(Directory.GetFileSystemEntries(folder));
+
+            CliCommon.WriteFileAtomically(path, w => w.Write("the new report"));
+            Assert.Equal("the new report", File.ReadAllText(path));
+            Assert.Single(Directory.GetFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Analyze_BadJsonLine_Exit1NamingFileAndLine()
     {
         string path = Path.Combine(Path.GetTempPath(), "cli-bad-" + Guid.NewGuid().ToString("N") + ".jsonl");

@@ -71,6 +71,8 @@ public class DocumentReaderTests
     [InlineData("{\"id\":\"a\",\"text\":\"t\"}\n{\"id\":\"a\",\"text\":\"u\"}", 2, "duplicate id 'a'")]
     [InlineData("[1,2]", 1, "expected a JSON object")]
     [InlineData("{\"id\":\"a\",\"text\":5}", 1, "\"text\" must be a string")]
+    [InlineData("{\"\\uDC00\":1,\"id\":\"a\",\"text\":\"t\"}", 1, "property name holds an invalid escape sequence")]
+    [InlineData("{\"id\":\"a\",\"text\":\"t\",\"x\\uD800y\":\"z\"}", 1, "property name holds an invalid escape sequence")]
     public void ReadJsonLines_BadLine_ThrowsNamingFileLineAndProblem(string content, int line, string problem)
     {
         var ex = Assert.Throws<DocumentFormatException>(() => DocumentReader.ReadJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(content)), "in.jsonl").ToList());

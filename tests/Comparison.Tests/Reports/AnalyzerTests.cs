@@ -39,6 +39,16 @@ public class AnalyzerTests
     }
 
     [Fact]
+    public void Options_SimilarityMatrixOverItsMaximum_Refused()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Analyzer(AnalyzerOptions.Default with { SimilarityMatrixMaxDocuments = AnalyzerOptions.MaxSimilarityMatrixDocuments + 1 }));
+        Assert.Equal(nameof(AnalyzerOptions.SimilarityMatrixMaxDocuments), ex.ParamName);
+        Assert.Contains("2000", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Analyzer(AnalyzerOptions.Default with { SimilarityMatrixMaxDocuments = 10_000 }));
+        _ = new Analyzer(AnalyzerOptions.Default with { SimilarityMatrixMaxDocuments = AnalyzerOptions.MaxSimilarityMatrixDocuments });
+    }
+
+    [Fact]
     public void FindDiscrepancies_SeedsCallCluster_TroopNumbersWithExactSpans()
     {
         var seeds = Seeds.Load();

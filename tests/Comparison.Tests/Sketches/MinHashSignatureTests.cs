@@ -115,6 +115,33 @@ public class MinHashSignatureTests
         Assert.Equal(20 + 8 + 8, bytes.Length);
     }
 
+    // A one-permutation signature of K = 16 with three filled bins (values 20..84, empty-bin mask 84..92), and a
+    // classic one, with the checksum recomputed after each patch so that only the field checks remain.
+    [Theory]
+    [InlineData(true, 86, "10", "beyond its 16 bins")]
+    [InlineData(true, 84, "0000", "marks none")]
+    [InlineData(true, 84, "FFFF", "every bin is marked empty")]
+    [InlineData(true, 7, "03", "empty set")]
+    [InlineData(false, 7, "01", "empty set")]
+    public void FromBytes_CraftedFieldWithValidChecksum_Refused(bool onePermutation, int offset, string hex, string expected)
+    {
+        var hasher = new MinHasher(new MinHashOptions { Permutations = 16, Scheme = onePermutation ? MinHashScheme.OnePermutation : MinHashScheme.Classic, Seed = 7 });
+        byte[] bytes = hasher.Compute([11UL, 12UL, 13UL]).ToBytes();
+        var ex = Assert.Throws<InvalidDataException>(() => MinHashSignature.FromBytes(SealedFiles.Patched(bytes, offset, hex)));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromBytes_EmptySetOfEitherScheme_RoundTrips()
+    {
+        foreach (MinHashScheme scheme in new[] { MinHashScheme.Classic, MinHashScheme.OnePermutation })
+        {
+            MinHashSignature empty = new MinHasher(new MinHashOptions { Permutations = 70, Scheme = scheme }).Compute([]);
+            Assert.Equal(empty, MinHashSignature.FromBytes(empty.ToBytes()));
+            Assert.True(MinHashSignature.FromBytes(empty.ToBytes()).IsEmpty);
+        }
+    }
+
     [Fact]
     public void FromBytes_TruncatedCorruptOrOtherVersion_RefusedWithClearMessage()
     {
