@@ -27,7 +27,7 @@ internal static class PassagesCommand
             double min = parse.GetValue(minSimilarity);
             (Document a, Document b) = Resolve(parse.GetValue(first)!, parse.GetValue(second)!, parse.GetValue(input), cancellationToken);
             var aligner = new PassageAligner(PassageAlignerOptions.Default with { MinSimilarity = min });
-            var passages = aligner.Align(a, b);
+            var passages = aligner.Align(a, b, cancellationToken);
             CliCommon.WriteResult(parse, parse.GetValue(output), parse.GetValue(format) == "json", () => ToJson(a, b, passages), writer => WriteText(writer, a, b, passages));
             return Task.FromResult(CliApplication.Success);
         });

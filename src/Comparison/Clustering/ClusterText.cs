@@ -1,4 +1,7 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Comparison.Hashing;
 using Comparison.Documents;
 using Comparison.Text;
 
@@ -50,9 +53,13 @@ internal static class ClusterText
         var content = new List<string>();
         var salient = new List<string>();
         var tokens = new List<Token>();
-        Add(title, options.TitleWeight, content, salient, tokens);
-        Add(lead, options.LeadWeight - 1, content, salient, tokens);
-        Add(body, 1, content, salient, tokens);
+
+        // One string per distinct term: a long text repeats its words, and a string per occurrence cost about 40
+        // bytes a word (a 200 MB document took gigabytes).
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+        Add(title, options.TitleWeight, content, salient, tokens, terms);
+        Add(lead, options.LeadWeight - 1, content, salient, tokens, terms);
+        Add(body, 1, content, salient, tokens, terms);
         return (content, salient);
     }
 
@@ -104,30 +111,59 @@ internal static class ClusterText
             return text;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var builder = new System.Text.StringBuilder(text.Length);
-        bool first = true;
-        foreach (string line in text.Split('\n'))
+        // Lines are read in place and remembered by a hash of their trimmed text with where it first stood (checked
+        // on a hash match), and the text is copied only once a line repeats: a long text is not split into a string
+        // per line and kept in a set a second time.
+        var seen = new Dictionary<ulong, List<(int Start, int Length)>>();
+        System.Text.StringBuilder? builder = null;
+        int kept = 0;
+        for (int start = 0; start <= text.Length;)
         {
-            string key = line.Trim();
-            if (key.Length > 0 && !seen.Add(key))
+            int newline = text.IndexOf('\n', start);
+            int end = newline < 0 ? text.Length : newline;
+            ReadOnlySpan<char> line = text.AsSpan(start, end - start);
+            ReadOnlySpan<char> key = line.Trim();
+            bool repeated = false;
+            if (key.Length > 0)
             {
-                continue;
+                int keyStart = start + (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(line), ref MemoryMarshal.GetReference(key)) / sizeof(char));
+                ref List<(int Start, int Length)>? firsts = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, XxHash64.HashChars(key), out _);
+                foreach ((int s, int l) in firsts ??= [])
+                {
+                    repeated |= text.AsSpan(s, l).SequenceEqual(key);
+                }
+
+                if (!repeated)
+                {
+                    firsts.Add((keyStart, key.Length));
+                }
             }
 
-            if (!first)
+            if (repeated)
             {
-                builder.Append('\n');
+                builder ??= new System.Text.StringBuilder(text.Length).Append(text, 0, kept);
+            }
+            else if (builder is null)
+            {
+                kept = end;
+            }
+            else
+            {
+                if (builder.Length > 0 || kept > 0)
+                {
+                    builder.Append('\n');
+                }
+
+                builder.Append(line);
             }
 
-            builder.Append(line);
-            first = false;
+            start = end + 1;
         }
 
-        return builder.ToString();
+        return builder?.ToString() ?? text;
     }
 
-    private static void Add(string text, int weight, List<string> content, List<string> salient, List<Token> tokens)
+    private static void Add(string text, int weight, List<string> content, List<string> salient, List<Token> tokens, Dictionary<string, string> terms)
     {
         if (weight <= 0 || text.Length == 0)
         {
@@ -147,7 +183,7 @@ internal static class ClusterText
                 continue;
             }
 
-            string term = Term(raw);
+            string term = Term(raw, terms);
             bool kept = term.Length > 1 && !StopWords.Contains(term);
             if (kept)
             {
@@ -157,7 +193,7 @@ internal static class ClusterText
             if (char.IsAsciiDigit(raw[0]))
             {
                 // A number, or a word led by one ("15-year-old"): ages, counts, addresses tell incidents apart.
-                Repeat(salient, "#" + LeadingNumber(raw), weight);
+                Repeat(salient, Intern("#" + LeadingNumber(raw), terms), weight);
             }
             else if (char.IsUpper(raw[0]) && kept && !Calendar.Contains(term))
             {
@@ -167,7 +203,7 @@ internal static class ClusterText
                 while (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 1].Start]) && !LineBreakBetween(text, tokens[i], tokens[i + 1]))
                 {
                     i++;
-                    string next = Term(text.AsSpan(tokens[i].Start, tokens[i].Length));
+                    string next = Term(text.AsSpan(tokens[i].Start, tokens[i].Length), terms);
                     if (next.Length > 1 && !StopWords.Contains(next))
                     {
                         Repeat(content, next, weight);
@@ -182,10 +218,16 @@ internal static class ClusterText
 
     private static bool LineBreakBetween(string text, Token a, Token b) => text.AsSpan(a.End, b.Start - a.End).Contains('\n');
 
-    private static string Term(ReadOnlySpan<char> token)
+    private static string Term(ReadOnlySpan<char> token, Dictionary<string, string> terms)
     {
         string term = TextNormalizer.NormalizeTerm(token);
-        return term.Trim(TrimmedEdges);
+        return Intern(term.Trim(TrimmedEdges), terms);
+    }
+
+    private static string Intern(string term, Dictionary<string, string> terms)
+    {
+        ref string? known = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, term, out _);
+        return known ??= term;
     }
 
     // The number a token starts with, thousands separators removed ("45,000" -> "45000", "15-year-old" -> "15").

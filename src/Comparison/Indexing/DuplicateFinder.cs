@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Comparison.Documents;
 using Comparison.Sketches;
 
@@ -36,6 +37,7 @@ public static class DuplicateFinder
     /// <returns>The pairs and groups, keyed by document identifier.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="documents"/> or one of them is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Two documents share an identifier.</exception>
+    /// <exception cref="DocumentFormatException">A document is longer than <see cref="DuplicateOptions.MaxDocumentLength"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static DuplicateResult<string> FindDuplicates(
         IReadOnlyList<Document> documents,
@@ -51,7 +53,14 @@ public static class DuplicateFinder
         var signatures = new MinHashSignature[documents.Count];
         for (int i = 0; i < keys.Length; i++)
         {
-            keys[i] = (documents[i] ?? throw new ArgumentNullException(nameof(documents), $"Document {i} is null.")).Id;
+            Document document = documents[i] ?? throw new ArgumentNullException(nameof(documents), $"Document {i} is null.");
+            keys[i] = document.Id;
+            if (document.Text.Length > options.MaxDocumentLength)
+            {
+                throw new DocumentFormatException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Document '{document.Id}' has {document.Text.Length:N0} characters; duplicates are looked for in documents of at most {options.MaxDocumentLength:N0} (DuplicateOptions.MaxDocumentLength), so that the search fits in memory."));
+            }
         }
 
         Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => signatures[i] = sketcher.Sketch(documents[i].Text));

@@ -34,6 +34,13 @@ public sealed record DuplicateOptions
     /// <summary>Explicit rows per band (set together with <see cref="Bands"/>). Default <see langword="null"/>.</summary>
     public int? Rows { get; init; }
 
+    /// <summary>
+    /// The longest document, in UTF-16 code units, that <see cref="DuplicateFinder.FindDuplicates(IReadOnlyList{Documents.Document}, DuplicateOptions?, Sketches.TextSketcher?, CancellationToken)"/>
+    /// takes from raw text; a longer one is refused with a <see cref="Documents.DocumentFormatException"/> naming it,
+    /// rather than running out of memory. Default 268,435,456 (256 Mi characters).
+    /// </summary>
+    public int MaxDocumentLength { get; init; } = 256 << 20;
+
     /// <summary>Checks every setting.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>
     /// <exception cref="ArgumentException">Bands and rows are inconsistent.</exception>
@@ -42,6 +49,11 @@ public sealed record DuplicateOptions
         if (Verification is not (DuplicateVerification.Estimated or DuplicateVerification.Exact))
         {
             throw new ArgumentOutOfRangeException(nameof(Verification), Verification, $"{nameof(Verification)} must be Estimated or Exact.");
+        }
+
+        if (MaxDocumentLength < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDocumentLength), MaxDocumentLength, $"{nameof(MaxDocumentLength)} must be 1 or more.");
         }
 
         ToLshOptions(Bands is not null && Rows is not null ? Math.Max(1, Bands.Value * Rows.Value) : 1).Validate();

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using Comparison.Clustering;
 using Comparison.Discrepancies;
 using Comparison.Documents;
@@ -53,6 +55,7 @@ public sealed class Analyzer
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="documents"/> is <see langword="null"/> or holds a null.</exception>
     /// <exception cref="ArgumentException">Two documents share an identifier.</exception>
+    /// <exception cref="DocumentFormatException">A document is longer than <see cref="AnalyzerOptions.MaxDocumentLength"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public AnalysisReport Analyze(IEnumerable<Document> documents, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -69,6 +72,13 @@ public sealed class Analyzer
             if (!ids.Add(document.Id))
             {
                 throw new ArgumentException($"Two documents have the id '{document.Id}': identifiers must be unique.", nameof(documents));
+            }
+
+            if (document.Text.Length > Options.MaxDocumentLength)
+            {
+                throw new DocumentFormatException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Document '{document.Id}' has {document.Text.Length:N0} characters; the analysis takes documents of at most {Options.MaxDocumentLength:N0} (AnalyzerOptions.MaxDocumentLength), so that it fits in memory."));
             }
         }
 
@@ -122,12 +132,17 @@ public sealed class Analyzer
         progress?.Report(new AnalysisProgress("shingles", 0, corpus.Length));
         Parallel.For(0, corpus.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            ulong[] hashes = _shingler.Hash(corpus[i].Text);
-            shingles[i] = ShingleSet.Create(hashes);
+            // Hashed into a list and read in place: a huge document's shingles are held twice at most (the list and
+            // its sorted set), not three times.
+            var list = new List<ulong>((corpus[i].Text.Length / 5) + 16);
+            _shingler.Hash(corpus[i].Text, list);
+            ReadOnlySpan<ulong> hashes = CollectionsMarshal.AsSpan(list);
             if (signatures is not null)
             {
                 signatures[i] = _minHasher.Compute(hashes);
             }
+
+            shingles[i] = ShingleSet.Create(hashes);
 
             int now = Interlocked.Increment(ref done);
             if (now % Step == 0 || now == corpus.Length)
@@ -255,7 +270,7 @@ public sealed class Analyzer
         progress?.Report(new AnalysisProgress("passages", 0, pairs.Count));
         Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            found[i] = _aligner.Align(pairs[i].A, pairs[i].B);
+            found[i] = _aligner.Align(pairs[i].A, pairs[i].B, cancellationToken);
             int now = Interlocked.Increment(ref done);
             if (now % 64 == 0 || now == pairs.Count)
             {

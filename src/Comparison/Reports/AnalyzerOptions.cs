@@ -69,6 +69,13 @@ public sealed record AnalyzerOptions
     /// </summary>
     public int SimilarityMatrixMaxDocuments { get; init; } = 100;
 
+    /// <summary>
+    /// The longest document, in UTF-16 code units, the analysis takes; a longer one is refused with a
+    /// <see cref="Documents.DocumentFormatException"/> naming it, rather than running out of memory. Default
+    /// 268,435,456 (256 Mi characters: a 256 MB text file of mostly ASCII).
+    /// </summary>
+    public int MaxDocumentLength { get; init; } = 256 << 20;
+
     /// <summary>Throws when a property is out of range, naming it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A property (or one of a stage's options) is out of range.</exception>
     /// <exception cref="ArgumentNullException">A stage's options are <see langword="null"/>.</exception>
@@ -88,6 +95,11 @@ public sealed record AnalyzerOptions
         if (PassageAllPairsMaxDocuments < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(PassageAllPairsMaxDocuments), PassageAllPairsMaxDocuments, "PassageAllPairsMaxDocuments must be 2 or more.");
+        }
+
+        if (MaxDocumentLength < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDocumentLength), MaxDocumentLength, "MaxDocumentLength must be 1 or more.");
         }
 
         if (SimilarityMatrixMaxDocuments is < 0 or > MaxSimilarityMatrixDocuments)

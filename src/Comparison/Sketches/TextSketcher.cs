@@ -13,6 +13,9 @@ namespace Comparison.Sketches;
 /// </remarks>
 public sealed class TextSketcher
 {
+    // Texts longer than this (in characters) are not shingled into the thread's reused buffer.
+    private const int LargeText = 1 << 20;
+
     [ThreadStatic]
     private static List<ulong>? t_buffer;
 
@@ -70,6 +73,15 @@ public sealed class TextSketcher
 
     private List<ulong> Shingle(ReadOnlySpan<char> text)
     {
+        // A huge text gets a buffer of its own, sized once (about a shingle per five characters): growing the
+        // thread's buffer by doubling held up to three times its shingles at once, and kept the largest for good.
+        if (text.Length > LargeText)
+        {
+            var large = new List<ulong>((text.Length / 5) + 16);
+            Shingler.Hash(text, large);
+            return large;
+        }
+
         List<ulong> buffer = t_buffer ??= new List<ulong>(1024);
         buffer.Clear();
         Shingler.Hash(text, buffer);

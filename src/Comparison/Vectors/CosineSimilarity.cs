@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -18,8 +19,10 @@ namespace Comparison.Vectors;
 /// compare and multiplied once per block (not one fused multiply-add per compare on one accumulator). The public
 /// path uses 8 × 8 AVX2 blocks; a 16 × 16 AVX-512 walk (compares into mask registers, masked ORs, the last partial
 /// block loaded masked) serves the double-precision check of <see cref="AllPairs"/> and, without AVX2, the public
-/// path. All sum in single precision per lane; results of all paths agree with the scalar reference to
-/// single-precision rounding.
+/// path. The public path (<see cref="Dot(ReadOnlySpan{int}, ReadOnlySpan{float}, ReadOnlySpan{int}, ReadOnlySpan{float})"/>)
+/// adds the exact double-precision products of the matches in id order, as the scalar merge-join does, so its result
+/// is the same bits with or without AVX2 (and with <c>DOTNET_EnableHWIntrinsic=0</c>); the AVX-512 walks sum per lane
+/// and agree with it to rounding only.
 /// </para>
 /// <para>All members are pure and thread-safe.</para>
 /// </remarks>
@@ -85,17 +88,11 @@ public static class CosineSimilarity
             throw new ArgumentException("bIndices and bValues must have the same length.", nameof(bValues));
         }
 
-        // The 8 × 8 AVX2 walk, even where AVX-512 is available. On a Zen 4 host the two walks ran about as fast when
-        // called directly (CosineBenchmarks, 276–441 ns against 309–380 ns), but the 16 × 16 walk inlined here ran at
-        // 0.94–1.04 µs (the same instructions; the cause was not found), and the AVX2 walk here at 316–425 ns.
-        if (Avx2.IsSupported && Fma.IsSupported && aIndices.Length >= 8 && bIndices.Length >= 8)
+        // The 8 × 8 AVX2 walk, even where AVX-512 is available: it returns exactly the scalar reference's sum, so the
+        // result does not depend on the CPU. The 16 × 16 AVX-512 walk sums per lane and is not used here.
+        if (Avx2.IsSupported && aIndices.Length >= 8 && bIndices.Length >= 8)
         {
             return DotAvx2(aIndices, aValues, bIndices, bValues);
-        }
-
-        if (Avx512F.IsSupported && aIndices.Length >= Block512 && bIndices.Length >= Block512)
-        {
-            return DotAvx512(aIndices, aValues, bIndices, bValues);
         }
 
         return DotScalar(aIndices, aValues, bIndices, bValues, 0, 0, 0);
@@ -138,7 +135,7 @@ public static class CosineSimilarity
         int aLimit = aIndices.Length - 8;
         int bLimit = bIndices.Length - 8;
         int i = 0, j = 0;
-        Vector256<float> acc = Vector256<float>.Zero;
+        double sum = 0;
 
         // The last ids of the current blocks are carried in registers and those of the next blocks loaded a step
         // ahead (clamped inside the spans), so the branch-free advance waits on a compare, not on a load.
@@ -153,13 +150,24 @@ public static class CosineSimilarity
             ref float bWeights = ref Unsafe.Add(ref bw, j);
 
             // Per lane, the weight of the one id of the other block equal to it, or 0: ids are unique, so ORing the
-            // masked broadcast weights selects (a tree of ORs, not a chain of fused multiply-adds), and one fused
-            // multiply-add takes the block.
+            // masked broadcast weights selects (a tree of ORs, not a chain of compares and branches).
             Vector256<float> picked = (Pick(ids, ref bIds, ref bWeights, 0) | Pick(ids, ref bIds, ref bWeights, 1))
                 | (Pick(ids, ref bIds, ref bWeights, 2) | Pick(ids, ref bIds, ref bWeights, 3));
             picked |= (Pick(ids, ref bIds, ref bWeights, 4) | Pick(ids, ref bIds, ref bWeights, 5))
                 | (Pick(ids, ref bIds, ref bWeights, 6) | Pick(ids, ref bIds, ref bWeights, 7));
-            acc = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref aw, (nuint)i), picked, acc);
+
+            // The products are added one by one in lane order, in double precision, where the scalar merge-join adds
+            // them: every match of this block comes after those of earlier blocks and before those of later ones, so
+            // the sum is bit for bit the reference's, whatever the vector width (per-lane float sums differed in the
+            // last bits from the scalar path, and near-ties in clustering then went the other way without
+            // hardware intrinsics). A lane whose picked weight is zero adds nothing.
+            uint hits = ~Vector256.Equals(picked, Vector256<float>.Zero).ExtractMostSignificantBits() & 0xFF;
+            while (hits != 0)
+            {
+                int lane = BitOperations.TrailingZeroCount(hits);
+                hits &= hits - 1;
+                sum += (double)Unsafe.Add(ref aw, i + lane) * picked.GetElement(lane);
+            }
 
             // The block with the smaller last id is exhausted (both on a tie).
             int advanceA = aLast <= bLast ? 1 : 0;
@@ -174,7 +182,6 @@ public static class CosineSimilarity
             }
         }
 
-        double sum = Vector256.Sum(Vector256.WidenLower(acc) + Vector256.WidenUpper(acc));
         return DotScalar(aIndices, aValues, bIndices, bValues, i, j, sum);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -195,9 +202,9 @@ public static class CosineSimilarity
             return 1;
         }
 
-        double dot = Avx512F.IsSupported && a.Count >= Block512 && b.Count >= Block512
-            ? DotAvx512<DoubleSums>(a.Indices, a.Values, b.Indices, b.Values)
-            : DotScalar(a.Indices, a.Values, b.Indices, b.Values, 0, 0, 0);
+        // The public path: the same bits on every CPU (the AVX-512 double walk sums per lane, which differs in the
+        // last bits from the scalar path used without it).
+        double dot = Dot(a.Indices, a.Values, b.Indices, b.Values);
         return Math.Clamp(dot / denominator, -1.0, 1.0);
     }
 

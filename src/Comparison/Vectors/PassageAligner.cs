@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Collections.Immutable;
 using Comparison.Documents;
 using Comparison.Text;
@@ -35,6 +36,13 @@ public sealed record PassageAlignerOptions
     /// </summary>
     public IReadOnlySet<string> StopWords { get; init; } = TfIdfOptions.EnglishStopWords;
 
+    /// <summary>
+    /// The longest text, in UTF-16 code units, the aligner takes; a longer one is refused with a
+    /// <see cref="DocumentFormatException"/> rather than running out of memory (aligning costs about 40 bytes a
+    /// character of each text at its peak). Default 16,777,216 (16 Mi characters, about 1.3 GB for two such texts).
+    /// </summary>
+    public int MaxTextLength { get; init; } = 16 << 20;
+
     /// <summary>Checks every option; the exception names the first bad property.</summary>
     internal void Validate()
     {
@@ -51,6 +59,11 @@ public sealed record PassageAlignerOptions
         if (MinContentTerms < 1)
         {
             throw new ArgumentException($"MinContentTerms {MinContentTerms} must be at least 1.", nameof(MinContentTerms));
+        }
+
+        if (MaxTextLength < 1)
+        {
+            throw new ArgumentException($"MaxTextLength {MaxTextLength} must be at least 1.", nameof(MaxTextLength));
         }
 
         if (!(MinSimilarity >= 0 && MinSimilarity <= 1))
@@ -87,12 +100,19 @@ public readonly record struct SharedPassage(TextSpan A, TextSpan B, double Simil
 /// never overlap in either text.
 /// </para>
 /// <para>
-/// Time O(a + b + s + r²) for texts of a and b terms, s seed matches and r runs (a few hundred for articles that
-/// share a lot). Instances are immutable and thread-safe.
+/// Time O((a + b) log(a + b) + s log s + c·r·w) for texts of a and b terms, s seed matches, r runs, c chains taken and
+/// w runs ending within <see cref="PassageAlignerOptions.MaxGap"/> terms of a run: the seeds of both texts are sorted
+/// and merge-joined; a phrase repeated all through both texts pairs each occurrence only with the occurrences of
+/// about the same rank in the other (more than 1,024 pairs of one seed), so a text aligned with itself, however
+/// repetitive, costs near-linear time; a chain's predecessors are looked up by their end. Instances are immutable
+/// and thread-safe.
 /// </para>
 /// </remarks>
 public sealed class PassageAligner
 {
+    // More pairs than this for one seed key, and the key pairs occurrences by rank (see FindRuns).
+    private const int MaxPairsPerKey = 1024;
+
     private readonly PassageAlignerOptions _options;
     private readonly FrozenSet<string> _stopWords;
 
@@ -112,33 +132,44 @@ public sealed class PassageAligner
     /// <summary>The passages two documents share.</summary>
     /// <param name="a">The first document.</param>
     /// <param name="b">The second document.</param>
+    /// <param name="cancellationToken">Stops the alignment (it is checked throughout, so a large pair stops within a fraction of a second).</param>
     /// <returns>The passages, in order of their start in <paramref name="a"/>.</returns>
     /// <exception cref="ArgumentNullException">A document is <see langword="null"/>.</exception>
-    public ImmutableArray<SharedPassage> Align(Document a, Document b)
+    /// <exception cref="DocumentFormatException">A text is longer than <see cref="PassageAlignerOptions.MaxTextLength"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public ImmutableArray<SharedPassage> Align(Document a, Document b, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Align(a.Text, b.Text);
+        CheckLength(a.Text, $"Document '{a.Id}'");
+        CheckLength(b.Text, $"Document '{b.Id}'");
+        return Align(a.Text, b.Text, cancellationToken);
     }
 
     /// <summary>The passages two texts share.</summary>
     /// <param name="a">The first text.</param>
     /// <param name="b">The second text.</param>
+    /// <param name="cancellationToken">Stops the alignment (it is checked throughout, so a large pair stops within a fraction of a second).</param>
     /// <returns>The passages, in order of their start in <paramref name="a"/>; spans index the texts as given.</returns>
     /// <exception cref="ArgumentNullException">A text is <see langword="null"/>.</exception>
-    public ImmutableArray<SharedPassage> Align(string a, string b)
+    /// <exception cref="DocumentFormatException">A text is longer than <see cref="PassageAlignerOptions.MaxTextLength"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public ImmutableArray<SharedPassage> Align(string a, string b, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        CheckLength(a, "The first text");
+        CheckLength(b, "The second text");
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var stop = new List<bool>();
-        Terms left = Analyse(a, ids, stop);
-        Terms right = Analyse(b, ids, stop);
-        List<Run> runs = FindRuns(left, right, stop);
+        Terms left = Analyse(a, ids, stop, cancellationToken);
+        Terms right = Analyse(b, ids, stop, cancellationToken);
+        List<Run> runs = FindRuns(left, right, stop, cancellationToken);
         var passages = new List<SharedPassage>();
         while (runs.Count > 0)
         {
-            List<Run> chain = BestChain(runs);
+            cancellationToken.ThrowIfCancellationRequested();
+            List<Run> chain = BestChain(runs, cancellationToken);
             Run first = chain[0];
             Run last = chain[^1];
             int matched = 0;
@@ -172,26 +203,44 @@ public sealed class PassageAligner
         return [.. passages];
     }
 
-    private Terms Analyse(string text, Dictionary<string, int> ids, List<bool> stop)
+    private void CheckLength(string text, string what)
+    {
+        if (text.Length > _options.MaxTextLength)
+        {
+            throw new DocumentFormatException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{what} has {text.Length:N0} characters; passages are aligned in texts of at most {_options.MaxTextLength:N0} (PassageAlignerOptions.MaxTextLength), so that the alignment fits in memory."));
+        }
+    }
+
+    private Terms Analyse(string text, Dictionary<string, int> ids, List<bool> stop, CancellationToken cancellationToken)
     {
         var tokens = new List<Token>();
-        foreach (Token token in Tokenizer.Tokenize(text))
-        {
-            if (token.IsTerm)
-            {
-                tokens.Add(token);
-            }
-        }
+        Tokenizer.Tokenize(text, tokens);
+        tokens.RemoveAll(static token => !token.IsTerm);
 
+        // Most terms are short printable ASCII: normalised into a buffer and looked up by span, so a term seen before
+        // costs no string.
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> bySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
         var termIds = new int[tokens.Count];
         for (int i = 0; i < tokens.Count; i++)
         {
-            string term = TextNormalizer.NormalizeTerm(text.AsSpan(tokens[i].Start, tokens[i].Length));
-            if (!ids.TryGetValue(term, out int id))
+            if ((i & 0xFFFF) == 0)
             {
-                id = ids.Count;
-                ids.Add(term, id);
-                stop.Add(_stopWords.Contains(term));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ReadOnlySpan<char> raw = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            if (!TextNormalizer.TryNormalizeSimpleTerm(raw, buffer) || !bySpan.TryGetValue(buffer[..TextNormalizer.StripPossessive(buffer[..raw.Length])], out int id))
+            {
+                string term = TextNormalizer.NormalizeTerm(raw);
+                if (!ids.TryGetValue(term, out id))
+                {
+                    id = ids.Count;
+                    ids.Add(term, id);
+                    stop.Add(_stopWords.Contains(term));
+                }
             }
 
             termIds[i] = id;
@@ -200,102 +249,181 @@ public sealed class PassageAligner
         return new Terms(tokens, termIds);
     }
 
-    // Maximal runs of equal terms, at least SeedLength long and not made of stop words only.
-    private List<Run> FindRuns(Terms left, Terms right, List<bool> stop)
+    // Maximal runs of equal terms, at least SeedLength long and not made of stop words only. The seeds of both texts
+    // are sorted by key and merge-joined, so the work is the pairs looked at, not a probe per position into lists. A key
+    // with more than MaxPairsPerKey pairs (a phrase repeated all through both texts) pairs each occurrence in B only
+    // with the occurrences of about the same rank in A, so a text that repeats itself costs linear, not quadratic,
+    // work and still aligns copy with copy; articles never repeat a phrase that often, and keep every pair.
+    private List<Run> FindRuns(Terms left, Terms right, List<bool> stop, CancellationToken cancellationToken)
     {
         int k = _options.SeedLength;
-        var seeds = new Dictionary<ulong, List<int>>();
-        for (int i = 0; i + k <= left.Ids.Length; i++)
-        {
-            if (IsSeed(left.Ids, i, k, stop))
-            {
-                ulong key = Key(left.Ids, i, k);
-                if (!seeds.TryGetValue(key, out List<int>? list))
-                {
-                    seeds[key] = list = [];
-                }
+        long[] seedsA = SortedSeeds(left.Ids, k, stop, out ulong[] keysA);
+        long[] seedsB = SortedSeeds(right.Ids, k, stop, out ulong[] keysB);
 
-                list.Add(i);
+        // For each seed position j of B, the seeds of A it pairs with: seedsA[from[j] .. to[j]).
+        var from = new int[keysB.Length];
+        var to = new int[keysB.Length];
+        int x = 0, y = 0;
+        while (x < seedsA.Length && y < seedsB.Length)
+        {
+            ulong ka = keysA[(int)seedsA[x]], kb = keysB[(int)seedsB[y]];
+            if (ka != kb)
+            {
+                x += ka < kb ? 1 : 0;
+                y += kb < ka ? 1 : 0;
+                continue;
             }
+
+            int xEnd = x, yEnd = y;
+            while (xEnd < seedsA.Length && keysA[(int)seedsA[xEnd]] == ka)
+            {
+                xEnd++;
+            }
+
+            while (yEnd < seedsB.Length && keysB[(int)seedsB[yEnd]] == kb)
+            {
+                yEnd++;
+            }
+
+            int na = xEnd - x, nb = yEnd - y;
+            bool all = (long)na * nb <= MaxPairsPerKey;
+            for (int t = 0; t < nb; t++)
+            {
+                int j = (int)seedsB[y + t];
+                int rank = (int)((long)t * na / nb);
+                from[j] = x + (all ? 0 : Math.Max(0, rank - 1));
+                to[j] = all ? xEnd : x + Math.Min(na, rank + 2);
+            }
+
+            x = xEnd;
+            y = yEnd;
         }
 
-        var matches = new List<(int A, int B)>();
-        for (int j = 0; j + k <= right.Ids.Length; j++)
-        {
-            if (seeds.TryGetValue(Key(right.Ids, j, k), out List<int>? list))
-            {
-                foreach (int i in list)
-                {
-                    if (left.Ids.AsSpan(i, k).SequenceEqual(right.Ids.AsSpan(j, k)))
-                    {
-                        matches.Add((i, j));
-                    }
-                }
-            }
-        }
-
-        // Seeds on one diagonal that touch or overlap merge; a run ends where the diagonal's seeds stop.
-        matches.Sort((p, q) => (p.A - p.B) != (q.A - q.B) ? (p.A - p.B).CompareTo(q.A - q.B) : p.A.CompareTo(q.A));
+        // B is walked in order, so each diagonal's seeds come in order: the first seed of a run extends to the whole
+        // maximal run of equal terms (stop words included), and the seeds inside it are skipped without a look. Every
+        // run holds at least one seed, as when all matches were listed, sorted by diagonal and merged.
+        var reach = new Dictionary<int, int>();
         var runs = new List<Run>();
-        int m = 0;
-        while (m < matches.Count)
+        for (int j = 0; j < keysB.Length; j++)
         {
-            (int a, int b) = matches[m];
-            int end = a + k;
-            int next = m + 1;
-            while (next < matches.Count && matches[next].A - matches[next].B == a - b && matches[next].A <= end)
+            if ((j & 0xFFFF) == 0)
             {
-                end = Math.Max(end, matches[next].A + k);
-                next++;
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            // Extend: equal terms on both sides of the seeds belong to the run, stop words included.
-            while (a > 0 && b > 0 && left.Ids[a - 1] == right.Ids[b - 1])
+            for (int s = from[j]; s < to[j]; s++)
             {
-                a--;
-                b--;
-            }
+                int i = (int)seedsA[s];
+                if (reach.TryGetValue(i - j, out int covered) && i < covered)
+                {
+                    continue;
+                }
 
-            while (end < left.Ids.Length && end - a + b < right.Ids.Length && left.Ids[end] == right.Ids[end - a + b])
-            {
-                end++;
-            }
+                if (!left.Ids.AsSpan(i, k).SequenceEqual(right.Ids.AsSpan(j, k)))
+                {
+                    continue;
+                }
 
-            if (runs.Count == 0 || runs[^1].A - runs[^1].B != a - b || runs[^1].A + runs[^1].Length < a)
-            {
+                int a = i, b = j, end = i + k;
+                while (a > 0 && b > 0 && left.Ids[a - 1] == right.Ids[b - 1])
+                {
+                    a--;
+                    b--;
+                }
+
+                while (end < left.Ids.Length && end - a + b < right.Ids.Length && left.Ids[end] == right.Ids[end - a + b])
+                {
+                    end++;
+                }
+
+                reach[i - j] = end;
                 runs.Add(new Run(a, b, end - a));
             }
-            else
-            {
-                Run merged = runs[^1];
-                runs[^1] = merged with { Length = Math.Max(merged.Length, end - merged.A) };
-            }
-
-            m = next;
         }
 
         runs.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
         return runs;
     }
 
+    // The seed positions of a text sorted by (key, position), as (position) longs ordered through the keys; keys[i] is
+    // position i's key.
+    private static long[] SortedSeeds(int[] ids, int k, List<bool> stop, out ulong[] keys)
+    {
+        int count = Math.Max(0, ids.Length - k + 1);
+        keys = new ulong[count];
+        var positions = new List<long>(count);
+        for (int i = 0; i < count; i++)
+        {
+            if (IsSeed(ids, i, k, stop))
+            {
+                keys[i] = Key(ids, i, k);
+                positions.Add(i);
+            }
+        }
+
+        long[] result = [.. positions];
+        ulong[] sortKeys = new ulong[result.Length];
+        for (int p = 0; p < result.Length; p++)
+        {
+            sortKeys[p] = keys[(int)result[p]];
+        }
+
+        // Stable by position within a key: the positions go in ascending, and equal keys keep that order.
+        Array.Sort(sortKeys, result);
+        for (int start = 0, p = 1; p <= result.Length; p++)
+        {
+            if (p == result.Length || sortKeys[p] != sortKeys[start])
+            {
+                Array.Sort(result, start, p - start);
+                start = p;
+            }
+        }
+
+        return result;
+    }
+
     // The chain of runs, increasing in both texts with bounded gaps, that maximises matched terms minus half the gaps.
-    private List<Run> BestChain(List<Run> runs)
+    // A run's possible predecessors end at most MaxGap terms before it in A: they are found through the runs sorted
+    // by their end, not by scanning every earlier run, and visited in run order so that ties go as they always did.
+    private List<Run> BestChain(List<Run> runs, CancellationToken cancellationToken)
     {
         int count = runs.Count;
         var score = new double[count];
         var previous = new int[count];
+        var ends = new long[count];
+        for (int r = 0; r < count; r++)
+        {
+            ends[r] = ((long)(runs[r].A + runs[r].Length) << 32) | (uint)r;
+        }
+
+        Array.Sort(ends);
+        var candidates = new List<int>();
         int best = 0;
         for (int r = 0; r < count; r++)
         {
+            if ((r & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             Run run = runs[r];
             score[r] = run.Length;
             previous[r] = -1;
-            for (int p = 0; p < r; p++)
+            candidates.Clear();
+            long lowest = (long)Math.Max(0, run.A - _options.MaxGap) << 32;
+            int e = Array.BinarySearch(ends, lowest);
+            for (e = e < 0 ? ~e : e; e < count && (int)(ends[e] >> 32) <= run.A; e++)
+            {
+                candidates.Add((int)ends[e]);
+            }
+
+            candidates.Sort();
+            foreach (int p in candidates)
             {
                 Run before = runs[p];
                 int gapA = run.A - (before.A + before.Length);
                 int gapB = run.B - (before.B + before.Length);
-                if (gapA < 0 || gapB < 0 || gapA > _options.MaxGap || gapB > _options.MaxGap)
+                if (p >= r || gapA < 0 || gapB < 0 || gapA > _options.MaxGap || gapB > _options.MaxGap)
                 {
                     continue;
                 }

@@ -168,4 +168,14 @@ public class DuplicateFinderTests
         Assert.Empty(result.Pairs);
         Assert.Equal(0, result.CandidatePairs);
     }
+
+    [Fact]
+    public void FindDuplicates_DocumentLongerThanTheLimit_RefusedWithAClearError()
+    {
+        var options = DuplicateOptions.Default with { MaxDocumentLength = 10 };
+        var e = Assert.Throws<DocumentFormatException>(() => DuplicateFinder.FindDuplicates([new Document("ok", "0123456789"), new Document("big", "0123456789x")], options));
+        Assert.Contains("'big'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxDocumentLength", e.Message, StringComparison.Ordinal);
+        Assert.Empty(DuplicateFinder.FindDuplicates([new Document("ok", "0123456789")], options).Pairs);
+    }
 }

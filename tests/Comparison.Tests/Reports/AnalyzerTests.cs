@@ -214,4 +214,27 @@ public class AnalyzerTests
         ReportWriter.Write(report, ReportFormat.Html, html);
         Assert.Contains("<tr class=\"agrees\"><td>", html.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Analyze_DocumentLongerThanTheLimit_RefusedWithAClearError()
+    {
+        var analyzer = new Analyzer(AnalyzerOptions.Default with { MaxDocumentLength = 10 });
+        var e = Assert.Throws<DocumentFormatException>(() => analyzer.Analyze([new Document("ok", "0123456789"), new Document("big", "0123456789x")]));
+        Assert.Contains("'big'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxDocumentLength", e.Message, StringComparison.Ordinal);
+        Assert.Single(analyzer.Analyze([new Document("ok", "0123456789")]).Documents);
+    }
+
+    [Fact]
+    public void Analyze_TenThousandOneWordDocuments_NoPairsAndEveryDocumentItsOwnCluster()
+    {
+        // One-word texts used to have the empty shingle set, and every two of them were duplicates at 1.0: 50 million
+        // pairs and one group. Each is now one shingle of its word, and distinct words share nothing.
+        Document[] documents = [.. Enumerable.Range(0, 10_000).Select(i => new Document("d" + i, "w" + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "q"))];
+        AnalysisReport report = new Analyzer().Analyze(documents);
+        Assert.Empty(report.Duplicates!.Pairs);
+        Assert.Empty(report.Duplicates.Groups);
+        Assert.Equal(10_000, report.Clusters!.Clusters.Length);
+        Assert.Empty(report.Passages!.Passages);
+    }
 }

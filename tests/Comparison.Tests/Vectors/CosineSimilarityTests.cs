@@ -43,16 +43,19 @@ public class CosineSimilarityTests
     }
 
     [Fact]
-    public void Dot_VectorPath_EqualsScalarReference()
+    public void Dot_VectorPath_IsBitForBitTheScalarReference_Property()
     {
+        // The same bits with and without hardware intrinsics: a cosine that differs in its last bit can turn a near-tie
+        // in clustering the other way, and the report with it.
         Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
         {
             var random = new Random(seed);
             SparseVector a = RandomVectors.Vector(random, 300, 600);
-            SparseVector b = RandomVectors.Vector(random, 300, 600);
-            double fast = CosineSimilarity.Dot(a, b);
+            SparseVector b = random.Next(2) == 0 ? RandomVectors.Perturb(random, a, 600) : RandomVectors.Vector(random, 300, 600);
             double reference = CosineSimilarity.DotScalar(a.Indices, a.Values, b.Indices, b.Values, 0, 0, 0);
-            return Math.Abs(fast - reference) <= 1e-5 * Math.Max(1, Math.Abs(reference));
+            double referenceBA = CosineSimilarity.DotScalar(b.Indices, b.Values, a.Indices, a.Values, 0, 0, 0);
+            return CosineSimilarity.Dot(a, b) == reference && CosineSimilarity.Dot(b, a) == referenceBA
+                && CosineSimilarity.ComputeExact(a, b) == CosineSimilarity.Compute(a, b);
         }).QuickCheckThrowOnFailure();
     }
 
@@ -84,9 +87,9 @@ public class CosineSimilarityTests
                 ok &= Close(CosineSimilarity.DotAvx512Exact(a.Indices, a.Values, b.Indices, b.Values));
             }
 
-            if (Avx2.IsSupported && Fma.IsSupported && a.Count >= 8 && b.Count >= 8)
+            if (Avx2.IsSupported && a.Count >= 8 && b.Count >= 8)
             {
-                ok &= Close(CosineSimilarity.DotAvx2(a.Indices, a.Values, b.Indices, b.Values));
+                ok &= CosineSimilarity.DotAvx2(a.Indices, a.Values, b.Indices, b.Values) == reference;
             }
 
             double exact = CosineSimilarity.ComputeExact(a, b) * a.Norm * b.Norm;

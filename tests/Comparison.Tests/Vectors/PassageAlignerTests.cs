@@ -86,6 +86,27 @@ public class PassageAlignerTests
         Assert.Equal("MinSimilarity", Assert.Throws<ArgumentException>(() => new PassageAligner(new PassageAlignerOptions { MinSimilarity = 2 })).ParamName);
     }
 
+    [Fact]
+    public void Align_CancelledToken_Throws()
+    {
+        string text = Seeds.Load()[0].Text;
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Aligner.Align(text, text, cancelled.Token));
+    }
+
+    [Fact]
+    public void Align_TextRepeatingOnePhraseWithItself_IsOnePassageOverTheWholeText()
+    {
+        // 6,000 repeats of one sentence: each seed occurs 6,000 times in both texts, 36 million pairs if every
+        // occurrence met every other; by rank they make a handful of diagonals, and the copy aligns with itself.
+        string text = string.Concat(Enumerable.Repeat("Police said the gunman fled north in a grey sedan. ", 6_000)).TrimEnd();
+        SharedPassage passage = Assert.Single(Aligner.Align(text, text));
+        int end = text.Length - 1; // the final period is not a term
+        Assert.Equal((0, end, 0, end), (passage.A.Start, passage.A.End, passage.B.Start, passage.B.End));
+        Assert.Equal(1.0, passage.Similarity);
+    }
+
     private static void AssertValid(string a, string b, IReadOnlyList<SharedPassage> passages)
     {
         for (int i = 0; i < passages.Count; i++)
@@ -107,4 +128,15 @@ public class PassageAlignerTests
     }
 
     private static string Slice(string text, Comparison.Text.TextSpan span) => text.Substring(span.Start, span.Length);
+
+    [Fact]
+    public void Align_TextLongerThanTheLimit_RefusedWithAClearError()
+    {
+        var aligner = new PassageAligner(PassageAlignerOptions.Default with { MaxTextLength = 20 });
+        var e = Assert.Throws<Comparison.Documents.DocumentFormatException>(() => aligner.Align(new Comparison.Documents.Document("big", new string('a', 21)), new Comparison.Documents.Document("b", "short")));
+        Assert.Contains("'big'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxTextLength", e.Message, StringComparison.Ordinal);
+        Assert.Empty(aligner.Align(new string('a', 20), "short"));
+        Assert.Throws<ArgumentException>(() => new PassageAligner(PassageAlignerOptions.Default with { MaxTextLength = 0 }));
+    }
 }
