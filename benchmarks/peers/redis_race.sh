@@ -5,9 +5,12 @@
 # free port); Comparison runs a second time on a fresh three-node Redis Cluster (datasketch's storage has no cluster
 # mode). Each worker is one process given a disjoint quarter of the corpus; the wall time runs from the start of
 # the first worker to the end of the last, so it includes process start-up and signing as well as Redis.
+# After each Comparison run the union of the workers' pairs is checked against `comparison duplicates` on the whole
+# corpus (same threshold and --verify): equal pair for pair, none reported twice.
 # Build first (dotnet build src/Comparison.Cli -c Release); datasketch's source comes from its public repository,
 # checked out outside this one:
 #   benchmarks/peers/redis_race.sh CORPUS.tsv DATASKETCH_SOURCE [WORKERS]
+#   ONLY_CLUSTER=1 benchmarks/peers/redis_race.sh CORPUS.tsv -     # only Comparison on the cluster, and its check
 # Prints articles/s per side, the ratio, and the load average.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,6 +29,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# CPU seconds (user + system) of every redis-server this script started, from /proc.
+redis_cpu() {
+  local total=0 pid
+  for pid in "${PIDS[@]}"; do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "scale=2; $total / $(getconf CLK_TCK)" | bc
+}
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 start_redis() { # port, dir, extra...
   local port=$1 dir=$2; shift 2
@@ -59,14 +70,20 @@ N=$(cat "$OUT"/q*.tsv | wc -l)
 
 comparison() { # label, store, verify
   local label=$1 store=$2 verify=$3 start end
-  local workers=()
+  local workers=() redis_before redis_after
+  redis_before=$(redis_cpu)
   start=$(date +%s.%N)
   for ((w = 0; w < WORKERS; w++)); do
-    dotnet "$CLI" index add "$OUT/q$w.jsonl" --store "$store" --name race --verify "$verify" > "$OUT/$label.$w.out" &
+    /usr/bin/time -f '%U %S' -o "$OUT/$label.$w.cpu" dotnet "$CLI" index add "$OUT/q$w.jsonl" --store "$store" --name race --verify "$verify" > "$OUT/$label.$w.out" &
     workers+=($!)
   done
   for pid in "${workers[@]}"; do wait "$pid" || { echo "a worker failed" >&2; exit 1; }; done
   end=$(date +%s.%N)
+  redis_after=$(redis_cpu)
+  # CPU seconds spent, workers (user + system) and Redis servers: on a loaded machine the wall time says little,
+  # the CPU per article bounds what two idle cores could do.
+  cat "$OUT/$label".*.cpu | awk -v n="$N" -v r="$(echo "$redis_after - $redis_before" | bc)" -v l="$label" \
+    '{w += $1 + $2} END {printf "%-44s CPU: workers %.1f s, redis %.1f s; %.0f us an article -> at most %.0f articles/s on 2 idle cores\n", l, w, r, 1e6 * (w + r) / n, 2 * n / (w + r)}' | tee -a "$OUT/cpu"
   local pairs lines
   pairs=$(cat "$OUT/$label".*.out | grep -o '"duplicates":\[[^]]*\]' | grep -o '"[^"]*"' | grep -vc '"duplicates"' || true)
   lines=$(cat "$OUT/$label".*.out | wc -l)
@@ -95,6 +112,7 @@ print(f"{sys.argv[2]:44s} union {len(found)} pairs, `duplicates` {len(expected)}
 PY
 }
 
+if [ -z "${ONLY_CLUSTER:-}" ]; then
 P1=$(free_port); start_redis "$P1" "$OUT/single"
 comparison "comparison-single-server-exact" "redis://127.0.0.1:$P1" exact
 redis-cli -p "$P1" flushall >/dev/null
@@ -104,15 +122,21 @@ redis-cli -p "$P1" flushall >/dev/null
 
 # datasketch: the same server, flushed.
 workers=()
+redis_before=$(redis_cpu)
 start=$(date +%s.%N)
 for ((w = 0; w < WORKERS; w++)); do
-  /usr/bin/python3 benchmarks/peers/datasketch_redis_worker.py "$DATASKETCH" "$OUT/q$w.tsv" "$P1" 0.8 > "$OUT/datasketch.$w.out" &
+  /usr/bin/time -f '%U %S' -o "$OUT/datasketch.$w.cpu" /usr/bin/python3 benchmarks/peers/datasketch_redis_worker.py "$DATASKETCH" "$OUT/q$w.tsv" "$P1" 0.8 > "$OUT/datasketch.$w.out" &
   workers+=($!)
 done
 for pid in "${workers[@]}"; do wait "$pid" || { echo "a datasketch worker failed" >&2; exit 1; }; done
 end=$(date +%s.%N)
+redis_after=$(redis_cpu)
+cat "$OUT"/datasketch.*.cpu | awk -v n="$N" -v r="$(echo "$redis_after - $redis_before" | bc)" \
+  '{w += $1 + $2} END {printf "%-44s CPU: workers %.1f s, redis %.1f s; %.0f us an article -> at most %.0f articles/s on 2 idle cores\n", "datasketch-single-server", w, r, 1e6 * (w + r) / n, 2 * n / (w + r)}' | tee -a "$OUT/cpu"
 cat "$OUT"/datasketch.*.out
 /usr/bin/python3 -c "import sys; n,s=int(sys.argv[1]),float(sys.argv[2]); print(f'{\"datasketch-single-server\":44s} {n/s:10,.0f} articles/s  ({n} in {s:.2f} s)')" "$N" "$(echo "$end - $start" | bc)" | tee -a "$OUT/rates"
+
+fi
 
 CLUSTER=()
 for i in 0 1 2; do
@@ -124,7 +148,7 @@ redis-cli --cluster create "${CLUSTER[@]}" --cluster-replicas 0 --cluster-yes >/
 until redis-cli -p "${CLUSTER[0]#*:}" cluster info | grep -q cluster_state:ok; do sleep 0.2; done
 comparison "comparison-three-node-cluster-exact" "redis://$(IFS=,; echo "${CLUSTER[*]}")" exact
 
-/usr/bin/python3 - "$OUT/rates" <<'PY'
+[ -n "${ONLY_CLUSTER:-}" ] || /usr/bin/python3 - "$OUT/rates" <<'PY'
 import re, sys
 rates = {l.split()[0]: float(l.split()[1].replace(",", "")) for l in open(sys.argv[1])}
 ds = rates["datasketch-single-server"]

@@ -183,6 +183,40 @@ public class RedisSharedIndexTests
     }
 
     [Fact]
+    public async Task IndexQueryFromStdin_ListsIndexedDuplicatesBothWays_WithoutAdding()
+    {
+        using var server = RedisServer.Start();
+        string store = "redis://" + server.Endpoint;
+        string directory = Directory.CreateTempSubdirectory("index-stdin-").FullName;
+        try
+        {
+            string file = WriteJsonLines(Path.Combine(directory, "all.jsonl"), Corpus);
+            RunCli(["index", "add", file, "--store", store, "--name", "stdin"]);
+            long keys = long.Parse(server.Cli("dbsize").Trim(), CultureInfo.InvariantCulture);
+
+            var start = CliStart(["index", "query", "-", "--store", store, "--name", "stdin", "--format", "json"]);
+            start.RedirectStandardInput = true;
+            using Process process = Process.Start(start)!;
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardInput.WriteAsync(await File.ReadAllTextAsync(file));
+            process.StandardInput.Close();
+            await process.WaitForExitAsync();
+
+            Assert.True(process.ExitCode == 0, await stderr);
+            var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToList();
+            Assert.Equal(Corpus.Select(d => d.Id), lines.Select(l => l.Id));
+            Assert.Equal(Expected, PairsOf(lines, out int reported));
+            Assert.Equal(2 * Expected.Count, reported);
+            Assert.Equal(keys, long.Parse(server.Cli("dbsize").Trim(), CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Unreachable_ErrorNamesStore_LibraryAndCommandLine()
     {
         using var server = RedisServer.Start();

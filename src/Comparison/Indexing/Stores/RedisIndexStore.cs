@@ -15,8 +15,8 @@ namespace Comparison.Indexing.Stores;
 /// 64-bit integers (compact <c>intset</c>s on the server).
 /// </para>
 /// <para>
-/// Every batch is pipelined: all its commands are sent before the first answer is awaited, and StackExchange.Redis
-/// routes each to the node that owns its slot. Per node the commands of one connection run in order, which gives
+/// Every batch is pipelined: all its commands go out together (an <see cref="IBatch"/>) before the first answer is
+/// awaited, and StackExchange.Redis routes each to the node that owns its slot. Per node the commands of one connection run in order, which gives
 /// <see cref="AddAndReadSetsAsync"/> its add-then-read guarantee. Acknowledged writes survive a node restart when
 /// the servers run with append-only persistence (<c>appendonly yes</c>).
 /// </para>
@@ -145,12 +145,14 @@ public sealed class RedisIndexStore : IIndexStore
         {
             var keys = new RedisKey[records.Count];
             var sets = new Task<bool>[records.Count];
+            IBatch batch = _database.CreateBatch();
             for (int i = 0; i < sets.Length; i++)
             {
                 keys[i] = Key(space, records[i].Key);
-                sets[i] = _database.StringSetAsync(keys[i], records[i].Value ?? throw new ArgumentNullException(nameof(records)), null, When.NotExists);
+                sets[i] = batch.StringSetAsync(keys[i], records[i].Value ?? throw new ArgumentNullException(nameof(records)), null, When.NotExists);
             }
 
+            batch.Execute();
             await Task.WhenAll(sets).ConfigureAwait(false);
             var existing = new byte[]?[sets.Length];
             var gets = new Task<RedisValue>?[sets.Length];
@@ -182,11 +184,13 @@ public sealed class RedisIndexStore : IIndexStore
         return Run("read", keys.Count, async () =>
         {
             var gets = new Task<RedisValue>[keys.Count];
+            IBatch batch = _database.CreateBatch();
             for (int i = 0; i < gets.Length; i++)
             {
-                gets[i] = _database.StringGetAsync(Key(space, keys[i]));
+                gets[i] = batch.StringGetAsync(Key(space, keys[i]));
             }
 
+            batch.Execute();
             await Task.WhenAll(gets).ConfigureAwait(false);
             var values = new byte[]?[gets.Length];
             for (int i = 0; i < values.Length; i++)
@@ -207,14 +211,16 @@ public sealed class RedisIndexStore : IIndexStore
         {
             var adds = new Task<bool>[entries.Count];
             var reads = new Task<RedisValue[]>[entries.Count];
+            IBatch batch = _database.CreateBatch();
             for (int i = 0; i < reads.Length; i++)
             {
                 // Both go on the connection to the node that owns the key, in this order, so the read sees the add.
                 RedisKey key = Key(space, entries[i].Key);
-                adds[i] = _database.SetAddAsync(key, unchecked((long)entries[i].Value));
-                reads[i] = _database.SetMembersAsync(key);
+                adds[i] = batch.SetAddAsync(key, unchecked((long)entries[i].Value));
+                reads[i] = batch.SetMembersAsync(key);
             }
 
+            batch.Execute();
             await Task.WhenAll(adds).ConfigureAwait(false);
             await Task.WhenAll(reads).ConfigureAwait(false);
             return (IReadOnlyList<ulong[]>)Members(reads);
@@ -229,11 +235,13 @@ public sealed class RedisIndexStore : IIndexStore
         return Run("read", sets.Count, async () =>
         {
             var reads = new Task<RedisValue[]>[sets.Count];
+            IBatch batch = _database.CreateBatch();
             for (int i = 0; i < reads.Length; i++)
             {
-                reads[i] = _database.SetMembersAsync(Key(space, sets[i]));
+                reads[i] = batch.SetMembersAsync(Key(space, sets[i]));
             }
 
+            batch.Execute();
             await Task.WhenAll(reads).ConfigureAwait(false);
             return (IReadOnlyList<ulong[]>)Members(reads);
         }, cancellationToken);
