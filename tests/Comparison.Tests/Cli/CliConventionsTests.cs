@@ -11,7 +11,7 @@ public class CliConventionsTests
     [InlineData("analyze", "--threshold", "0", "error: --threshold 0 is out of range: expected a number in (0, 1). Run 'comparison analyze --help' for usage.")]
     [InlineData("cluster", "-k", "0", "error: --permutations 0 is out of range: expected a whole number in [1, 65536]. Run 'comparison cluster --help' for usage.")]
     [InlineData("similarity", "--shingle-size", "65", "error: --shingle-size 65 is out of range: expected a whole number in [1, 64]. Run 'comparison similarity --help' for usage.")]
-    [InlineData("analyze", "--matrix-max", "-1", "error: --matrix-max -1 is out of range: expected a whole number in [0, 2147483647]. Run 'comparison analyze --help' for usage.")]
+    [InlineData("analyze", "--matrix-max", "-1", "error: --matrix-max -1 is out of range: expected a whole number in [0, 2000]. Run 'comparison analyze --help' for usage.")]
     [InlineData("duplicates", "--threshold", "abc", "error: --threshold 'abc' is not a number: expected a number in (0, 1). Run 'comparison duplicates --help' for usage.")]
     [InlineData("cluster", "--seed", "-1", "error: --seed '-1' is not a whole number: expected a whole number in [0, 18446744073709551615]. Run 'comparison cluster --help' for usage.")]
     [InlineData("analyze", "--format", "nope", "error: --format 'nope' is not allowed: expected one of text, json, markdown, html. Run 'comparison analyze --help' for usage.")]
