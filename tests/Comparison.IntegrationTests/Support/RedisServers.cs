@@ -167,7 +167,7 @@ public sealed class RedisServer : IDisposable
             {
                 using var client = new TcpClient();
                 client.Connect(IPAddress.Loopback, Port);
-                return;
+                break;
             }
             catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(30) && !_process.HasExited)
             {
@@ -178,6 +178,13 @@ public sealed class RedisServer : IDisposable
                 string log = File.Exists(Path.Combine(Directory, "redis.log")) ? File.ReadAllText(Path.Combine(Directory, "redis.log")) : string.Empty;
                 Assert.Fail($"redis-server on port {Port} did not start: {log}");
             }
+        }
+
+        // The port opens before the append-only file is loaded; until then every command answers LOADING.
+        while (Cli("ping") is var answer && !answer.Contains("PONG", StringComparison.Ordinal) && !answer.Contains("NOAUTH", StringComparison.Ordinal))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"redis-server on port {Port} did not answer PING within 60 s: {answer}");
+            Thread.Sleep(50);
         }
     }
 }
