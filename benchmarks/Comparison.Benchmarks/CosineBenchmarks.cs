@@ -77,11 +77,11 @@ public class CosineBenchmarks
         throw new InvalidOperationException("no pair of 280-320-term articles of one incident in " + path);
     }
 
-    /// <summary>The public cosine (the 8 × 8 AVX2 block merge-join where AVX2 is available).</summary>
+    /// <summary>The public cosine (the scalar merge-join, the same bits on every CPU).</summary>
     [Benchmark(Baseline = true)]
     public double Cosine() => CosineSimilarity.Compute(_a, _b);
 
-    /// <summary>The 8 × 8 AVX2 block merge-join alone (the public path without its checks), on the same vectors.</summary>
+    /// <summary>The 8 × 8 AVX2 block merge-join alone, summing in the scalar order, on the same vectors.</summary>
     [Benchmark]
     public double Avx2Dot() => CosineSimilarity.DotAvx2(_a.Indices, _a.Values, _b.Indices, _b.Values);
 

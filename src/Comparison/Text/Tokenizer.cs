@@ -61,7 +61,11 @@ public static class Tokenizer
     /// <summary>Tokenises without the vector scan of ASCII letters and digits (the reference the tests compare with).</summary>
     internal static void TokenizeScalar(ReadOnlySpan<char> text, List<Token> destination) => Tokenize(text, destination, vectorScan: false);
 
-    private static void Tokenize(ReadOnlySpan<char> text, List<Token> destination, bool vectorScan)
+    /// <summary>Tokenises a text, checking <paramref name="cancellationToken"/> every 65,536 tokens (for texts of many megabytes).</summary>
+    internal static void Tokenize(ReadOnlySpan<char> text, List<Token> destination, CancellationToken cancellationToken) =>
+        Tokenize(text, destination, Vector128.IsHardwareAccelerated, cancellationToken);
+
+    private static void Tokenize(ReadOnlySpan<char> text, List<Token> destination, bool vectorScan, CancellationToken cancellationToken = default)
     {
         // Invisible characters are dropped first, so that a zero-width joiner between letters or a bidi mark inside a
         // number changes no token; the tokens of the visible text are then mapped back onto the original.
@@ -72,6 +76,10 @@ public static class Tokenizer
         while (TryReadNext(scanned, ref position, out Token token, vectorScan))
         {
             destination.Add(token);
+            if ((destination.Count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
 
         if (map is not null)

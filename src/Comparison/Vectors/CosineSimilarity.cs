@@ -16,13 +16,12 @@ namespace Comparison.Vectors;
 /// overlapping blocks is compared exactly once and the walk has no data-dependent branch inside a block (a
 /// scalar merge mispredicts about every other step on interleaved ids). Since ids are unique, each lane of the
 /// first block equals at most one id of the second, so the matching weight is picked with an AND and an OR per
-/// compare and multiplied once per block (not one fused multiply-add per compare on one accumulator). The public
-/// path uses 8 × 8 AVX2 blocks; a 16 × 16 AVX-512 walk (compares into mask registers, masked ORs, the last partial
-/// block loaded masked) serves the double-precision check of <see cref="AllPairs"/> and, without AVX2, the public
-/// path. The public path (<see cref="Dot(ReadOnlySpan{int}, ReadOnlySpan{float}, ReadOnlySpan{int}, ReadOnlySpan{float})"/>)
-/// adds the exact double-precision products of the matches in id order, as the scalar merge-join does, so its result
-/// is the same bits with or without AVX2 (and with <c>DOTNET_EnableHWIntrinsic=0</c>); the AVX-512 walks sum per lane
-/// and agree with it to rounding only.
+/// compare. The 8 × 8 AVX2 walk adds the exact double-precision products of its matches in id order, as the scalar
+/// merge-join does (the same bits); the 16 × 16 AVX-512 walk (compares into mask registers, masked ORs, the last
+/// partial block loaded masked) sums per lane and agrees with it to rounding only. The public path
+/// (<see cref="Dot(ReadOnlySpan{int}, ReadOnlySpan{float}, ReadOnlySpan{int}, ReadOnlySpan{float})"/>,
+/// <see cref="Compute"/>) is the scalar merge-join, so its result is the same bits on every CPU and with
+/// <c>DOTNET_EnableHWIntrinsic=0</c>: per-lane sums differed in the last bits and turned near-ties in clustering.
 /// </para>
 /// <para>All members are pure and thread-safe.</para>
 /// </remarks>
@@ -88,13 +87,9 @@ public static class CosineSimilarity
             throw new ArgumentException("bIndices and bValues must have the same length.", nameof(bValues));
         }
 
-        // The 8 × 8 AVX2 walk, even where AVX-512 is available: it returns exactly the scalar reference's sum, so the
-        // result does not depend on the CPU. The 16 × 16 AVX-512 walk sums per lane and is not used here.
-        if (Avx2.IsSupported && aIndices.Length >= 8 && bIndices.Length >= 8)
-        {
-            return DotAvx2(aIndices, aValues, bIndices, bValues);
-        }
-
+        // The scalar merge-join on every CPU, so the result is the same bits with or without hardware intrinsics. The
+        // vector walks sum per lane (AVX-512) or, summing in the scalar order (AVX2), measured slower than the scalar
+        // merge-join itself (CosineBenchmarks, benchmarks/README.md), so neither serves the public path.
         return DotScalar(aIndices, aValues, bIndices, bValues, 0, 0, 0);
     }
 
@@ -137,6 +132,11 @@ public static class CosineSimilarity
         int i = 0, j = 0;
         double sum = 0;
 
+        // The picked weights of a block with matches, read lane by lane from memory (a variable-index GetElement on
+        // the register was several times slower than the whole scalar merge-join).
+        Span<float> lanes = stackalloc float[8];
+        ref float lane0 = ref MemoryMarshal.GetReference(lanes);
+
         // The last ids of the current blocks are carried in registers and those of the next blocks loaded a step
         // ahead (clamped inside the spans), so the branch-free advance waits on a compare, not on a load.
         int aLast = Unsafe.Add(ref ai, 7);
@@ -162,11 +162,17 @@ public static class CosineSimilarity
             // last bits from the scalar path, and near-ties in clustering then went the other way without
             // hardware intrinsics). A lane whose picked weight is zero adds nothing.
             uint hits = ~Vector256.Equals(picked, Vector256<float>.Zero).ExtractMostSignificantBits() & 0xFF;
-            while (hits != 0)
+            if (hits != 0)
             {
-                int lane = BitOperations.TrailingZeroCount(hits);
-                hits &= hits - 1;
-                sum += (double)Unsafe.Add(ref aw, i + lane) * picked.GetElement(lane);
+                picked.StoreUnsafe(ref lane0);
+                ref float aBlock = ref Unsafe.Add(ref aw, i);
+                do
+                {
+                    int lane = BitOperations.TrailingZeroCount(hits);
+                    hits &= hits - 1;
+                    sum += (double)Unsafe.Add(ref aBlock, lane) * Unsafe.Add(ref lane0, lane);
+                }
+                while (hits != 0);
             }
 
             // The block with the smaller last id is exhausted (both on a tie).

@@ -216,7 +216,7 @@ public sealed class PassageAligner
     private Terms Analyse(string text, Dictionary<string, int> ids, List<bool> stop, CancellationToken cancellationToken)
     {
         var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, tokens);
+        Tokenizer.Tokenize(text, tokens, cancellationToken);
         tokens.RemoveAll(static token => !token.IsTerm);
 
         // Most terms are short printable ASCII: normalised into a buffer and looked up by span, so a term seen before
@@ -258,7 +258,9 @@ public sealed class PassageAligner
     {
         int k = _options.SeedLength;
         long[] seedsA = SortedSeeds(left.Ids, k, stop, out ulong[] keysA);
+        cancellationToken.ThrowIfCancellationRequested();
         long[] seedsB = SortedSeeds(right.Ids, k, stop, out ulong[] keysB);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // For each seed position j of B, the seeds of A it pairs with: seedsA[from[j] .. to[j]).
         var from = new int[keysB.Length];
@@ -341,6 +343,7 @@ public sealed class PassageAligner
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         runs.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
         return runs;
     }
