@@ -18,14 +18,25 @@ internal static class DiscrepanciesCommand
         var format = CliCommon.FormatOption("text", "json");
         var output = CliCommon.OutputOption();
         var claims = new Option<bool>("--claims") { Description = "Also list the facts only one report states (JSON: \"claims\")." };
-        var command = new Command("discrepancies", "Find the numbers, dates, quotations, attributions and names on which reports of one event disagree.")
+        var minConfidence = new Option<double>("--min-confidence")
         {
-            input, format, output, claims,
+            Description = "Show flags at or above this confidence, strongest first (default 0.7, DiscrepancyFinderOptions.MinConfidence).",
+            DefaultValueFactory = _ => DiscrepancyFinderOptions.Default.MinConfidence,
+        };
+        var command = new Command("discrepancies", "Find the numbers, dates, times, ages, places, quotations, attributions and names on which reports of one event disagree.")
+        {
+            input, format, output, claims, minConfidence,
         };
         command.SetAction(parse =>
         {
             var documents = CliCommon.ReadInput(parse.GetValue(input)!);
-            var finder = new DiscrepancyFinder();
+            double threshold = parse.GetValue(minConfidence);
+            if (threshold is < 0 or > 1 || double.IsNaN(threshold))
+            {
+                throw new UsageException("--min-confidence must be in [0, 1].");
+            }
+
+            var finder = new DiscrepancyFinder(DiscrepancyFinderOptions.Default with { MinConfidence = threshold });
             var reports = new List<DiscrepancyReport>();
             foreach (IReadOnlyList<Document> cluster in Group(documents))
             {
@@ -206,7 +217,7 @@ internal static class DiscrepanciesCommand
             foreach (Discrepancy d in reports[cluster].Discrepancies)
             {
                 total++;
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{cluster}] {Camel(d.Kind.ToString())}: {d.Subject} ({Camel(d.Relation.ToString())}, {Camel(d.Severity.ToString())})"));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{cluster}] {Camel(d.Kind.ToString())}: {d.Subject} ({Camel(d.Relation.ToString())}, {Camel(d.Severity.ToString())}, confidence {d.Confidence:0.00})"));
                 foreach (DiscrepancyMention m in d.Mentions)
                 {
                     string sentence = DocumentText(reports[cluster], m.Document)[m.SentenceStart..m.SentenceEnd].ReplaceLineEndings(" ");
