@@ -170,7 +170,7 @@ internal static class CountComparer
                 {
                     foreach (Quantity y in facts[b].Quantities)
                     {
-                        if (x.Interval.Overlaps(y.Interval))
+                        if (x.Interval.Overlaps(y.Interval) || IsDecimalTail(facts[a].Document.Text, x) || IsDecimalTail(facts[b].Document.Text, y))
                         {
                             continue;
                         }
@@ -199,6 +199,10 @@ internal static class CountComparer
             }
         }
     }
+
+    /// <summary>"6. 0": the tail of a decimal the text broke with a space is no amount of its own.</summary>
+    private static bool IsDecimalTail(string text, Quantity q) =>
+        q.Start >= 3 && text[q.Start - 1] == ' ' && text[q.Start - 2] == '.' && char.IsDigit(text[q.Start - 3]);
 
     /// <summary>Whether the words right before and right after two amounts, within their sentences, are written the same.</summary>
     private static bool SameSurroundings(string textA, Quantity a, string textB, Quantity b)
@@ -468,8 +472,7 @@ internal static class CountComparer
             return null;
         }
 
-        // "6. 0": the tail of a decimal the text broke with a space is no amount of its own.
-        if (q.Start >= 3 && text[q.Start - 1] == ' ' && text[q.Start - 2] == '.' && char.IsDigit(text[q.Start - 3]))
+        if (IsDecimalTail(text, q))
         {
             return null;
         }

@@ -33,6 +33,7 @@ internal static class DetailComparer
             }
         }
 
+        RestatedAges(facts, items, discrepancies);
         var groups = Link(items.Count, (x, y) => SamePerson(items[x].Age, items[y].Age));
         foreach (var group in groups)
         {
@@ -59,9 +60,78 @@ internal static class DetailComparer
                 continue;
             }
 
+            // An unnamed person ("a 4-year-old boy") may be another child, unless the two reports word the sentence alike.
             AgeMention first = items[chosen[0]].Age;
-            Add(discrepancies, facts, DiscrepancyKind.Age, "age of " + first.Person, DiscrepancyRelation.Contradiction, named ? 0.85 : 0.65, mentions, a => a is AgeMention m ? m.Age : null);
+            double confidence = named ? 0.85 : Restated(facts, items, chosen) ? 0.8 : 0.65;
+            Add(discrepancies, facts, DiscrepancyKind.Age, "age of " + first.Person, DiscrepancyRelation.Contradiction, confidence, mentions, a => a is AgeMention m ? m.Age : null);
         }
+    }
+
+    /// <summary>
+    /// Flags an age restated with another figure: two ages of one person (or one noun) in two documents among the
+    /// same words, whatever else the documents say of that person's age.
+    /// </summary>
+    private static void RestatedAges(IReadOnlyList<DocumentFacts> facts, List<(int Document, AgeMention Age)> items, List<Discrepancy> discrepancies)
+    {
+        for (int x = 0; x < items.Count; x++)
+        {
+            for (int y = x + 1; y < items.Count; y++)
+            {
+                var (da, a) = items[x];
+                var (db, b) = items[y];
+                if (da == db || a.Age == b.Age || !SamePerson(a, b) || !Restated(facts, items, [x, y]) || HasTwin(facts, items, x, db) || HasTwin(facts, items, y, da))
+                {
+                    continue;
+                }
+
+                Add(discrepancies, facts, DiscrepancyKind.Age, "age of " + a.Person, DiscrepancyRelation.Contradiction, 0.85,
+                    [(da, a, a.Age.ToString(CultureInfo.InvariantCulture)), (db, b, b.Age.ToString(CultureInfo.InvariantCulture))], f => f is AgeMention m ? m.Age : null);
+            }
+        }
+    }
+
+    /// <summary>Whether document <paramref name="other"/> repeats item <paramref name="k"/> exactly, same age among the same words (then the two agree on it).</summary>
+    private static bool HasTwin(IReadOnlyList<DocumentFacts> facts, List<(int Document, AgeMention Age)> items, int k, int other)
+    {
+        for (int j = 0; j < items.Count; j++)
+        {
+            if (items[j].Document == other && items[j].Age.Age == items[k].Age.Age && items[j].Age.Unit == items[k].Age.Unit && Restated(facts, items, [k, j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two of the chosen ages stand among the same words (a dozen characters each side) in their documents.</summary>
+    private static bool Restated(IReadOnlyList<DocumentFacts> facts, List<(int Document, AgeMention Age)> items, List<int> chosen)
+    {
+        const int Reach = 12;
+        for (int x = 0; x < chosen.Count; x++)
+        {
+            for (int y = x + 1; y < chosen.Count; y++)
+            {
+                var (da, a) = items[chosen[x]];
+                var (db, b) = items[chosen[y]];
+                if (a.Age == b.Age && chosen.Count > 2)
+                {
+                    continue; // only a pair that disagrees shows the restatement
+                }
+
+                string ta = facts[da].Document.Text;
+                string tb = facts[db].Document.Text;
+                int before = Math.Min(Reach, Math.Min(a.Start, b.Start));
+                int after = Math.Min(Reach, Math.Min(ta.Length - a.End, tb.Length - b.End));
+                if (before + after >= 8 && ta.AsSpan(a.Start - before, before).SequenceEqual(tb.AsSpan(b.Start - before, before))
+                    && ta.AsSpan(a.End, after).SequenceEqual(tb.AsSpan(b.End, after)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool SamePerson(AgeMention a, AgeMention b)

@@ -21,6 +21,13 @@ internal static partial class PersonNames
     [GeneratedRegex(@"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: [A-Z][a-z]+| [A-Z]\.)? ((?:Mc|Mac|La|De|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Place|County|City|Police|Department|Hospital|University|College|School|Center|Park|Church|Township|Island|Province))", RegexOptions.CultureInvariant)]
     private static partial Regex FullName();
 
+    /// <summary>Words that end a place's name, not a person's ("Summit Streets").</summary>
+    private static readonly HashSet<string> NotSurnames = new(StringComparer.Ordinal)
+    {
+        "Street", "Streets", "Avenue", "Avenues", "Road", "Roads", "Drive", "Lane", "Boulevard", "Court", "Place", "Parkway", "Highway", "Way",
+        "County", "City", "Township", "Island", "Province", "Hospital", "Center", "Centre", "Park", "Church", "School", "College", "University",
+    };
+
     public static void Compare(IReadOnlyList<DocumentFacts> facts, List<Discrepancy> discrepancies)
     {
         var names = new List<(string First, string Last, Fact Fact)>[facts.Count];
@@ -122,7 +129,7 @@ internal static partial class PersonNames
         {
             string first = m.Groups[1].Value;
             string last = m.Groups[2].Value;
-            if (!IsName(first) || !IsName(last))
+            if (!IsName(first) || !IsName(last) || NotSurnames.Contains(last))
             {
                 continue;
             }

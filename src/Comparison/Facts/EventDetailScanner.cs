@@ -120,7 +120,9 @@ internal static partial class EventDetailScanner
             }
             else
             {
-                continue;
+                // "the 17-year-old was charged": someone unnamed, told apart by nothing but the sentence.
+                person = "person";
+                named = false;
             }
 
             int end = text.IndexOf("old", m.Groups[2].Index, StringComparison.Ordinal) + 3;
