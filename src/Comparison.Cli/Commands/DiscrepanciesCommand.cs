@@ -91,26 +91,34 @@ internal static class DiscrepanciesCommand
         {
             json.WriteStartObject();
             json.WriteStartArray("discrepancies");
+
+            // Strongest first across clusters (the contract's order); equal confidence keeps cluster order.
+            var flags = new List<(int Cluster, Discrepancy Flag)>();
             for (int cluster = 0; cluster < reports.Count; cluster++)
             {
                 foreach (Discrepancy d in reports[cluster].Discrepancies)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("kind", Camel(d.Kind.ToString()));
-                    json.WriteString("subject", d.Subject);
-                    json.WriteNumber("cluster", cluster);
-                    json.WriteString("relation", Camel(d.Relation.ToString()));
-                    json.WriteString("severity", Camel(d.Severity.ToString()));
-                    json.WriteNumber("confidence", d.Confidence);
-                    json.WriteStartArray("mentions");
-                    foreach (DiscrepancyMention m in d.Mentions)
-                    {
-                        WriteMention(json, m, reports[cluster]);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
+                    flags.Add((cluster, d));
                 }
+            }
+
+            foreach (var (cluster, d) in flags.OrderByDescending(f => f.Flag.Confidence))
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", Camel(d.Kind.ToString()));
+                json.WriteString("subject", d.Subject);
+                json.WriteNumber("cluster", cluster);
+                json.WriteString("relation", Camel(d.Relation.ToString()));
+                json.WriteString("severity", Camel(d.Severity.ToString()));
+                json.WriteNumber("confidence", d.Confidence);
+                json.WriteStartArray("mentions");
+                foreach (DiscrepancyMention m in d.Mentions)
+                {
+                    WriteMention(json, m, reports[cluster]);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
