@@ -91,6 +91,15 @@ internal sealed class PipelineOptions
 
     public Option<string> Verify { get; } = CliCommon.VerifyOption();
 
+    public Option<double> MinConfidence { get; } = CliCommon.InRange(
+        new Option<double>("--min-confidence")
+        {
+            Description = "Show discrepancy flags at or above this confidence, strongest first.",
+            DefaultValueFactory = _ => Defaults.Discrepancies.MinConfidence,
+        },
+        0.0,
+        1.0);
+
     /// <summary>Creates the options; <see cref="AddTo"/> puts them on a command.</summary>
     public static PipelineOptions Create() => new();
 
@@ -107,6 +116,7 @@ internal sealed class PipelineOptions
         command.Options.Add(Seed);
         command.Options.Add(Scheme);
         command.Options.Add(Verify);
+        command.Options.Add(MinConfidence);
     }
 
     /// <summary>The analyzer options the parsed values name, every stage on; a command switches off what its section does not need.</summary>
@@ -124,6 +134,7 @@ internal sealed class PipelineOptions
             Seed = parse.GetValue(Seed),
             Scheme = parse.GetValue(Scheme) == "one-permutation" ? MinHashScheme.OnePermutation : MinHashScheme.Classic,
         },
+        Discrepancies = Defaults.Discrepancies with { MinConfidence = parse.GetValue(MinConfidence) },
     };
 
     /// <summary>

@@ -103,9 +103,12 @@ internal static class DateComparer
             {
                 Kind = DiscrepancyKind.Date,
                 Subject = DiscrepancyFinder.SharedWordsSubject(facts, members),
-                Relation = disjoint ? DiscrepancyRelation.Contradictory : DiscrepancyRelation.DifferentPrecision,
+                Relation = disjoint ? DiscrepancyRelation.Contradiction : DiscrepancyRelation.Precision,
                 Severity = disjoint ? DiscrepancySeverity.High : DiscrepancySeverity.Low,
-                Confidence = Math.Round(confidence, 3),
+
+                // Reports name many days besides the event's (reporting days, earlier happenings), so an aligned pair of
+                // dates is a weaker flag than the same alignment score of two amounts of one slot.
+                Confidence = Math.Round(0.85 * confidence, 3),
                 Mentions = mentions.MoveToImmutable(),
             });
         }

@@ -17,30 +17,33 @@ public enum DiscrepancyKind
     /// <summary>The words of a quotation.</summary>
     Quote,
 
-    /// <summary>How a name is spelled.</summary>
+    /// <summary>How a name is spelled, or which name a person or place is given.</summary>
     Name,
+
+    /// <summary>The time of day something happened ("about 5:10 a.m." against "5.30am").</summary>
+    Time,
+
+    /// <summary>The age of one person ("Jeremy Lewis, 27" against "26-year-old Jeremy Lewis").</summary>
+    Age,
+
+    /// <summary>Where something happened: street, block, venue or city ("Childers Street" against "Childers Drive").</summary>
+    Place,
 }
 
-/// <summary>How the mentions of a discrepancy relate.</summary>
+/// <summary>How the mentions of a discrepancy relate (the contract's <c>relation</c>).</summary>
 public enum DiscrepancyRelation
 {
-    /// <summary>The values exclude each other (5 against 7 killed; December 29 against December 30).</summary>
-    Contradictory,
+    /// <summary>The values exclude each other (5 against 7 killed; December 29 against December 30; the same words given to two speakers; a quotation whose meaning changes).</summary>
+    Contradiction,
 
-    /// <summary>Both give bounds, and the bounds differ ("over 40,000" against "more than 50,000"): compatible but not the same claim.</summary>
-    DifferentBounds,
+    /// <summary>A later report revises an earlier one (2 dead, then 3 dead the next day): the values differ and split by publication date.</summary>
+    Update,
 
-    /// <summary>The values are compatible, one is vaguer ("about 100" against "97"; "this week" against "Tuesday").</summary>
-    DifferentPrecision,
+    /// <summary>Compatible values of different precision or with different bounds that a reader still wants to see ("over 90,000" against "more than 100,000"; "about 9:15 p.m." against "9:18 p.m.").</summary>
+    Precision,
 
-    /// <summary>The same name spelled differently ("Gaddafi" against "Qaddafi").</summary>
-    SpellingVariant,
-
-    /// <summary>The same quotation in different words.</summary>
-    DifferentWording,
-
-    /// <summary>The same quotation given to different speakers.</summary>
-    DifferentSpeaker,
+    /// <summary>The same name spelled or transliterated differently ("Gaddafi" against "Qaddafi").</summary>
+    Variant,
 }
 
 /// <summary>How much a discrepancy matters to a reader checking the facts.</summary>
@@ -111,7 +114,7 @@ public sealed record Discrepancy
     /// <summary>How much it matters.</summary>
     public required DiscrepancySeverity Severity { get; init; }
 
-    /// <summary>How sure the alignment is, in [0, 1].</summary>
+    /// <summary>How likely the flag is a real disagreement, in [0, 1]; measured precision rises with it (see <see cref="DiscrepancyFinderOptions.MinConfidence"/>).</summary>
     public required double Confidence { get; init; }
 
     /// <summary>Every aligned mention, at least two documents, ordered by document then offset.</summary>

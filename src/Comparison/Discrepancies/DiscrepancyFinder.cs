@@ -83,7 +83,10 @@ public sealed class DiscrepancyFinder
         var discrepancies = new List<Discrepancy>();
         var claims = new List<SingleSourceClaim>();
         var agreements = new List<Agreement>();
-        NumberComparer.Compare(facts, contexts, Options, discrepancies, claims, agreements);
+        NumberComparer.Compare(facts, contexts, Options, claims, agreements);
+        CountComparer.Compare(facts, contexts, discrepancies);
+        DetailComparer.Compare(facts, contexts, discrepancies);
+        PersonNames.Compare(facts, discrepancies);
         DateComparer.Compare(facts, contexts, Options, discrepancies, claims, agreements);
         QuoteComparer.Compare(facts, Options, discrepancies, agreements);
         NameComparer.Compare(facts, Options, discrepancies);
@@ -105,7 +108,23 @@ public sealed class DiscrepancyFinder
             return c != 0 ? c : mx.Start.CompareTo(my.Start);
         }
 
-        discrepancies.Sort((x, y) => ByKindThenFirstMention(x.Kind, x.Mentions[0], y.Kind, y.Mentions[0]));
+        var shown = new List<Discrepancy>(discrepancies.Count);
+        foreach (Discrepancy d in discrepancies)
+        {
+            if (d.Confidence >= Options.MinConfidence && OneMentionPerDocument(d) is { } single)
+            {
+                shown.Add(Updates.Order(single, facts, index));
+            }
+        }
+
+        shown = WithoutRepeats(shown);
+
+        // Strongest first; ties by kind, then by the first mention's document and offset, so the order never depends on input order beyond the documents' own.
+        shown.Sort((x, y) =>
+        {
+            int c = y.Confidence.CompareTo(x.Confidence);
+            return c != 0 ? c : ByKindThenFirstMention(x.Kind, x.Mentions[0], y.Kind, y.Mentions[0]);
+        });
         agreements.Sort((x, y) => ByKindThenFirstMention(x.Kind, x.Mentions[0], y.Kind, y.Mentions[0]));
         claims.Sort((x, y) =>
         {
@@ -115,10 +134,83 @@ public sealed class DiscrepancyFinder
         return new DiscrepancyReport
         {
             Facts = [.. facts],
-            Discrepancies = [.. discrepancies],
+            Discrepancies = [.. shown],
             SingleSourceClaims = Options.ListSingleSourceClaims ? [.. claims] : [],
             Agreements = [.. agreements],
         };
+    }
+
+    /// <summary>
+    /// The flags without those that repeat a stronger flag of the same kind: two flags whose mentions overlap in two
+    /// or more documents speak of one subject, which is flagged once.
+    /// </summary>
+    private static List<Discrepancy> WithoutRepeats(List<Discrepancy> flags)
+    {
+        var order = new List<Discrepancy>(flags);
+        order.Sort((x, y) => y.Confidence.CompareTo(x.Confidence));
+        var kept = new List<Discrepancy>();
+        foreach (Discrepancy d in order)
+        {
+            bool repeat = false;
+            foreach (Discrepancy k in kept)
+            {
+                if (k.Kind == d.Kind && SharedDocuments(k, d) >= 2)
+                {
+                    repeat = true;
+                    break;
+                }
+            }
+
+            if (!repeat)
+            {
+                kept.Add(d);
+            }
+        }
+
+        return kept;
+    }
+
+    private static int SharedDocuments(Discrepancy a, Discrepancy b)
+    {
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (DiscrepancyMention x in a.Mentions)
+        {
+            foreach (DiscrepancyMention y in b.Mentions)
+            {
+                if (string.Equals(x.Document, y.Document, StringComparison.Ordinal) && x.Start < y.End && y.Start < x.End)
+                {
+                    documents.Add(x.Document);
+                }
+            }
+        }
+
+        return documents.Count;
+    }
+
+    /// <summary>
+    /// The flag with the first mention of each document only (a flag speaks of one slot, which a document states
+    /// once), or null when fewer than two documents remain or they all say the same.
+    /// </summary>
+    private static Discrepancy? OneMentionPerDocument(Discrepancy d)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        var kept = ImmutableArray.CreateBuilder<DiscrepancyMention>(d.Mentions.Length);
+        foreach (DiscrepancyMention m in d.Mentions)
+        {
+            if (seen.Add(m.Document))
+            {
+                kept.Add(m);
+                values.Add(d.Kind is DiscrepancyKind.Quote or DiscrepancyKind.Attribution ? m.Value + "\u0000" + m.Text : m.Value);
+            }
+        }
+
+        if (kept.Count < 2 || values.Count < 2)
+        {
+            return null;
+        }
+
+        return kept.Count == d.Mentions.Length ? d : d with { Mentions = kept.ToImmutable() };
     }
 
     /// <summary>A mention of a fact for the report.</summary>

@@ -54,7 +54,7 @@ internal static class NameComparer
             {
                 Kind = DiscrepancyKind.Name,
                 Subject = group.Name,
-                Relation = DiscrepancyRelation.SpellingVariant,
+                Relation = DiscrepancyRelation.Variant,
                 Severity = DiscrepancySeverity.Low,
                 Confidence = 1,
                 Mentions = mentions.ToImmutable(),

@@ -4,11 +4,11 @@ using FuzzySharp;
 
 namespace Comparison.Discrepancies;
 
-/// <summary>Aligns amounts across documents and reports those that disagree.</summary>
+/// <summary>Aligns amounts across documents for the agreements and the claims only one document makes; disagreements are <see cref="CountComparer"/>'s, slot by slot.</summary>
 internal static class NumberComparer
 {
     public static void Compare(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, DiscrepancyFinderOptions options,
-        List<Discrepancy> discrepancies, List<SingleSourceClaim> claims, List<Agreement> agreements)
+        List<SingleSourceClaim> claims, List<Agreement> agreements)
     {
         var items = new List<Quantity>[facts.Count];
         var counts = new int[facts.Count];
@@ -82,21 +82,6 @@ internal static class NumberComparer
                 });
                 continue;
             }
-
-            discrepancies.Add(new Discrepancy
-            {
-                Kind = DiscrepancyKind.Number,
-                Subject = SubjectOf(quantities),
-                Relation = relation.Value,
-                Severity = relation.Value switch
-                {
-                    DiscrepancyRelation.Contradictory => DiscrepancySeverity.High,
-                    DiscrepancyRelation.DifferentBounds => DiscrepancySeverity.Medium,
-                    _ => DiscrepancySeverity.Low,
-                },
-                Confidence = Math.Round(confidence, 3),
-                Mentions = mentions.MoveToImmutable(),
-            });
         }
     }
 
@@ -142,7 +127,7 @@ internal static class NumberComparer
             return null;
         }
 
-        return disjoint ? DiscrepancyRelation.Contradictory : bothBounds ? DiscrepancyRelation.DifferentBounds : DiscrepancyRelation.DifferentPrecision;
+        return disjoint ? DiscrepancyRelation.Contradiction : bothBounds ? DiscrepancyRelation.Precision : DiscrepancyRelation.Precision;
     }
 
     private static bool IsBound(QuantityQualifier q) => q is QuantityQualifier.MoreThan or QuantityQualifier.AtLeast or QuantityQualifier.LessThan or QuantityQualifier.AtMost or QuantityQualifier.Nearly;

@@ -79,7 +79,7 @@ internal static class QuoteComparer
 
                     var (qa, na, _) = items[group[x].Document][group[x].Index];
                     var (qb, nb, _) = items[group[y].Document][group[y].Index];
-                    if (!na.Contains(nb, StringComparison.Ordinal) && !nb.Contains(na, StringComparison.Ordinal) && Fuzz.PartialRatio(na, nb) < 100)
+                    if (!na.Contains(nb, StringComparison.Ordinal) && !nb.Contains(na, StringComparison.Ordinal) && Fuzz.PartialRatio(na, nb) < 100 && !SameWords(qa.Text, qb.Text))
                     {
                         differentWords = true;
                     }
@@ -107,19 +107,34 @@ internal static class QuoteComparer
             }
 
             var mentions = ImmutableArray.CreateBuilder<DiscrepancyMention>(group.Count);
+            bool pronoun = false;
             foreach (var (d, i) in group)
             {
                 Quote q = items[d][i].Quote;
+                pronoun |= q.SpeakerFromPronoun;
                 mentions.Add(DiscrepancyFinder.Mention(facts[d], q, differentSpeaker ? q.Speaker ?? string.Empty : q.Text, qualifier: q.Role));
             }
+
+            // A speaker found through "he said", or named by one word (a title, a surname alone), is a guess; two full
+            // names are what a reader can check. A quotation whose words are the same but for one or two content words
+            // changes its meaning; a wider rewording is a paraphrase and stays below the default threshold.
+            bool fullNames = true;
+            foreach (var (d, i) in group)
+            {
+                fullNames &= items[d][i].Quote.Speaker?.Contains(' ', StringComparison.Ordinal) == true;
+            }
+
+            double confidence = differentSpeaker
+                ? (pronoun || !fullNames ? 0.55 : 0.8)
+                : (Substitutions(items[group[0].Document][group[0].Index].Quote.Text, items[group[1].Document][group[1].Index].Quote.Text) ? 0.75 : 0.5);
 
             discrepancies.Add(new Discrepancy
             {
                 Kind = differentSpeaker ? DiscrepancyKind.Attribution : DiscrepancyKind.Quote,
                 Subject = subject,
-                Relation = differentSpeaker ? DiscrepancyRelation.DifferentSpeaker : DiscrepancyRelation.DifferentWording,
+                Relation = differentSpeaker ? DiscrepancyRelation.Contradiction : DiscrepancyRelation.Contradiction,
                 Severity = differentSpeaker ? DiscrepancySeverity.High : DiscrepancySeverity.Medium,
-                Confidence = 1,
+                Confidence = confidence,
                 Mentions = mentions.MoveToImmutable(),
             });
         }
@@ -191,5 +206,109 @@ internal static class QuoteComparer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Whether two quotations hold the same letters once case, punctuation, spacing and apostrophes are set aside, or one holds the other's.</summary>
+    internal static bool SameWords(string a, string b)
+    {
+        string x = Words(a);
+        string y = Words(b);
+        return x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal);
+    }
+
+    /// <summary>The letters and digits of a text, lower-cased, with nothing between them: spacing, punctuation and apostrophes typed any way compare equal.</summary>
+    private static string Words(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether two quotations are the same words but for one or two content words put in the place of others
+    /// ("what they're finding" against "what they're talking"); insertions, function words and numbers written
+    /// as words do not count.
+    /// </summary>
+    internal static bool Substitutions(string a, string b)
+    {
+        string[] x = Tokens(a);
+        string[] y = Tokens(b);
+        var lcs = new int[x.Length + 1, y.Length + 1];
+        for (int i = x.Length - 1; i >= 0; i--)
+        {
+            for (int j = y.Length - 1; j >= 0; j--)
+            {
+                lcs[i, j] = string.Equals(x[i], y[j], StringComparison.Ordinal) ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        var onlyX = new List<string>();
+        var onlyY = new List<string>();
+        int p = 0;
+        int q = 0;
+        while (p < x.Length || q < y.Length)
+        {
+            if (p < x.Length && q < y.Length && string.Equals(x[p], y[q], StringComparison.Ordinal))
+            {
+                p++;
+                q++;
+            }
+            else if (q >= y.Length || (p < x.Length && lcs[p + 1, q] >= lcs[p, q + 1]))
+            {
+                onlyX.Add(x[p++]);
+            }
+            else
+            {
+                onlyY.Add(y[q++]);
+            }
+        }
+
+        int shared = lcs[0, 0];
+        bool content = Content(onlyX) && Content(onlyY);
+        return content && onlyX.Count <= 2 && onlyY.Count <= 2 && shared >= 4 && shared >= 0.8 * Math.Min(x.Length, y.Length);
+    }
+
+    private static bool Content(List<string> words)
+    {
+        foreach (string w in words)
+        {
+            if (w.Length > 3 && (FactLexicon.Find(w).Classes & (WordClass.Stop | WordClass.Auxiliary | WordClass.NumberWord | WordClass.Pronoun)) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] Tokens(string text)
+    {
+        var words = new List<string>();
+        var sb = new System.Text.StringBuilder();
+        foreach (char c in text + " ")
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is '\'' or '\u2019')
+            {
+                continue;
+            }
+            else if (sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+
+        return [.. words];
     }
 }

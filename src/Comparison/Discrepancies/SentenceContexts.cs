@@ -137,15 +137,18 @@ internal sealed class SentenceContexts
         return union == 0 ? 0 : (double)shared / union;
     }
 
-    private HashSet<string> Around(int start, int end)
+    /// <summary>Every word of the document in order: offsets and the lower-cased text.</summary>
+    internal IReadOnlyList<(int Start, int End, string Word)> Words => _words;
+
+    /// <summary>The index of the first word that ends after <paramref name="offset"/>.</summary>
+    internal int WordAt(int offset)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
         int lo = 0;
         int hi = _words.Count;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (_words[mid].End <= start)
+            if (_words[mid].End <= offset)
             {
                 lo = mid + 1;
             }
@@ -154,6 +157,14 @@ internal sealed class SentenceContexts
                 hi = mid;
             }
         }
+
+        return lo;
+    }
+
+    private HashSet<string> Around(int start, int end)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        int lo = WordAt(start);
 
         for (int k = lo - 1, n = 0; k >= 0 && n < Window; k--, n++)
         {

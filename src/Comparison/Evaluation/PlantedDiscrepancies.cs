@@ -14,6 +14,9 @@ public enum PlantedChangeKind
 
     /// <summary>A date: a weekday, or the day of a month-day date.</summary>
     Date,
+
+    /// <summary>A person's age: "26-year-old", or the figure of "Jeremy Lewis, 26,".</summary>
+    Age,
 }
 
 /// <summary>A copy of a report with one figure or date changed.</summary>
@@ -37,8 +40,10 @@ public sealed record PlantedChange(Document Original, Document Copy, PlantedChan
 /// <param name="UnchangedCopies">Unchanged copies compared with their originals.</param>
 /// <param name="UnchangedFlagged">Unchanged copies with any discrepancy (should be 0).</param>
 /// <param name="Missed">The changed copies not flagged (for inspection).</param>
+/// <param name="AgeCopies">Copies with a changed age.</param>
+/// <param name="AgeFlagged">Of those, how many were flagged.</param>
 public sealed record PlantedDiscrepancyResult(int Copies, int Flagged, int FlaggedRightKind, int NumberCopies, int NumberFlagged, int DateCopies, int DateFlagged,
-    int UnchangedCopies, int UnchangedFlagged, ImmutableArray<PlantedChange> Missed)
+    int UnchangedCopies, int UnchangedFlagged, ImmutableArray<PlantedChange> Missed, int AgeCopies = 0, int AgeFlagged = 0)
 {
     /// <summary><see cref="Flagged"/> / <see cref="Copies"/>.</summary>
     public double Recall => Copies == 0 ? 0 : (double)Flagged / Copies;
@@ -54,7 +59,7 @@ public sealed record PlantedDiscrepancyResult(int Copies, int Flagged, int Flagg
 /// after it, moved by 1 to 3; or a weekday moved by one or two days; or the day of a month-day date moved
 /// by 1 to 3. One change per copy, chosen with a seeded random generator.
 /// </remarks>
-public static class PlantedDiscrepancies
+public static partial class PlantedDiscrepancies
 {
     private static readonly string[] Weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
     private static readonly string[] Words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"];
@@ -74,7 +79,17 @@ public static class PlantedDiscrepancies
         string text = original.Text;
         FactTokenizer.Tokenize(text, tokens, sentences);
         var candidates = new List<(int Start, int Length, string After)>();
-        for (int i = 0; i < tokens.Count; i++)
+        if (kind == PlantedChangeKind.Age)
+        {
+            foreach (System.Text.RegularExpressions.Match m in AgeFigure().Matches(text))
+            {
+                var g = m.Groups[1].Success ? m.Groups[1] : m.Groups[2];
+                int age = int.Parse(g.Value, CultureInfo.InvariantCulture);
+                candidates.Add((g.Index, g.Length, (age + random.Next(1, 4)).ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        for (int i = 0; i < tokens.Count && kind != PlantedChangeKind.Age; i++)
         {
             var t = tokens[i];
             string word = text.Substring(t.Start, t.Length);
@@ -133,7 +148,7 @@ public static class PlantedDiscrepancies
         ArgumentNullException.ThrowIfNull(originals);
         finder ??= new DiscrepancyFinder();
         var random = new Random(seed);
-        int copies = 0, flagged = 0, rightKind = 0, numbers = 0, numbersFlagged = 0, dates = 0, datesFlagged = 0, unchanged = 0, unchangedFlagged = 0;
+        int copies = 0, flagged = 0, rightKind = 0, numbers = 0, numbersFlagged = 0, dates = 0, datesFlagged = 0, ages = 0, agesFlagged = 0, unchanged = 0, unchangedFlagged = 0;
         var missed = ImmutableArray.CreateBuilder<PlantedChange>();
         foreach (Document original in originals)
         {
@@ -144,7 +159,7 @@ public static class PlantedDiscrepancies
                 unchangedFlagged++;
             }
 
-            foreach (PlantedChangeKind kind in (ReadOnlySpan<PlantedChangeKind>)[PlantedChangeKind.Number, PlantedChangeKind.Date])
+            foreach (PlantedChangeKind kind in (ReadOnlySpan<PlantedChangeKind>)[PlantedChangeKind.Number, PlantedChangeKind.Date, PlantedChangeKind.Age])
             {
                 if (Plant(original, kind, random) is not { } change)
                 {
@@ -153,15 +168,18 @@ public static class PlantedDiscrepancies
 
                 copies++;
                 bool isNumber = kind == PlantedChangeKind.Number;
+                bool isAge = kind == PlantedChangeKind.Age;
                 numbers += isNumber ? 1 : 0;
-                dates += isNumber ? 0 : 1;
+                dates += kind == PlantedChangeKind.Date ? 1 : 0;
+                ages += isAge ? 1 : 0;
                 var (hit, kindOk) = Check(finder.Find([original, change.Copy]), change);
                 if (hit)
                 {
                     flagged++;
                     rightKind += kindOk ? 1 : 0;
                     numbersFlagged += isNumber ? 1 : 0;
-                    datesFlagged += isNumber ? 0 : 1;
+                    datesFlagged += kind == PlantedChangeKind.Date ? 1 : 0;
+                    agesFlagged += isAge ? 1 : 0;
                 }
                 else
                 {
@@ -170,7 +188,7 @@ public static class PlantedDiscrepancies
             }
         }
 
-        return new PlantedDiscrepancyResult(copies, flagged, rightKind, numbers, numbersFlagged, dates, datesFlagged, unchanged, unchangedFlagged, missed.ToImmutable());
+        return new PlantedDiscrepancyResult(copies, flagged, rightKind, numbers, numbersFlagged, dates, datesFlagged, unchanged, unchangedFlagged, missed.ToImmutable(), ages, agesFlagged);
     }
 
     /// <summary>Whether some discrepancy names the changed span in the copy and the original span in the original.</summary>
@@ -198,7 +216,7 @@ public static class PlantedDiscrepancies
             if (inCopy && inOriginal)
             {
                 hit = true;
-                if ((d.Kind == DiscrepancyKind.Number) == (change.Kind == PlantedChangeKind.Number))
+                if (d.Kind == change.Kind switch { PlantedChangeKind.Number => DiscrepancyKind.Number, PlantedChangeKind.Age => DiscrepancyKind.Age, _ => DiscrepancyKind.Date })
                 {
                     return (true, true);
                 }
@@ -207,6 +225,10 @@ public static class PlantedDiscrepancies
 
         return (hit, false);
     }
+
+    /// <summary>An age figure: "26-year-old", or "Jeremy Lewis, 26," after a two-word name.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{1,2})-year-old\b|\b[A-Z][a-z]+ [A-Z][a-z]+, (?=\d{1,2},)(\d{1,2})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AgeFigure();
 
     private static int NumberOf(FactToken t, string word)
     {

@@ -88,7 +88,8 @@ internal static class FactTokenizer
             }
             else
             {
-                token.Length = char.IsHighSurrogate(c) && i + 1 < s.Length ? 2 : 1;
+                // A surrogate pair is one symbol; a lone surrogate is one code unit and never takes the next character with it.
+                token.Length = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
                 token.Kind = FactTokenKind.Punctuation;
                 i += token.Length;
             }
@@ -220,6 +221,14 @@ internal static class FactTokenizer
             }
 
             bool hasNext = i + 1 < s.Length;
+            if ((c is ',' or '.') && numeric && i + 2 < s.Length && s[i + 1] == ' ' && char.IsDigit(s[i - 1]) && SpacedSeparator(s, start, i, c))
+            {
+                // "1, 500" and "6. 1": a separator or decimal point followed by a stray space (typed so, or left by a
+                // tokenizer upstream) still joins one number.
+                i += 2;
+                continue;
+            }
+
             if ((c is ',' or '.') && hasNext && char.IsDigit(s[i + 1]) && char.IsDigit(s[i - 1]) && numeric)
             {
                 // 45,000 and 1.2; a comma must be followed by exactly three digits to be a separator.
@@ -254,6 +263,39 @@ internal static class FactTokenizer
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// Whether the separator at <paramref name="i"/>, followed by one space, continues the number that starts at
+    /// <paramref name="start"/>: a comma after one to three digits (or a separated group) and before exactly three
+    /// digits; a period after one or two digits (not part of a longer number) and before one or two digits.
+    /// </summary>
+    private static bool SpacedSeparator(ReadOnlySpan<char> s, int start, int i, char c)
+    {
+        int run = 0;
+        for (int k = i - 1; k >= start && char.IsDigit(s[k]); k--)
+        {
+            run++;
+        }
+
+        bool whole = run == i - start && (start == 0 || !(char.IsDigit(s[start - 1]) || s[start - 1] is ',' or '.'));
+        if (c == ',')
+        {
+            return (whole ? run is >= 1 and <= 3 : run == 3) && ThreeDigits(s, i + 2);
+        }
+
+        if (!whole || run > 2)
+        {
+            return false;
+        }
+
+        int after = 0;
+        while (i + 2 + after < s.Length && char.IsDigit(s[i + 2 + after]))
+        {
+            after++;
+        }
+
+        return after is 1 or 2 && (i + 2 + after >= s.Length || !(s[i + 2 + after] is '.' or ','));
     }
 
     private static bool ThreeDigits(ReadOnlySpan<char> s, int i) =>

@@ -49,7 +49,14 @@ internal static class QuantityScanner
             }
 
             int first = i;
-            (QuantityQualifier qualifier, string? qualifierText, int qualifierFirst) = Qualifier(c, i);
+            if (IsSign(c, i))
+            {
+                // "-5", "−5": a sign touching the digits, not joining two words or numbers ("5-7" is one token).
+                value = -value;
+                first = i - 1;
+            }
+
+            (QuantityQualifier qualifier, string? qualifierText, int qualifierFirst) = Qualifier(c, first);
             if (qualifierFirst >= 0)
             {
                 first = qualifierFirst;
@@ -109,6 +116,17 @@ internal static class QuantityScanner
         }
     }
 
+    /// <summary>Whether a minus sign (hyphen-minus or U+2212) touches the digits of token <paramref name="i"/> and follows a space, a bracket or the start.</summary>
+    private static bool IsSign(ScanContext c, int i)
+    {
+        if (i == 0 || c.Tok[i].Kind != FactTokenKind.Number || !(c.IsPunct(i - 1, '-') || c.IsPunct(i - 1, '\u2212')) || c.Tok[i - 1].End != c.Tok[i].Start)
+        {
+            return false;
+        }
+
+        return i - 1 == 0 || c.Tok[i - 2].End < c.Tok[i - 1].Start || c.IsPunct(i - 2, '(') || c.IsPunct(i - 2, '[');
+    }
+
     /// <summary>The interval a qualifier gives a stated value.</summary>
     internal static NumericInterval IntervalOf(double value, QuantityQualifier qualifier, double tolerance) => qualifier switch
     {
@@ -116,8 +134,8 @@ internal static class QuantityScanner
         QuantityQualifier.AtLeast => new NumericInterval(value, double.PositiveInfinity, true, false),
         QuantityQualifier.LessThan => new NumericInterval(double.NegativeInfinity, value, false, false),
         QuantityQualifier.AtMost => new NumericInterval(double.NegativeInfinity, value, false, true),
-        QuantityQualifier.Nearly => new NumericInterval(value * (1 - tolerance), value, true, false),
-        QuantityQualifier.Approximate => new NumericInterval(value * (1 - tolerance), value * (1 + tolerance), true, true),
+        QuantityQualifier.Nearly => new NumericInterval(value - (Math.Abs(value) * tolerance), value, true, false),
+        QuantityQualifier.Approximate => new NumericInterval(value - (Math.Abs(value) * tolerance), value + (Math.Abs(value) * tolerance), true, true),
         _ => NumericInterval.Exactly(value),
     };
 

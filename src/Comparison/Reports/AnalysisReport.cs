@@ -172,7 +172,7 @@ public sealed record DiscrepanciesSection(ImmutableArray<ReportDiscrepancy> Disc
 /// <param name="Kind">One of <c>number</c>, <c>date</c>, <c>attribution</c>, <c>quote</c>, <c>name</c>.</param>
 /// <param name="Subject">A short description of what the fact is about.</param>
 /// <param name="Cluster">The cluster number.</param>
-/// <param name="Relation">How the mentions differ, camelCase (for example <c>differentBounds</c>), when known.</param>
+/// <param name="Relation">How the mentions differ, camelCase (<c>contradiction</c>, <c>update</c>, <c>precision</c> or <c>variant</c>), when known.</param>
 /// <param name="Severity">How much it matters (<c>low</c>, <c>medium</c>, <c>high</c>), when known.</param>
 /// <param name="Mentions">The disagreeing mentions, one or more per document.</param>
 public sealed record ReportDiscrepancy(string Kind, string Subject, int Cluster, string? Relation, string? Severity, ImmutableArray<ReportMention> Mentions)

@@ -350,7 +350,9 @@ public sealed class Analyzer
             }
         }
 
-        return new DiscrepanciesSection(discrepancies.ToImmutable(), claims.ToImmutable(), coverage.ToImmutable());
+        // Strongest first across clusters (the contract's order); a stable sort keeps cluster order among equals.
+        ImmutableArray<ReportDiscrepancy> ranked = [.. discrepancies.OrderByDescending(d => d.Confidence ?? 0)];
+        return new DiscrepanciesSection(ranked, claims.ToImmutable(), coverage.ToImmutable());
     }
 
     private static Dictionary<string, Document> ById(ImmutableArray<Document> corpus)

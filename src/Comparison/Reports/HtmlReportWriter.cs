@@ -289,6 +289,11 @@ public static class HtmlReportWriter
                 Raw("<span class=\"badge\">").Text(discrepancy.Severity).Raw("</span>");
             }
 
+            if (discrepancy.Confidence is double confidence)
+            {
+                Raw("<span class=\"badge confidence\">").Text(confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)).Raw("</span>");
+            }
+
             Raw("</h4>\n<div class=\"mentions\">\n");
             foreach (ReportMention mention in discrepancy.Mentions)
             {

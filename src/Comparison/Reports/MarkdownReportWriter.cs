@@ -137,7 +137,8 @@ public static class MarkdownReportWriter
         w.Append("| Kind | Subject | Document | Says | In context |\n|---|---|---|---|---|\n");
         foreach (ReportDiscrepancy discrepancy in discrepancies)
         {
-            string subject = Escape(discrepancy.Subject) + (discrepancy.Relation is null ? string.Empty : " (" + Escape(ReportIndex.Words(discrepancy.Relation)) + ")");
+            string subject = Escape(discrepancy.Subject) + (discrepancy.Relation is null ? string.Empty : " (" + Escape(ReportIndex.Words(discrepancy.Relation))
+                + (discrepancy.Confidence is double c ? ", confidence " + c.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + ")");
             foreach (ReportMention mention in discrepancy.Mentions)
             {
                 SpanContext context = index.Context(mention);

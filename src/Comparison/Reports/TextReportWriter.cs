@@ -96,6 +96,11 @@ public static class TextReportWriter
                     w.Write(ReportIndex.Words(discrepancy.Relation));
                 }
 
+                if (discrepancy.Confidence is double confidence)
+                {
+                    w.Write(string.Create(CultureInfo.InvariantCulture, $", confidence {confidence:0.00}"));
+                }
+
                 w.Write(")\n");
                 foreach (ReportMention mention in discrepancy.Mentions)
                 {

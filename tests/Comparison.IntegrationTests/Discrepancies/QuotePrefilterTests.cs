@@ -19,8 +19,10 @@ public class QuotePrefilterTests
             .GroupBy(d => d.Id[..d.Id.LastIndexOf('_')], StringComparer.Ordinal)
             .Take(4)
             .ToList();
-        var filtered = new DiscrepancyFinder();
-        var everyPair = new DiscrepancyFinder(DiscrepancyFinderOptions.Default with { QuotePrefilter = false });
+
+        // Every candidate, not only those above the default confidence: the prefilter must change none of them.
+        var filtered = new DiscrepancyFinder(DiscrepancyFinderOptions.Default with { MinConfidence = 0 });
+        var everyPair = new DiscrepancyFinder(DiscrepancyFinderOptions.Default with { QuotePrefilter = false, MinConfidence = 0 });
         int quotes = 0;
         foreach (var story in stories)
         {

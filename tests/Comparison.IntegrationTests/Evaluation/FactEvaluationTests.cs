@@ -40,9 +40,13 @@ public class FactEvaluationTests(ITestOutputHelper output)
         var subset = GvaData.Full ? originals.ToList() : originals.Take(120).ToList();
         var r = PlantedDiscrepancies.Evaluate(subset, seed: 42);
         output.WriteLine($"originals {subset.Count}; changed copies {r.Copies}; flagged naming the span {r.Flagged} ({r.Recall:P1}), right kind {r.FlaggedRightKind}; " +
-            $"numbers {r.NumberFlagged}/{r.NumberCopies}; dates {r.DateFlagged}/{r.DateCopies}; unchanged copies flagged {r.UnchangedFlagged}/{r.UnchangedCopies}");
+            $"numbers {r.NumberFlagged}/{r.NumberCopies}; dates {r.DateFlagged}/{r.DateCopies}; ages {r.AgeFlagged}/{r.AgeCopies}; unchanged copies flagged {r.UnchangedFlagged}/{r.UnchangedCopies}");
         Assert.True(r.Copies >= subset.Count / 2);
         Assert.True(r.Recall >= 0.9, $"recall {r.Recall:P1}");
+        Assert.True(r.NumberFlagged >= 0.9 * r.NumberCopies, $"numbers {r.NumberFlagged}/{r.NumberCopies}");
+        Assert.True(r.DateFlagged >= 0.9 * r.DateCopies, $"dates {r.DateFlagged}/{r.DateCopies}");
+        Assert.True(r.AgeCopies >= 10, $"only {r.AgeCopies} ages planted");
+        Assert.True(r.AgeFlagged >= 0.9 * r.AgeCopies, $"ages {r.AgeFlagged}/{r.AgeCopies}");
         Assert.Equal(0, r.UnchangedFlagged);
     }
 

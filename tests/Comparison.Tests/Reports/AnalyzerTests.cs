@@ -62,7 +62,7 @@ public class AnalyzerTests
 
         ReportDiscrepancy troops = Assert.Single(section.Discrepancies, d => d.Kind == "number" && d.Mentions.Any(m => m.Text.Contains("90,000", StringComparison.Ordinal)));
         Assert.Equal(0, troops.Cluster);
-        Assert.Equal("differentBounds", troops.Relation);
+        Assert.Equal("precision", troops.Relation);
         foreach (ReportMention mention in troops.Mentions)
         {
             Assert.Equal(mention.Text, seeds.Single(d => d.Id == mention.Document).Text[mention.Start..mention.End]);

@@ -18,7 +18,7 @@ public class MarkdownReportWriterTests
         string md = Render(SampleReports.Full());
         Assert.Contains("## Cluster 0: troops border talks", md, StringComparison.Ordinal);
         Assert.Contains("### Discrepancies", md, StringComparison.Ordinal);
-        Assert.Contains("| number | troops near the border (different bounds) | `wire-a` | **over 90,000** |", md, StringComparison.Ordinal);
+        Assert.Contains("| number | troops near the border (precision) | `wire-a` | **over 90,000** |", md, StringComparison.Ordinal);
         Assert.Contains("**more than 100,000**", md, StringComparison.Ordinal);
         Assert.Contains("## Shared passages", md, StringComparison.Ordinal);
         Assert.Contains("## Near-duplicates", md, StringComparison.Ordinal);

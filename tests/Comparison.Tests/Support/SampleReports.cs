@@ -36,7 +36,7 @@ public static class SampleReports
             Similarity = new SimilaritySection(["wire-a", "wire-b", "evil<b>id</b>"], [1, 0.5, 0.1, 0.5, 1, 0.123456789, 0.1, 0.123456789, 1], []),
             Passages = new PassagesSection([new SharedPassage(0.9, Span(docs[0], "The talks continue."), Span(docs[1], "The talks continue,"))]),
             Discrepancies = new DiscrepanciesSection(
-                [new ReportDiscrepancy("number", "troops near the border", 0, "differentBounds", "high", [troopsA, troopsB])],
+                [new ReportDiscrepancy("number", "troops near the border", 0, "precision", "medium", [troopsA, troopsB])],
                 [new SourceClaim(1, "number", "ships", Mention(docs[2], "12 ships", 12, null!) with { Qualifier = null })],
                 [new FactCoverage(0, "number", "troops near the border", [troopsA, troopsB], Disagrees: true)]),
         };

@@ -1,0 +1,671 @@
+using System.Collections.Immutable;
+using Comparison.Facts;
+
+namespace Comparison.Discrepancies;
+
+/// <summary>
+/// Compares amounts slot by slot: an amount belongs to a slot made of its role (what happened to what is
+/// counted: killed, injured, shot, arrested...), the counted noun and its unit, and only amounts of one slot
+/// are compared.
+/// </summary>
+/// <remarks>
+/// A document that gives two different values for one slot speaks of two different things under it (a subset
+/// and a total, two groups), so it takes no part in that slot. Subsets ("two other victims", "three of the
+/// dead"), amounts read from an article ("a woman") and money or distances without a purpose or a reference
+/// place are left out. A flag has one mention per document.
+/// </remarks>
+internal static class CountComparer
+{
+    private const int WindowAfter = 6;
+    private const int WindowBefore = 3;
+
+    /// <summary>Nouns that name people without telling them apart: one slot, "person".</summary>
+    private static readonly HashSet<string> GenericPeople = new(StringComparer.Ordinal)
+    {
+        "people", "person", "persons", "victim", "victims", "other", "others", "individual", "individuals", "resident", "residents",
+    };
+
+    /// <summary>Words that tell what an amount of money is for.</summary>
+    private static readonly HashSet<string> MoneyPurposes = new(StringComparer.Ordinal)
+    {
+        "bail", "bond", "reward", "fine", "fines", "salary", "damages", "budget", "funding", "fund", "funds", "settlement", "ransom",
+        "price", "cost", "costs", "aid", "loan", "bonus", "wall", "deficit", "tax", "taxes", "contract", "deal", "donation", "donations",
+    };
+
+    /// <summary>Words after an amount that make it part of a larger group, not a total.</summary>
+    private static readonly HashSet<string> SubsetAfter = new(StringComparer.Ordinal) { "other", "others", "more", "of", "additional", "further" };
+
+    /// <summary>Words before an amount that make it part of a larger group.</summary>
+    private static readonly HashSet<string> SubsetBefore = new(StringComparer.Ordinal) { "other", "another", "additional", "remaining", "including", "among", "first", "last", "next" };
+
+    /// <summary>Words that give an amount its role when no harm word does.</summary>
+    private static readonly (string Prefix, string Role)[] Roles =
+    [
+        ("arrest", "arrested"), ("custody", "arrested"), ("charged", "charged"), ("evacuat", "evacuated"), ("displac", "displaced"),
+        ("homeless", "displaced"), ("rescued", "rescued"), ("missing", "missing"), ("deploy", "deployed"), ("hospital", "injured"),
+        ("wounded", "injured"), ("injur", "injured"), ("fired", "fired"), ("destroy", "destroyed"), ("damag", "damaged"),
+    ];
+
+    public static void Compare(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, List<Discrepancy> discrepancies)
+    {
+        var slots = new SortedDictionary<string, List<(int Document, Quantity Quantity, double Value)>>(StringComparer.Ordinal);
+        for (int d = 0; d < facts.Count; d++)
+        {
+            foreach (Quantity q in facts[d].Quantities)
+            {
+                if (SlotOf(q, facts[d].Document.Text, contexts[d]) is not { } slot)
+                {
+                    continue;
+                }
+
+                if (!slots.TryGetValue(slot.Key, out var members))
+                {
+                    slots[slot.Key] = members = [];
+                }
+
+                members.Add((d, q, slot.Scale));
+            }
+        }
+
+        Restatements(facts, contexts, discrepancies);
+        MergeMisspelledHeads(slots, contexts);
+        foreach (var (key, members) in slots)
+        {
+            var chosen = Representatives(members, facts.Count, contexts);
+            if (chosen.Count < 2 || Relation(chosen) is not { } relation)
+            {
+                continue;
+            }
+
+            double similarity = 0;
+            bool otherNames = false;
+            bool sharedName = false;
+            for (int x = 0; x < chosen.Count; x++)
+            {
+                for (int y = x + 1; y < chosen.Count; y++)
+                {
+                    similarity = Math.Max(similarity, SentenceContexts.Similarity(contexts[chosen[x].Document], chosen[x].Quantity.Sentence, contexts[chosen[y].Document], chosen[y].Quantity.Sentence));
+                    if (Scaled(chosen[x].Quantity.Interval, chosen[x].Scale) == Scaled(chosen[y].Quantity.Interval, chosen[y].Scale))
+                    {
+                        continue; // only the pairs that disagree say whether the slot holds one thing
+                    }
+
+                    var nx = NamesIn(facts[chosen[x].Document].Document.Text, chosen[x].Quantity);
+                    var ny = NamesIn(facts[chosen[y].Document].Document.Text, chosen[y].Quantity);
+                    if (nx.Overlaps(ny))
+                    {
+                        sharedName = true;
+                    }
+                    else if (nx.Count > 0 && ny.Count > 0)
+                    {
+                        otherNames = true;
+                    }
+                }
+            }
+
+            var mentions = ImmutableArray.CreateBuilder<DiscrepancyMention>(chosen.Count);
+            foreach (var (d, q, scale) in chosen)
+            {
+                mentions.Add(DiscrepancyFinder.Mention(facts[d], q, FactTokenizer.Format(q.Value * scale), q.Value * scale, Scaled(q.Interval, scale), q.QualifierText));
+            }
+
+            discrepancies.Add(new Discrepancy
+            {
+                Kind = DiscrepancyKind.Number,
+                Subject = SubjectOf(key, chosen),
+                Relation = relation,
+                Severity = relation == DiscrepancyRelation.Contradiction ? DiscrepancySeverity.High : DiscrepancySeverity.Medium,
+                Confidence = Math.Round(Confidence(key, chosen, similarity, relation) + (sharedName ? 0.05 : otherNames ? -0.25 : 0), 3),
+                Mentions = mentions.MoveToImmutable(),
+            });
+        }
+    }
+
+    /// <summary>
+    /// Folds a slot into another of the same unit, of the same role or one without a role, whose counted noun is
+    /// the same or a misspelling of its own ("trips" for "troops", "trooper" for "troops") when two of their
+    /// amounts, in different documents, stand in like sentences with figures of one order (at most twice apart).
+    /// </summary>
+    private static void MergeMisspelledHeads(SortedDictionary<string, List<(int Document, Quantity Quantity, double Scale)>> slots, SentenceContexts[] contexts)
+    {
+        var keys = new List<string>(slots.Keys);
+        for (int x = 0; x < keys.Count; x++)
+        {
+            for (int y = x + 1; y < keys.Count; y++)
+            {
+                if (!slots.ContainsKey(keys[x]) || !slots.ContainsKey(keys[y]))
+                {
+                    continue;
+                }
+
+                string[] a = keys[x].Split('|');
+                string[] b = keys[y].Split('|');
+                // A missing role is unknown, not different: "troops" and "troops deployed" can be one slot; but small
+                // counts without a role are too often another group (the suspects, not the victims) to be joined.
+                bool roles = a[0] == b[0] || ((a[0].Length == 0 || b[0].Length == 0) && Smallest(slots[keys[x]]) >= 100 && Smallest(slots[keys[y]]) >= 100);
+                if (!roles || a[2] != b[2] || a[1] == "person" || b[1] == "person" || a[1] == "money" || b[1] == "money"
+                    || (a[1] != b[1] && (FuzzySharp.Fuzz.Ratio(TrimAgent(a[1]), TrimAgent(b[1])) < 65 || !LikeSentences(slots[keys[x]], slots[keys[y]], contexts))))
+                {
+                    continue;
+                }
+
+                slots[keys[x]].AddRange(slots[keys[y]]);
+                slots.Remove(keys[y]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Flags one statement repeated with another figure: two amounts whose sentences and neighbouring words are
+    /// nearly the same in two documents (a copy or a rewrite of one report) but whose values exclude each other.
+    /// The slot need not be known: the statement itself is the slot.
+    /// </summary>
+    private static void Restatements(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, List<Discrepancy> discrepancies)
+    {
+        for (int a = 0; a < facts.Count; a++)
+        {
+            for (int b = a + 1; b < facts.Count; b++)
+            {
+                foreach (Quantity x in facts[a].Quantities)
+                {
+                    foreach (Quantity y in facts[b].Quantities)
+                    {
+                        if (x.Interval.Overlaps(y.Interval) || IsDecimalTail(facts[a].Document.Text, x) || IsDecimalTail(facts[b].Document.Text, y))
+                        {
+                            continue;
+                        }
+
+                        double sentence = SentenceContexts.Similarity(contexts[a], x.Sentence, contexts[b], y.Sentence);
+                        if (sentence < 0.8 || !SameSurroundings(facts[a].Document.Text, x, facts[b].Document.Text, y))
+                        {
+                            continue;
+                        }
+
+                        discrepancies.Add(new Discrepancy
+                        {
+                            Kind = DiscrepancyKind.Number,
+                            Subject = x.Noun.Length > 0 ? x.Noun : y.Noun.Length > 0 ? y.Noun : "amount",
+                            Relation = DiscrepancyRelation.Contradiction,
+                            Severity = DiscrepancySeverity.High,
+                            Confidence = Math.Round(0.6 + (0.35 * sentence), 3),
+                            Mentions =
+                            [
+                                DiscrepancyFinder.Mention(facts[a], x, FactTokenizer.Format(x.Value), x.Value, x.Interval, x.QualifierText),
+                                DiscrepancyFinder.Mention(facts[b], y, FactTokenizer.Format(y.Value), y.Value, y.Interval, y.QualifierText),
+                            ],
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>"6. 0": the tail of a decimal the text broke with a space is no amount of its own.</summary>
+    private static bool IsDecimalTail(string text, Quantity q) =>
+        q.Start >= 3 && text[q.Start - 1] == ' ' && text[q.Start - 2] == '.' && char.IsDigit(text[q.Start - 3]);
+
+    /// <summary>Whether the words right before and right after two amounts, within their sentences, are written the same.</summary>
+    private static bool SameSurroundings(string textA, Quantity a, string textB, Quantity b)
+    {
+        const int Reach = 24;
+        int beforeA = Math.Max(a.SentenceStart, a.Start - Reach);
+        int beforeB = Math.Max(b.SentenceStart, b.Start - Reach);
+        int afterA = Math.Min(a.SentenceEnd, a.End + Reach);
+        int afterB = Math.Min(b.SentenceEnd, b.End + Reach);
+        var before = Math.Min(a.Start - beforeA, b.Start - beforeB);
+        var after = Math.Min(afterA - a.End, afterB - b.End);
+        return before + after >= 8
+            && textA.AsSpan(a.Start - before, before).SequenceEqual(textB.AsSpan(b.Start - before, before))
+            && textA.AsSpan(a.End, after).SequenceEqual(textB.AsSpan(b.End, after));
+    }
+
+    private static double Smallest(List<(int Document, Quantity Quantity, double Scale)> members)
+    {
+        double min = double.MaxValue;
+        foreach (var m in members)
+        {
+            min = Math.Min(min, Math.Abs(m.Quantity.Value * m.Scale));
+        }
+
+        return min;
+    }
+
+    private static bool LikeSentences(List<(int Document, Quantity Quantity, double Scale)> a, List<(int Document, Quantity Quantity, double Scale)> b, SentenceContexts[] contexts)
+    {
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                double lo = Math.Min(Math.Abs(x.Quantity.Value * x.Scale), Math.Abs(y.Quantity.Value * y.Scale));
+                double hi = Math.Max(Math.Abs(x.Quantity.Value * x.Scale), Math.Abs(y.Quantity.Value * y.Scale));
+                if (x.Document != y.Document && lo > 0 && hi / lo <= 2
+                    && SentenceContexts.Similarity(contexts[x.Document], x.Quantity.Sentence, contexts[y.Document], y.Quantity.Sentence) >= 0.1)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string TrimAgent(string word) => word.Length > 5 && word.EndsWith("er", StringComparison.Ordinal) ? word[..^2] : word;
+
+    /// <summary>
+    /// The names in an amount's sentence: capitalised words that are no common word. Two
+    /// sentences that name only different people or places speak of different things ("Carter had four
+    /// assists", "Gibbs had eight of the 11 assists").
+    /// </summary>
+    private static HashSet<string> NamesIn(string text, Quantity q)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        int i = q.SentenceStart;
+        while (i < q.SentenceEnd)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < q.SentenceEnd && (char.IsLetter(text[i]) || text[i] == '-'))
+            {
+                i++;
+            }
+
+            if (char.IsUpper(text[start]) && i - start > 2)
+            {
+                var word = text.AsSpan(start, i - start);
+                if ((FactLexicon.Find(word).Classes & (WordClass.Stop | WordClass.Month | WordClass.Weekday | WordClass.Title | WordClass.CommonCapital | WordClass.Pronoun | WordClass.Reporting | WordClass.Verb | WordClass.Auxiliary | WordClass.NumberWord | WordClass.Killed | WordClass.Injured | WordClass.Shot)) == 0)
+                {
+                    names.Add(word.ToString());
+                }
+            }
+
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// One amount per document: the first, when all the document's amounts of the slot agree. A document that
+    /// gives the slot two values speaks of two things under it, and takes part only through an amount whose
+    /// sentence another document repeats nearly word for word (the same statement, so the same thing), a differing
+    /// value first.
+    /// </summary>
+    private static List<(int Document, Quantity Quantity, double Scale)> Representatives(List<(int Document, Quantity Quantity, double Scale)> members, int documents, SentenceContexts[] contexts)
+    {
+        var chosen = new List<(int, Quantity, double)>();
+        for (int d = 0; d < documents; d++)
+        {
+            (int, Quantity, double)? first = null;
+            bool ambiguous = false;
+            foreach (var m in members)
+            {
+                if (m.Document != d)
+                {
+                    continue;
+                }
+
+                if (first is null)
+                {
+                    first = m;
+                }
+                else if (Scaled(first.Value.Item2.Interval, first.Value.Item3) != Scaled(m.Quantity.Interval, m.Scale))
+                {
+                    ambiguous = true;
+                }
+            }
+
+            if (first is { } f && !ambiguous)
+            {
+                chosen.Add(f);
+            }
+            else if (first is not null && Restated(members, d, contexts) is { } restated)
+            {
+                chosen.Add(restated);
+            }
+        }
+
+        return chosen;
+    }
+
+    private const double RestatedSimilarity = 0.5;
+
+    private static (int Document, Quantity Quantity, double Scale)? Restated(List<(int Document, Quantity Quantity, double Scale)> members, int d, SentenceContexts[] contexts)
+    {
+        (int, Quantity, double)? best = null;
+        double bestScore = RestatedSimilarity;
+        foreach (var m in members)
+        {
+            if (m.Document != d)
+            {
+                continue;
+            }
+
+            foreach (var o in members)
+            {
+                if (o.Document == d)
+                {
+                    continue;
+                }
+
+                double score = SentenceContexts.Similarity(contexts[d], m.Quantity.Sentence, contexts[o.Document], o.Quantity.Sentence);
+                if (Scaled(m.Quantity.Interval, m.Scale) != Scaled(o.Quantity.Interval, o.Scale))
+                {
+                    score += 0.01;
+                }
+
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = m;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Contradiction when two values exclude each other; precision when both are bounds with different figures; otherwise null (compatible).</summary>
+    private static DiscrepancyRelation? Relation(List<(int Document, Quantity Quantity, double Scale)> chosen)
+    {
+        bool precision = false;
+        for (int x = 0; x < chosen.Count; x++)
+        {
+            for (int y = x + 1; y < chosen.Count; y++)
+            {
+                NumericInterval a = Scaled(chosen[x].Quantity.Interval, chosen[x].Scale);
+                NumericInterval b = Scaled(chosen[y].Quantity.Interval, chosen[y].Scale);
+                if (a == b)
+                {
+                    continue;
+                }
+
+                if (!a.Overlaps(b))
+                {
+                    return DiscrepancyRelation.Contradiction;
+                }
+
+                if (IsBound(chosen[x].Quantity.Qualifier) && IsBound(chosen[y].Quantity.Qualifier) && !Near(chosen[x].Quantity.Value * chosen[x].Scale, chosen[y].Quantity.Value * chosen[y].Scale))
+                {
+                    precision = true;
+                }
+            }
+        }
+
+        return precision ? DiscrepancyRelation.Precision : null;
+    }
+
+    private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a));
+
+    private static bool IsBound(QuantityQualifier q) => q is QuantityQualifier.MoreThan or QuantityQualifier.AtLeast or QuantityQualifier.LessThan or QuantityQualifier.AtMost;
+
+    private static NumericInterval Scaled(NumericInterval i, double scale) =>
+        scale == 1 ? i : new NumericInterval(i.Lower * scale, i.Upper * scale, i.LowerInclusive, i.UpperInclusive);
+
+    /// <summary>
+    /// How likely a flag is a real disagreement, in [0, 1]: a known role, a specific counted noun, close values
+    /// and similar sentences raise it; many documents that all give different values (different things under
+    /// one noun) lower it.
+    /// </summary>
+    private static double Confidence(string key, List<(int Document, Quantity Quantity, double Scale)> chosen, double similarity, DiscrepancyRelation relation)
+    {
+        string role = key[..key.IndexOf('|', StringComparison.Ordinal)];
+        double c = 0.4 + (0.3 * similarity);
+        if (role.Length > 0)
+        {
+            c += 0.15;
+        }
+
+        if (!key.Contains("|person|", StringComparison.Ordinal))
+        {
+            c += 0.05;
+        }
+
+        double lo = double.MaxValue;
+        double hi = 0;
+        var distinct = new HashSet<double>();
+        foreach (var (_, q, scale) in chosen)
+        {
+            lo = Math.Min(lo, q.Value * scale);
+            hi = Math.Max(hi, q.Value * scale);
+            distinct.Add(q.Value * scale);
+        }
+
+        if (lo > 0 && hi / lo <= 1.5)
+        {
+            c += 0.1;
+        }
+
+        // Figures in the hundreds and more under one counted noun are rarely two different groups of one event.
+        if (lo >= 100)
+        {
+            c += 0.15;
+        }
+
+        if (chosen.Count >= 3 && distinct.Count == chosen.Count)
+        {
+            c -= 0.15;
+        }
+
+        if (relation == DiscrepancyRelation.Precision)
+        {
+            c -= 0.05;
+        }
+
+        return Math.Clamp(c, 0, 1);
+    }
+
+    /// <summary>The slot of an amount ("killed|person|", "arrested|suspect|") and the factor that brings its unit to the slot's unit, or null when it has none to compare.</summary>
+    internal static (string Key, double Scale)? SlotOf(Quantity q, string text, SentenceContexts words)
+    {
+        if (q.Head.Length == 0 || q.Start >= text.Length)
+        {
+            return null;
+        }
+
+        // "a woman", "an infant": an article is no figure a report gives.
+        if (!char.IsDigit(q.Text[0]) && (q.Text.StartsWith("a ", StringComparison.OrdinalIgnoreCase) || q.Text.StartsWith("an ", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        if (IsDecimalTail(text, q))
+        {
+            return null;
+        }
+
+        var all = words.Words;
+        int first = words.WordAt(q.Start);
+        int afterNumber = words.WordAt(q.End);
+        if (afterNumber < all.Count && all[afterNumber].Start < q.End)
+        {
+            afterNumber++;
+        }
+
+        if (first > 0 && SubsetBefore.Contains(all[first - 1].Word) && SameSentence(q, all[first - 1].Start))
+        {
+            return null;
+        }
+
+        if (afterNumber < all.Count && SubsetAfter.Contains(all[afterNumber].Word) && SameSentence(q, all[afterNumber].Start)
+            && !(all[afterNumber].Word is "other" or "others" && afterNumber + 1 < all.Count && IsHarm(all[afterNumber + 1].Word)))
+        {
+            return null;
+        }
+
+        string head = Singular(q.Head.ToLowerInvariant());
+        double scale = 1;
+        string unit = string.Empty;
+        bool money = (q.Start > 0 && text[q.Start - 1] == '$') || q.Text.Contains('$', StringComparison.Ordinal) || head is "dollar" or "usd";
+        if (money)
+        {
+            string? purpose = Near(words, q, w => MoneyPurposes.Contains(w) ? w : null, 5, 5);
+            if (purpose is null)
+            {
+                return null;
+            }
+
+            return ("|money|" + purpose, 1);
+        }
+
+        switch (head)
+        {
+            case "mile":
+                scale = 1.609344;
+                head = "km";
+                break;
+            case "kilometer" or "kilometre" or "km":
+                head = "km";
+                break;
+            case "foot" or "feet":
+                scale = 0.3048;
+                head = "m";
+                break;
+            case "meter" or "metre":
+                head = "m";
+                break;
+        }
+
+        if (head is "km" or "m")
+        {
+            // A distance needs the place it is measured from, the first capitalised word after it.
+            string? place = null;
+            for (int k = afterNumber; k < all.Count && k < afterNumber + 5 && SameSentence(q, all[k].Start); k++)
+            {
+                if (char.IsUpper(text[all[k].Start]))
+                {
+                    place = all[k].Word;
+                    break;
+                }
+            }
+
+            if (place is null)
+            {
+                return null;
+            }
+
+            unit = place;
+        }
+
+        string role = RoleOf(q, words) ?? string.Empty;
+        if (GenericPeople.Contains(head) || (head is "other" or "others"))
+        {
+            if (role.Length == 0)
+            {
+                return null;
+            }
+
+            head = "person";
+        }
+
+        return (role + "|" + head + "|" + unit, scale);
+    }
+
+    private static bool IsHarm(string word) => (FactLexicon.Find(word).Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) != 0;
+
+    private static bool SameSentence(Quantity q, int offset) => offset >= q.SentenceStart && offset < q.SentenceEnd;
+
+    /// <summary>The role of an amount: the nearest harm word or role word around it in its sentence (after it first).</summary>
+    private static string? RoleOf(Quantity q, SentenceContexts words)
+    {
+        if (q.Predicate is { } p && Role(p) is { } known)
+        {
+            return known;
+        }
+
+        return Near(words, q, Role, WindowAfter, WindowBefore);
+    }
+
+    private static string? Role(string word)
+    {
+        WordClass c = FactLexicon.Find(word).Classes;
+        if ((c & WordClass.Killed) != 0)
+        {
+            return "killed";
+        }
+
+        if ((c & WordClass.Injured) != 0)
+        {
+            return "injured";
+        }
+
+        if ((c & WordClass.Shot) != 0 && word is not "shooting" and not "shootings")
+        {
+            return "shot";
+        }
+
+        foreach (var (prefix, role) in Roles)
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return role;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first word around an amount (nearest first, after before before at equal distance) that <paramref name="pick"/> maps to a value.</summary>
+    private static string? Near(SentenceContexts words, Quantity q, Func<string, string?> pick, int after, int before)
+    {
+        var all = words.Words;
+        int first = words.WordAt(q.Start);
+        int next = words.WordAt(q.End);
+        if (next < all.Count && all[next].Start < q.End)
+        {
+            next++;
+        }
+
+        if (q.NounEnd > q.End)
+        {
+            next = words.WordAt(q.NounEnd);
+        }
+
+        for (int k = 0; k < Math.Max(after, before); k++)
+        {
+            int a = next + k;
+            if (k < after && a < all.Count && SameSentence(q, all[a].Start) && pick(all[a].Word) is { } x)
+            {
+                return x;
+            }
+
+            int b = first - 1 - k;
+            if (k < before && b >= 0 && SameSentence(q, all[b].Start) && pick(all[b].Word) is { } y)
+            {
+                return y;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Singular(string head)
+    {
+        if (head.EndsWith("ies", StringComparison.Ordinal) && head.Length > 4)
+        {
+            return head[..^3] + "y";
+        }
+
+        return head.Length > 3 && head.EndsWith('s') && !head.EndsWith("ss", StringComparison.Ordinal) ? head[..^1] : head;
+    }
+
+    /// <summary>The subject: the longest counted noun of the slot with its role.</summary>
+    private static string SubjectOf(string key, List<(int Document, Quantity Quantity, double Scale)> chosen)
+    {
+        Quantity best = chosen[0].Quantity;
+        foreach (var (_, q, _) in chosen)
+        {
+            if (q.Noun.Length > best.Noun.Length)
+            {
+                best = q;
+            }
+        }
+
+        string role = key[..key.IndexOf('|', StringComparison.Ordinal)];
+        string noun = best.Noun.Length > 0 ? best.Noun : "amount";
+        return role.Length == 0 ? noun : noun + " " + role;
+    }
+}

@@ -1,0 +1,384 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Comparison.Facts;
+using FuzzySharp;
+
+namespace Comparison.Discrepancies;
+
+/// <summary>
+/// Compares the details of an event slot by slot: the age of each person, the time of day of the event and the
+/// streets where it happened. A slot holds at most one mention per document; a document that gives one slot two
+/// different values takes no part in it.
+/// </summary>
+internal static class DetailComparer
+{
+    /// <summary>Lowest FuzzySharp ratio at which two first names (or two surnames) are one person's.</summary>
+    private const int NameRatio = 70;
+
+    public static void Compare(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, List<Discrepancy> discrepancies)
+    {
+        CompareAges(facts, discrepancies);
+        CompareTimes(facts, contexts, discrepancies);
+        CompareStreets(facts, discrepancies);
+    }
+
+    private static void CompareAges(IReadOnlyList<DocumentFacts> facts, List<Discrepancy> discrepancies)
+    {
+        var items = new List<(int Document, AgeMention Age)>();
+        for (int d = 0; d < facts.Count; d++)
+        {
+            foreach (AgeMention a in EventDetailScanner.Ages(facts[d]))
+            {
+                items.Add((d, a));
+            }
+        }
+
+        RestatedAges(facts, items, discrepancies);
+        var groups = Link(items.Count, (x, y) => SamePerson(items[x].Age, items[y].Age));
+        foreach (var group in groups)
+        {
+            var chosen = OnePerDocument(group, facts.Count, k => items[k].Document, k => items[k].Age.Age.ToString(CultureInfo.InvariantCulture) + items[k].Age.Unit);
+            if (chosen.Count < 2)
+            {
+                continue;
+            }
+
+            bool named = true;
+            var mentions = new List<(int Document, Fact Fact, string Value)>();
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            foreach (int k in chosen)
+            {
+                var (d, a) = items[k];
+                named &= a.Named;
+                string value = a.Age.ToString(CultureInfo.InvariantCulture) + (a.Unit == "year" ? string.Empty : " " + a.Unit + "s");
+                values.Add(value);
+                mentions.Add((d, a, value));
+            }
+
+            if (values.Count < 2)
+            {
+                continue;
+            }
+
+            // An unnamed person ("a 4-year-old boy") may be another child, unless the two reports word the sentence alike.
+            AgeMention first = items[chosen[0]].Age;
+            double confidence = named ? 0.85 : Restated(facts, items, chosen) ? 0.8 : 0.65;
+            Add(discrepancies, facts, DiscrepancyKind.Age, "age of " + first.Person, DiscrepancyRelation.Contradiction, confidence, mentions, a => a is AgeMention m ? m.Age : null);
+        }
+    }
+
+    /// <summary>
+    /// Flags an age restated with another figure: two ages of one person (or one noun) in two documents among the
+    /// same words, whatever else the documents say of that person's age.
+    /// </summary>
+    private static void RestatedAges(IReadOnlyList<DocumentFacts> facts, List<(int Document, AgeMention Age)> items, List<Discrepancy> discrepancies)
+    {
+        for (int x = 0; x < items.Count; x++)
+        {
+            for (int y = x + 1; y < items.Count; y++)
+            {
+                var (da, a) = items[x];
+                var (db, b) = items[y];
+                if (da == db || a.Age == b.Age || !SamePerson(a, b) || !Restated(facts, items, [x, y]) || HasTwin(facts, items, x, db) || HasTwin(facts, items, y, da))
+                {
+                    continue;
+                }
+
+                Add(discrepancies, facts, DiscrepancyKind.Age, "age of " + a.Person, DiscrepancyRelation.Contradiction, 0.85,
+                    [(da, a, a.Age.ToString(CultureInfo.InvariantCulture)), (db, b, b.Age.ToString(CultureInfo.InvariantCulture))], f => f is AgeMention m ? m.Age : null);
+            }
+        }
+    }
+
+    /// <summary>Whether document <paramref name="other"/> repeats item <paramref name="k"/> exactly, same age among the same words (then the two agree on it).</summary>
+    private static bool HasTwin(IReadOnlyList<DocumentFacts> facts, List<(int Document, AgeMention Age)> items, int k, int other)
+    {
+        for (int j = 0; j < items.Count; j++)
+        {
+            if (items[j].Document == other && items[j].Age.Age == items[k].Age.Age && items[j].Age.Unit == items[k].Age.Unit && Restated(facts, items, [k, j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two of the chosen ages stand among the same words (a dozen characters each side) in their documents.</summary>
+    private static bool Restated(IReadOnlyList<DocumentFacts> facts, List<(int Document, AgeMention Age)> items, List<int> chosen)
+    {
+        const int Reach = 12;
+        for (int x = 0; x < chosen.Count; x++)
+        {
+            for (int y = x + 1; y < chosen.Count; y++)
+            {
+                var (da, a) = items[chosen[x]];
+                var (db, b) = items[chosen[y]];
+                if (a.Age == b.Age && chosen.Count > 2)
+                {
+                    continue; // only a pair that disagrees shows the restatement
+                }
+
+                string ta = facts[da].Document.Text;
+                string tb = facts[db].Document.Text;
+                int before = Math.Min(Reach, Math.Min(a.Start, b.Start));
+                int after = Math.Min(Reach, Math.Min(ta.Length - a.End, tb.Length - b.End));
+                if (before + after >= 8 && ta.AsSpan(a.Start - before, before).SequenceEqual(tb.AsSpan(b.Start - before, before))
+                    && ta.AsSpan(a.End, after).SequenceEqual(tb.AsSpan(b.End, after)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SamePerson(AgeMention a, AgeMention b)
+    {
+        if (a.Named != b.Named || a.Unit != b.Unit)
+        {
+            return false;
+        }
+
+        if (!a.Named)
+        {
+            return string.Equals(a.Person, b.Person, StringComparison.Ordinal);
+        }
+
+        var (firstA, lastA) = Split(a.Person);
+        var (firstB, lastB) = Split(b.Person);
+        bool sameLast = string.Equals(lastA, lastB, StringComparison.OrdinalIgnoreCase);
+        bool sameFirst = string.Equals(firstA, firstB, StringComparison.OrdinalIgnoreCase);
+        return (sameLast && Fuzz.Ratio(firstA.ToLowerInvariant(), firstB.ToLowerInvariant()) >= NameRatio)
+            || (sameFirst && Fuzz.Ratio(lastA.ToLowerInvariant(), lastB.ToLowerInvariant()) >= 80);
+    }
+
+    /// <summary>The first name and the surname (the last word that is no generational suffix).</summary>
+    private static (string First, string Last) Split(string name)
+    {
+        string[] words = name.Split(' ');
+        int last = words.Length - 1;
+        while (last > 0 && words[last].TrimEnd('.') is "Jr" or "Sr" or "III" or "II")
+        {
+            last--;
+        }
+
+        return (words[0], words[last]);
+    }
+
+    private static void CompareTimes(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, List<Discrepancy> discrepancies)
+    {
+        // The first time of day a report gives is, in news writing, when the event happened.
+        var firsts = new List<(int Document, TimeMention Time)>();
+        for (int d = 0; d < facts.Count; d++)
+        {
+            var times = EventDetailScanner.Times(facts[d]);
+            if (times.Length > 0)
+            {
+                firsts.Add((d, times[0]));
+            }
+        }
+
+        if (firsts.Count < 2)
+        {
+            return;
+        }
+
+        bool disjoint = false;
+        bool differ = false;
+        double similarity = 0;
+        for (int x = 0; x < firsts.Count; x++)
+        {
+            for (int y = x + 1; y < firsts.Count; y++)
+            {
+                TimeMention a = firsts[x].Time;
+                TimeMention b = firsts[y].Time;
+                if (a.Minutes != b.Minutes)
+                {
+                    differ = true;
+                    disjoint |= a.Latest < b.Earliest || b.Latest < a.Earliest;
+                    similarity = Math.Max(similarity, SentenceContexts.Similarity(contexts[firsts[x].Document], a.Sentence, contexts[firsts[y].Document], b.Sentence));
+                }
+            }
+        }
+
+        if (!differ)
+        {
+            return;
+        }
+
+        var mentions = new List<(int, Fact, string)>();
+        foreach (var (d, t) in firsts)
+        {
+            mentions.Add((d, t, (t.Minutes / 60).ToString("00", CultureInfo.InvariantCulture) + ":" + (t.Minutes % 60).ToString("00", CultureInfo.InvariantCulture)));
+        }
+
+        // Times of different precision ("about 9:15" and "9:18") are shown only when the sentences agree closely.
+        double confidence = 0.45 + (0.4 * similarity) + (disjoint ? 0.15 : 0);
+        Add(discrepancies, facts, DiscrepancyKind.Time, "time of the event", disjoint ? DiscrepancyRelation.Contradiction : DiscrepancyRelation.Precision, Math.Min(confidence, 0.95), mentions, _ => null);
+    }
+
+    private static void CompareStreets(IReadOnlyList<DocumentFacts> facts, List<Discrepancy> discrepancies)
+    {
+        var streets = new ImmutableArray<PlaceMention>[facts.Count];
+        for (int d = 0; d < facts.Count; d++)
+        {
+            streets[d] = EventDetailScanner.Streets(facts[d]);
+        }
+
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        for (int a = 0; a < facts.Count; a++)
+        {
+            for (int b = a + 1; b < facts.Count; b++)
+            {
+                foreach (PlaceMention x in streets[a])
+                {
+                    if (Names(streets[b], x))
+                    {
+                        continue;
+                    }
+
+                    foreach (PlaceMention y in streets[b])
+                    {
+                        if (Names(streets[a], y) || string.Equals(Key(x), Key(y), StringComparison.Ordinal))
+                        {
+                            continue;
+                        }
+
+                        // One street written two ways: the names are alike, and either they differ or the type does.
+                        int ratio = Fuzz.Ratio(x.Name.ToLowerInvariant(), y.Name.ToLowerInvariant());
+                        if (ratio < 80 || !flagged.Add(string.Concat(a.ToString(CultureInfo.InvariantCulture), ":", Key(x), "|", b.ToString(CultureInfo.InvariantCulture), ":", Key(y))))
+                        {
+                            continue;
+                        }
+
+                        Add(discrepancies, facts, DiscrepancyKind.Place, "street of " + x.Name, DiscrepancyRelation.Contradiction, 0.8,
+                            [(a, x, x.Name + " " + x.Suffix), (b, y, y.Name + " " + y.Suffix)], _ => null);
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Key(PlaceMention p) => p.Name + " " + p.Suffix;
+
+    /// <summary>Whether a document also names the street exactly as <paramref name="p"/> does (then the two agree).</summary>
+    private static bool Names(ImmutableArray<PlaceMention> streets, PlaceMention p)
+    {
+        foreach (PlaceMention s in streets)
+        {
+            if (string.Equals(Key(s), Key(p), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Groups of items linked by <paramref name="same"/> (connected components), each in item order.</summary>
+    private static List<List<int>> Link(int count, Func<int, int, bool> same)
+    {
+        var parent = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            parent[i] = i;
+        }
+
+        int Find(int i)
+        {
+            while (parent[i] != i)
+            {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+
+            return i;
+        }
+
+        for (int x = 0; x < count; x++)
+        {
+            for (int y = x + 1; y < count; y++)
+            {
+                if (same(x, y))
+                {
+                    int rx = Find(x);
+                    int ry = Find(y);
+                    if (rx != ry)
+                    {
+                        parent[Math.Max(rx, ry)] = Math.Min(rx, ry);
+                    }
+                }
+            }
+        }
+
+        var groups = new SortedDictionary<int, List<int>>();
+        for (int i = 0; i < count; i++)
+        {
+            int r = Find(i);
+            if (!groups.TryGetValue(r, out var g))
+            {
+                groups[r] = g = [];
+            }
+
+            g.Add(i);
+        }
+
+        return [.. groups.Values];
+    }
+
+    /// <summary>The first item of each document whose items all carry one value; documents with two values are left out.</summary>
+    private static List<int> OnePerDocument(List<int> group, int documents, Func<int, int> documentOf, Func<int, string> valueOf)
+    {
+        var chosen = new List<int>();
+        for (int d = 0; d < documents; d++)
+        {
+            int first = -1;
+            bool ambiguous = false;
+            foreach (int k in group)
+            {
+                if (documentOf(k) != d)
+                {
+                    continue;
+                }
+
+                if (first < 0)
+                {
+                    first = k;
+                }
+                else if (!string.Equals(valueOf(first), valueOf(k), StringComparison.Ordinal))
+                {
+                    ambiguous = true;
+                }
+            }
+
+            if (first >= 0 && !ambiguous)
+            {
+                chosen.Add(first);
+            }
+        }
+
+        return chosen;
+    }
+
+    private static void Add(List<Discrepancy> discrepancies, IReadOnlyList<DocumentFacts> facts, DiscrepancyKind kind, string subject, DiscrepancyRelation relation, double confidence,
+        List<(int Document, Fact Fact, string Value)> members, Func<Fact, double?> number)
+    {
+        var mentions = ImmutableArray.CreateBuilder<DiscrepancyMention>(members.Count);
+        foreach (var (d, f, value) in members)
+        {
+            mentions.Add(DiscrepancyFinder.Mention(facts[d], f, value, number(f), null, f is TimeMention t ? t.Qualifier : null));
+        }
+
+        discrepancies.Add(new Discrepancy
+        {
+            Kind = kind,
+            Subject = subject,
+            Relation = relation,
+            Severity = relation == DiscrepancyRelation.Contradiction ? DiscrepancySeverity.High : DiscrepancySeverity.Low,
+            Confidence = Math.Round(confidence, 3),
+            Mentions = mentions.MoveToImmutable(),
+        });
+    }
+}

@@ -1,0 +1,159 @@
+using Comparison.Discrepancies;
+using Comparison.Documents;
+using Comparison.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Comparison.Tests.Discrepancies;
+
+public class SlotComparisonTests
+{
+    private static readonly DiscrepancyFinder Finder = new();
+    private static readonly DateOnly Day = new(2015, 3, 2);
+
+    private static DiscrepancyReport Find(params string[] texts) =>
+        Finder.Find([.. texts.Select((t, i) => new Document("d" + i, t) { Published = Day })]);
+
+    [Fact]
+    public void Find_DifferentAgesOfOneNamedPerson_IsAnAgeContradiction()
+    {
+        var report = Find(
+            "The victim was identified as Jeremy Lewis, 27, of Fullerton, police said on Monday after the shooting.",
+            "The gunman shot and killed construction worker Jeremy Lewis, 26, of Fullerton, police said after the shooting.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+        Assert.Equal(DiscrepancyRelation.Contradiction, d.Relation);
+        Assert.Equal(["27", "26"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_AgesOfTwoDifferentPeople_AreNotCompared()
+    {
+        var report = Find(
+            "Police said Jeremy Lewis, 27, was shot in the parking lot of the store on Monday.",
+            "Police said Melvin Edwards, 69, was shot in the parking lot of the store on Monday.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+    }
+
+    [Fact]
+    public void Find_OneStreetWrittenTwoWays_IsAPlaceFlag()
+    {
+        var report = Find(
+            "The bodies were found in a second-floor apartment on Independent Street, the spokesman said.",
+            "The unlit stove in the Independence Street apartment had been left on full blast, authorities said.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+        Assert.Equal(["Independent Street", "Independence Street"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_SameStreetNamedAlikeInBoth_IsNoPlaceFlag()
+    {
+        var report = Find(
+            "The shooting happened on Idaho Street near Lozier Street on Sunday night, police said.",
+            "Police said the shooting happened on Idaho Street on Sunday night near the corner.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+    }
+
+    [Fact]
+    public void Find_QuoteDifferingOnlyInPunctuationAndSpacing_IsNoFlag()
+    {
+        var report = Find(
+            "\"I'm not positive all three of the people were targeted, but there appeared to be some purpose,\" Craft said.",
+            "\u201C I \u2019 m not positive all three of the people were targeted but there appeared to be some purpose, \u201D Troy Police Chief Charles Craft said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind is DiscrepancyKind.Quote or DiscrepancyKind.Attribution);
+    }
+
+    [Fact]
+    public void Find_CompatibleBoundAndFigure_IsNoCountFlag()
+    {
+        var report = Find(
+            "At least 3 people were killed in the crash on the highway on Monday, police said.",
+            "Three people were killed in the crash on the highway on Monday, police said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
+
+    [Fact]
+    public void Find_LaterReportRevisingTheToll_IsAnUpdateOrderedByPublication()
+    {
+        var later = new Document("late", "Three people were killed in the shooting at the club on Saturday, police said.") { Published = Day.AddDays(2) };
+        var earlier = new Document("early", "Two people were killed in the shooting at the club on Saturday, police said.") { Published = Day };
+        var d = Assert.Single(Finder.Find([later, earlier]).Discrepancies);
+        Assert.Equal(DiscrepancyRelation.Update, d.Relation);
+        Assert.Equal(["early", "late"], d.Mentions.Select(m => m.Document));
+    }
+
+    [Fact]
+    public void Find_Flags_AreSortedStrongestFirstAndAboveTheDefault()
+    {
+        var report = Find(
+            "Jeremy Lewis, 27, was killed. Five people were injured in the shooting on Independent Street at the club, police said.",
+            "Jeremy Lewis, 26, was killed. Seven people were injured in the shooting on Independence Street at the club, police said.");
+        Assert.True(report.Discrepancies.Length >= 2);
+        for (int i = 1; i < report.Discrepancies.Length; i++)
+        {
+            Assert.True(report.Discrepancies[i - 1].Confidence >= report.Discrepancies[i].Confidence);
+        }
+
+        Assert.All(report.Discrepancies, d => Assert.True(d.Confidence >= DiscrepancyFinderOptions.Default.MinConfidence));
+    }
+
+    private static readonly string[] Sentences =
+    [
+        "Five people were injured in the shooting on Main Street, police said.",
+        "Seven people were injured in the shooting on Main Street, police said.",
+        "Jeremy Lewis, 27, of Fullerton was killed at the store.",
+        "Jeremy Lewis, 26, of Fullerton was killed at the store.",
+        "The shooting happened on Independent Street about 6 p.m. Thursday.",
+        "The shooting happened on Independence Street just before 6:30 p.m. Thursday.",
+        "\"We will find who did this,\" Chief Scott Jordan said.",
+        "\"We will find who did it,\" Chief Scott Jordan said.",
+        "Three suspects were arrested on Saturday.",
+        "Two suspects were arrested on Saturday.",
+    ];
+
+    private static Gen<List<Document>> Clusters() =>
+        from n in Gen.Choose(2, 4)
+        from picks in Gen.ListOf(Gen.ListOf(Gen.Choose(0, Sentences.Length - 1), 3), n)
+        select picks.Select((p, i) => new Document("doc" + i, string.Join(' ', p.Select(k => Sentences[k]))) { Published = Day }).ToList();
+
+    [Fact]
+    public void Find_Properties_SelfPairsSpansAndMentionCounts()
+    {
+        Prop.ForAll(Clusters().ToArbitrary(), docs =>
+        {
+            var report = Finder.Find(docs);
+            foreach (var d in report.Discrepancies)
+            {
+                // One subject, at most one mention per document, never a document against itself.
+                Assert.Equal(d.Mentions.Length, d.Mentions.Select(m => m.Document).Distinct().Count());
+                Assert.True(d.Mentions.Length >= 2);
+                Assert.True(d.Mentions.Length <= docs.Count);
+                foreach (var m in d.Mentions)
+                {
+                    string text = docs.Single(x => x.Id == m.Document).Text;
+                    Assert.Equal(m.Text, text[m.Start..m.End]);
+                }
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Find_PermutedDocuments_SameFlags()
+    {
+        static string Key(Discrepancy d) => d.Kind + "|" + d.Relation + "|" + d.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|"
+            + string.Join(';', d.Mentions.Select(m => m.Document + "@" + m.Start).Order(StringComparer.Ordinal));
+
+        Prop.ForAll(Clusters().ToArbitrary(), docs =>
+        {
+            var forward = Finder.Find(docs).Discrepancies.Select(Key).Order(StringComparer.Ordinal).ToList();
+            var backward = Finder.Find([.. Enumerable.Reverse(docs)]).Discrepancies.Select(Key).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(forward, backward);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void SameWords_IsSymmetric()
+    {
+        Prop.ForAll(Gen.Elements(Sentences).ToArbitrary(), Gen.Elements(Sentences).ToArbitrary(), (a, b) =>
+            Assert.Equal(QuoteComparer.SameWords(a, b), QuoteComparer.SameWords(b, a))).QuickCheckThrowOnFailure();
+    }
+}
