@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,22 +8,28 @@ namespace Comparison.Reports;
 
 /// <summary>
 /// Writes a report as ONE self-contained HTML page: inline CSS, JavaScript and SVG, nothing fetched from the
-/// network. Clusters, a similarity heatmap, each discrepancy with its mentions side by side and the spans
-/// highlighted in context, shared passages, a coverage table of which source reports which fact, and the
+/// network. Made for a journalist: each event with a timeline of its reports by publication date, the outlets by
+/// name (a document's source, else its id) linked to the originals, where they disagree (strongest first), what one
+/// outlet alone reports and the passages they share; a search box that filters events, outlets, passages and
+/// articles as one types (or from a <c>#q=words</c> fragment); a view per outlet; a similarity heatmap; and the
 /// articles themselves with every span highlighted. Readable on a laptop screen and printable.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every piece of text that comes from the input (article text, identifiers, titles, sources, labels) is
+/// Every piece of text that comes from the input (article text, identifiers, titles, sources, URLs, labels) is
 /// HTML-escaped, so an article holding <c>&lt;script&gt;</c> or an <c>onerror=</c> attribute is shown as text
-/// and never runs. As a second line of defence the page carries a Content-Security-Policy that allows only its
-/// own inline script and style (by SHA-256 hash) and no network access at all.
+/// and never runs. Only absolute <c>http</c> and <c>https</c> URLs become links (never <c>javascript:</c> or
+/// <c>data:</c>), and the page sends no referrer. As a second line of defence the page carries a
+/// Content-Security-Policy that allows only its own inline script and style (by SHA-256 hash) and no network access.
 /// </para>
 /// <para>
-/// Element ids are built from document positions, never from identifiers. The full text of at most
-/// <see cref="MaxArticles"/> articles is embedded (those of multi-document clusters first), and the heatmap
-/// covers the documents of the report's <see cref="SimilaritySection"/> only. The output is byte-identical for
-/// the same report. Thread-safe.
+/// The page stays under 5 MB (UTF-8) whatever the input: per event it shows the strongest few flags, facts, claims
+/// and passages; past a share of the bound, events are shown with their timelines only; and what does not fit is
+/// left out with a visible note saying what, and that the JSON report has it all. The full text of at most
+/// <see cref="MaxArticles"/> articles is embedded (those of multi-document clusters first). The heatmap covers the
+/// documents of the report's <see cref="SimilaritySection"/> when there are at most 100, else the 40 largest events
+/// (the Jaccard similarity of their key terms), which the page says. Element ids are built from document positions
+/// and cluster numbers, never from identifiers. The output is byte-identical for the same report. Thread-safe.
 /// </para>
 /// </remarks>
 public static class HtmlReportWriter
@@ -45,6 +52,10 @@ public static class HtmlReportWriter
     private const int MaxClaimsPerEvent = 12;
     private const int MaxClaimsPerOutlet = 3;
     private const int MaxPassagesPerEvent = 4;
+
+    // A heatmap stays readable up to about this many rows; above it the page shows one of the largest events.
+    private const int MaxHeatmapDocuments = 100;
+    private const int MaxHeatmapEvents = 40;
 
     private const string Style = """
         :root{--ink:#1d1f23;--muted:#5b6270;--line:#d8dce3;--bg:#fff;--soft:#f5f6f8;--accent:#1f5fbf;--warn:#b3261e;--mark-d:#ffd54f;--mark-p:#b3e5fc;--mark-f:#dcedc8}
@@ -251,10 +262,15 @@ public static class HtmlReportWriter
             long duplicates = 250L * (_report.Duplicates?.Pairs.Length ?? 0);
             long outlets = (350L * _report.Documents.Length) + duplicates + articles;
             long passages = Math.Min(_crossPassages.Count * 2000L, Share(0.03)) + outlets;
-            long singletons = (500L * _index.Singletons.Length) + passages;
+            long similarity = HeatmapBytes() + passages;
+            long singletons = (500L * _index.Singletons.Length) + similarity;
             long events = (520L * _index.MultiDocumentClusters.Sum(c => c.Documents.Length)) + singletons;
-            WriteClusters(Bound(events), Bound(singletons), Bound(passages));
-            WriteSimilarity();
+            WriteClusters(Bound(events), Bound(singletons), Bound(similarity));
+            if (Items([0], Bound(passages), _ => WriteSimilarity()) == 0)
+            {
+                Raw("<p class=\"left-out\">The similarity heatmap is left out to keep this page under ").Raw(ReportIndex.Number(_maxBytes / 1e6, 1)).Raw(" MB.</p>\n");
+            }
+
             WritePassages(Bound(outlets));
             WriteOutlets(Bound(duplicates + articles));
             WriteDuplicates(Bound(articles));
@@ -504,22 +520,71 @@ public static class HtmlReportWriter
 
         private void WriteSimilarity()
         {
-            if (_report.Similarity is not { } matrix || matrix.Documents.Length == 0)
+            SimilaritySection? matrix = _report.Similarity is { Documents.Length: > 0 } m ? m : null;
+            if (matrix is not null && matrix.Documents.Length <= MaxHeatmapDocuments)
+            {
+                int[] order = HeatmapOrder(matrix);
+                Raw("<section id=\"similarity\">\n<h2>Similarity of the documents</h2>\n<p class=\"meta\">TF-IDF cosine similarity; darker is more alike. Rows and columns are grouped by cluster.</p>\n");
+                Heatmap(order.Length, k => Int(order[k] + 1), k => matrix.Documents[order[k]], (r, c) => matrix.CosineAt(order[r], order[c]));
+                Raw("<ol class=\"legend\">\n");
+                foreach (string id in matrix.Documents)
+                {
+                    Raw("<li>");
+                    DocumentLink(id);
+                    Raw("</li>\n");
+                }
+
+                Raw("</ol>\n</section>\n");
+                return;
+            }
+
+            // Too many documents for a readable (or even a computed) document heatmap: one of the largest events instead.
+            ImmutableArray<ReportCluster> events = [.. _index.MultiDocumentClusters.Take(MaxHeatmapEvents)];
+            if (events.Length < 2)
             {
                 return;
             }
 
-            int n = matrix.Documents.Length;
-            int[] order = HeatmapOrder(matrix);
+            var terms = events.Select(e => (e.Terms.IsDefaultOrEmpty ? e.Label.Split(' ', StringSplitOptions.RemoveEmptyEntries).AsEnumerable() : e.Terms)
+                .ToHashSet(StringComparer.Ordinal)).ToList();
+            Raw("<section id=\"similarity\">\n<h2>Similarity of the events</h2>\n<p class=\"meta\">").Text(ReportIndex.Count(_report.Documents.Length, "document is", "documents are"))
+                .Raw(" too many for a heatmap of documents (at most ").Raw(Int(MaxHeatmapDocuments)).Raw("), so this is a heatmap of the ").Text(ReportIndex.Count(events.Length, "largest event", "largest events"))
+                .Raw(": the Jaccard similarity of their key terms; darker is more alike. Rows and columns follow the events' numbers below.</p>\n");
+            Heatmap(events.Length, k => Int(k + 1), k => "event " + Int(events[k].Id), (r, c) => Jaccard(terms[r], terms[c]));
+            Raw("<ol class=\"legend\">\n");
+            foreach (ReportCluster e in events)
+            {
+                Raw("<li><a href=\"#cluster-").Raw(Int(e.Id)).Raw("\">").Text(e.Label).Raw("</a></li>\n");
+            }
+
+            Raw("</ol>\n</section>\n");
+        }
+
+        /// <summary>An estimate of the heatmap's size: every cell, with its tooltip naming both sides.</summary>
+        private long HeatmapBytes()
+        {
+            IEnumerable<string> names = _report.Similarity is { Documents.Length: > 0 and <= MaxHeatmapDocuments } m
+                ? m.Documents
+                : _index.MultiDocumentClusters.Take(MaxHeatmapEvents).Select(c => "event " + Int(c.Id));
+            int n = names.Count();
+            int longest = names.Select(x => Encoding.UTF8.GetByteCount(x)).DefaultIfEmpty(0).Max();
+            return ((long)n * n * (140 + (3L * longest))) + (n * 400L);
+        }
+
+        private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
+            a.Count + b.Count == 0 ? 0 : (double)a.Count(b.Contains) / (a.Count + b.Count - a.Count(b.Contains));
+
+        /// <summary>An n × n SVG heatmap: axis labels, and each cell's value in [0, 1] with a tooltip naming its row and column.</summary>
+        private void Heatmap(int n, Func<int, string> axisLabel, Func<int, string> name, Func<int, int, double> valueAt)
+        {
             int cell = Math.Clamp(620 / n, 6, 36);
             int margin = 34;
             int size = margin + (n * cell);
-            Raw("<section id=\"similarity\">\n<h2>Similarity of the documents</h2>\n<p class=\"meta\">TF-IDF cosine similarity; darker is more alike. Rows and columns are grouped by cluster.</p>\n");
             Raw("<div class=\"heatmap\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Similarity heatmap\" width=\"").Raw(Int(size)).Raw("\" height=\"").Raw(Int(size)).Raw("\" viewBox=\"0 0 ").Raw(Int(size)).Raw(' ').Raw(Int(size)).Raw("\">\n");
             int fontSize = Math.Clamp(cell - 2, 6, 12);
             for (int k = 0; k < n; k++)
             {
-                string label = Int(order[k] + 1);
+                string label = axisLabel(k);
                 string offset = Int(margin + (k * cell) + (cell / 2));
                 Raw("<text x=\"").Raw(Int(margin - 4)).Raw("\" y=\"").Raw(offset).Raw("\" font-size=\"").Raw(Int(fontSize)).Raw("\" text-anchor=\"end\" dominant-baseline=\"middle\">").Raw(label).Raw("</text>");
                 Raw("<text x=\"").Raw(offset).Raw("\" y=\"").Raw(Int(margin - 4)).Raw("\" font-size=\"").Raw(Int(fontSize)).Raw("\" text-anchor=\"middle\">").Raw(label).Raw("</text>\n");
@@ -529,24 +594,15 @@ public static class HtmlReportWriter
             {
                 for (int c = 0; c < n; c++)
                 {
-                    int i = order[r], j = order[c];
-                    double value = Math.Clamp(matrix.CosineAt(i, j), 0, 1);
+                    double value = Math.Clamp(valueAt(r, c), 0, 1);
                     Raw("<rect class=\"cell\" x=\"").Raw(Int(margin + (c * cell))).Raw("\" y=\"").Raw(Int(margin + (r * cell))).Raw("\" width=\"").Raw(Int(cell)).Raw("\" height=\"").Raw(Int(cell));
-                    Raw("\" fill=\"").Raw(Color(value)).Raw("\"><title>").Text(matrix.Documents[i]).Raw(" \u00D7 ").Text(matrix.Documents[j]).Raw(": ").Raw(ReportIndex.Number(value)).Raw("</title></rect>");
+                    Raw("\" fill=\"").Raw(Color(value)).Raw("\"><title>").Text(name(r)).Raw(" \u00D7 ").Text(name(c)).Raw(": ").Raw(ReportIndex.Number(value)).Raw("</title></rect>");
                 }
 
                 Raw("\n");
             }
 
-            Raw("</svg></div>\n<ol class=\"legend\">\n");
-            for (int i = 0; i < n; i++)
-            {
-                Raw("<li>");
-                DocumentLink(matrix.Documents[i]);
-                Raw("</li>\n");
-            }
-
-            Raw("</ol>\n</section>\n");
+            Raw("</svg></div>\n");
         }
 
         private int[] HeatmapOrder(SimilaritySection matrix)

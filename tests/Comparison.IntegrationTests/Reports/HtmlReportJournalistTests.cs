@@ -58,6 +58,10 @@ public class HtmlReportJournalistTests(ITestOutputHelper output)
         Assert.Contains("--format json", dom, StringComparison.Ordinal);
         Assert.Contains("<section id=\"outlets\">", dom, StringComparison.Ordinal);
 
+        // Far too many documents for a document heatmap: one of the largest events, and the page says so.
+        Assert.Contains("<h2>Similarity of the events</h2>", dom, StringComparison.Ordinal);
+        Assert.Equal(40 * 40, Regex.Count(dom, "<rect class=\"cell\""));
+
         // Search: the page opened with #q=<the busiest outlet> shows only what mentions it.
         string outlet = corpus.Where(d => d.Source is not null).GroupBy(d => d.Source!, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;

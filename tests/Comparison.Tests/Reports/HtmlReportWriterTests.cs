@@ -155,4 +155,23 @@ public class HtmlReportWriterTests
         HtmlReportWriter.Write(report, again, Bound);
         Assert.Equal(html, again.ToString());
     }
+    [Fact]
+    public void Write_TooManyDocumentsForADocumentHeatmap_ShowsAHeatmapOfEventsAndSaysSo()
+    {
+        var documents = new List<Document>();
+        var clusters = new List<ReportCluster>();
+        for (int e = 0; e < 60; e++)
+        {
+            documents.Add(new Document("d" + e + "a", "Story " + e + " about the harbour."));
+            documents.Add(new Document("d" + e + "b", "The harbour story " + e + "."));
+            clusters.Add(new ReportCluster(e, ["d" + e + "a", "d" + e + "b"], "harbour story " + e, null) { Terms = ["harbour", "story", "s" + e] });
+        }
+
+        string html = Render(new AnalysisReport([.. documents]) { Clusters = new ClustersSection([.. clusters]) });
+        Assert.Contains("<h2>Similarity of the events</h2>\n<p class=\"meta\">120 documents are too many for a heatmap of documents (at most 100), so this is a heatmap of the 40 largest events", html, StringComparison.Ordinal);
+        Assert.Equal(40 * 40, Regex.Count(html, "<rect class=\"cell\""));
+
+        // Two events sharing two of their three key terms: Jaccard 2/4.
+        Assert.Contains("<title>event 0 \u00D7 event 1: 0.50</title>", html, StringComparison.Ordinal);
+    }
 }
