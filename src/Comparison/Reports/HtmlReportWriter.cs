@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,28 +8,54 @@ namespace Comparison.Reports;
 
 /// <summary>
 /// Writes a report as ONE self-contained HTML page: inline CSS, JavaScript and SVG, nothing fetched from the
-/// network. Clusters, a similarity heatmap, each discrepancy with its mentions side by side and the spans
-/// highlighted in context, shared passages, a coverage table of which source reports which fact, and the
+/// network. Made for a journalist: each event with a timeline of its reports by publication date, the outlets by
+/// name (a document's source, else its id) linked to the originals, where they disagree (strongest first), what one
+/// outlet alone reports and the passages they share; a search box that filters events, outlets, passages and
+/// articles as one types (or from a <c>#q=words</c> fragment); a view per outlet; a similarity heatmap; and the
 /// articles themselves with every span highlighted. Readable on a laptop screen and printable.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every piece of text that comes from the input (article text, identifiers, titles, sources, labels) is
+/// Every piece of text that comes from the input (article text, identifiers, titles, sources, URLs, labels) is
 /// HTML-escaped, so an article holding <c>&lt;script&gt;</c> or an <c>onerror=</c> attribute is shown as text
-/// and never runs. As a second line of defence the page carries a Content-Security-Policy that allows only its
-/// own inline script and style (by SHA-256 hash) and no network access at all.
+/// and never runs. Only absolute <c>http</c> and <c>https</c> URLs become links (never <c>javascript:</c> or
+/// <c>data:</c>), and the page sends no referrer. As a second line of defence the page carries a
+/// Content-Security-Policy that allows only its own inline script and style (by SHA-256 hash) and no network access.
 /// </para>
 /// <para>
-/// Element ids are built from document positions, never from identifiers. The full text of at most
-/// <see cref="MaxArticles"/> articles is embedded (those of multi-document clusters first), and the heatmap
-/// covers the documents of the report's <see cref="SimilaritySection"/> only. The output is byte-identical for
-/// the same report. Thread-safe.
+/// The page stays under 5 MB (UTF-8) whatever the input: per event it shows the strongest few flags, facts, claims
+/// and passages; past a share of the bound, events are shown with their timelines only; and what does not fit is
+/// left out with a visible note saying what, and that the JSON report has it all. The full text of at most
+/// <see cref="MaxArticles"/> articles is embedded (those of multi-document clusters first). The heatmap covers the
+/// documents of the report's <see cref="SimilaritySection"/> when there are at most 100, else the 40 largest events
+/// (the Jaccard similarity of their key terms), which the page says. Element ids are built from document positions
+/// and cluster numbers, never from identifiers. The output is byte-identical for the same report. Thread-safe.
 /// </para>
 /// </remarks>
 public static class HtmlReportWriter
 {
     /// <summary>The most articles whose full text is embedded in the page.</summary>
     public const int MaxArticles = 200;
+
+    /// <summary>
+    /// The most bytes (UTF-8) of a page. Sections that would pass their share of it are cut, with a note on the
+    /// page saying what was left out; the JSON report holds everything.
+    /// </summary>
+    internal const int MaxBytes = 5_000_000;
+
+    /// <summary>Bytes kept for the page's end (the notes and the script) after the last section.</summary>
+    private const int Reserve = 16 * 1024;
+
+    // Per event, the page shows the strongest few of each list; the JSON report has them all.
+    private const int MaxFlagsPerEvent = 6;
+    private const int MaxRowsPerEvent = 15;
+    private const int MaxClaimsPerEvent = 12;
+    private const int MaxClaimsPerOutlet = 3;
+    private const int MaxPassagesPerEvent = 4;
+
+    // A heatmap stays readable up to about this many rows; above it the page shows one of the largest events.
+    private const int MaxHeatmapDocuments = 100;
+    private const int MaxHeatmapEvents = 40;
 
     private const string Style = """
         :root{--ink:#1d1f23;--muted:#5b6270;--line:#d8dce3;--bg:#fff;--soft:#f5f6f8;--accent:#1f5fbf;--warn:#b3261e;--mark-d:#ffd54f;--mark-p:#b3e5fc;--mark-f:#dcedc8}
@@ -66,6 +93,14 @@ public static class HtmlReportWriter
         details.article>summary{cursor:pointer;font-weight:600}
         .text{white-space:pre-wrap;line-height:1.6;margin:8px 0}
         .keys span{margin-right:12px}
+        .search{display:flex;gap:10px;align-items:center;padding:0 0 12px}.search input{flex:1;max-width:480px;font:inherit;padding:5px 9px;border:1px solid var(--line);border-radius:6px}
+        [hidden]{display:none!important}
+        ol.timeline{list-style:none;margin:4px 0 8px;padding-left:0;border-left:3px solid var(--line)}ol.timeline li{margin:3px 0;padding-left:12px;position:relative}
+        ol.timeline li::before{content:"";position:absolute;left:-7px;top:.55em;width:9px;height:9px;border-radius:50%;background:var(--accent)}
+        time,.undated{font-variant-numeric:tabular-nums;color:var(--muted);margin-right:8px;display:inline-block;min-width:6.5em}
+        .outlet{font-weight:600}a.outlet{color:var(--accent)}
+        .left-out{border:1px dashed var(--warn);border-radius:6px;padding:6px 10px;color:var(--warn)}
+        .outlet-entry{border-top:1px solid var(--line);padding:4px 0}
         @media print{nav,.noprint{display:none}body{font-size:11pt}header,main{max-width:none;padding:0}.cluster{border-color:#999}details.article{break-inside:auto}a{color:inherit;text-decoration:none}}
         """;
 
@@ -75,17 +110,26 @@ public static class HtmlReportWriter
         addEventListener("beforeprint",function(){document.querySelectorAll("details:not([open])").forEach(function(d){d.open=true;opened.push(d);});});
         addEventListener("afterprint",function(){opened.forEach(function(d){d.open=false;});opened=[];});
         document.addEventListener("click",function(e){var a=e.target.closest("a[href^='#doc-']");if(!a)return;var t=document.getElementById(a.getAttribute("href").slice(1));if(t&&t.tagName==="DETAILS")t.open=true;});
+        var q=document.getElementById("q"),count=document.getElementById("q-count"),items=document.querySelectorAll("[data-filter]");
+        function filter(){var words=q.value.toLowerCase().split(/\s+/).filter(function(w){return w.length>0;}),shown=0;
+        items.forEach(function(e){var t=e.textContent.toLowerCase(),hit=words.every(function(w){return t.indexOf(w)>=0;});e.hidden=!hit;if(hit)shown++;});
+        count.textContent=words.length?shown+" of "+items.length+" shown":"";}
+        if(q){q.addEventListener("input",filter);if(location.hash.indexOf("#q=")===0){q.value=decodeURIComponent(location.hash.slice(3));}filter();}
         """;
 
     /// <summary>Writes the HTML page.</summary>
     /// <param name="report">The report.</param>
     /// <param name="destination">The writer; not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(AnalysisReport report, TextWriter destination)
+    public static void Write(AnalysisReport report, TextWriter destination) => Write(report, destination, MaxBytes);
+
+    /// <summary>Writes the HTML page within a size bound; tests pass a small one.</summary>
+    internal static void Write(AnalysisReport report, TextWriter destination, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
-        var page = new Page(report);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 64 * 1024);
+        var page = new Page(report, maxBytes);
         destination.Write(page.Render());
     }
 
@@ -130,14 +174,47 @@ public static class HtmlReportWriter
         private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
         private readonly HashSet<string> _embedded = new(StringComparer.Ordinal);
         private readonly StringBuilder _html = new(1 << 16);
+        private readonly Dictionary<string, int> _clusterOf = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, List<SharedPassage>> _passagesOf = [];
+        private readonly List<SharedPassage> _crossPassages = [];
+        private readonly int _maxBytes;
+        private int _measured;
+        private long _bytes;
 
-        public Page(AnalysisReport report)
+        public Page(AnalysisReport report, int maxBytes)
         {
             _report = report;
+            _maxBytes = maxBytes;
             _index = new ReportIndex(report);
             for (int i = 0; i < report.Documents.Length; i++)
             {
                 _position.TryAdd(report.Documents[i].Id, i);
+            }
+
+            foreach (ReportCluster cluster in report.Clusters?.Clusters ?? [])
+            {
+                foreach (string id in cluster.Documents)
+                {
+                    _clusterOf.TryAdd(id, cluster.Id);
+                }
+            }
+
+            // A passage both of whose documents report one event is shown under that event; the others stand apart.
+            foreach (SharedPassage passage in report.Passages?.Passages ?? [])
+            {
+                if (_clusterOf.TryGetValue(passage.A.Document, out int a) && _clusterOf.TryGetValue(passage.B.Document, out int b) && a == b)
+                {
+                    if (!_passagesOf.TryGetValue(a, out var list))
+                    {
+                        _passagesOf[a] = list = [];
+                    }
+
+                    list.Add(passage);
+                }
+                else
+                {
+                    _crossPassages.Add(passage);
+                }
             }
 
             foreach (string id in ArticlesToEmbed())
@@ -151,12 +228,13 @@ public static class HtmlReportWriter
             string csp = $"default-src 'none'; script-src '{Hash(Script)}'; style-src '{Hash(Style)}'; img-src data:; base-uri 'none'; form-action 'none'";
             Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").Raw(csp).Raw("\">\n");
+            Raw("<meta name=\"referrer\" content=\"no-referrer\">\n");
             Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             Raw("<meta name=\"generator\" content=\"Comparison\">\n<title>Comparison report</title>\n<style>").Raw(Style).Raw("</style>\n</head>\n<body>\n");
             Raw("<header>\n<h1>Comparison report</h1>\n<p class=\"summary\">").Text(_index.Summary()).Raw("</p>\n<nav>");
             if (_report.Clusters is not null || _report.Discrepancies is not null)
             {
-                Raw("<a href=\"#clusters\">Clusters</a>");
+                Raw("<a href=\"#clusters\">Events</a>");
             }
 
             if (_report.Similarity is not null)
@@ -174,87 +252,104 @@ public static class HtmlReportWriter
                 Raw("<a href=\"#duplicates\">Duplicates</a>");
             }
 
-            Raw("<a href=\"#articles\">Articles</a></nav>\n</header>\n<main>\n");
-            WriteClusters();
-            WriteSimilarity();
-            WritePassages();
-            WriteDuplicates();
-            WriteArticles();
+            Raw("<a href=\"#outlets\">Outlets</a><a href=\"#articles\">Articles</a></nav>\n");
+            Raw("<div class=\"search noprint\"><input type=\"search\" id=\"q\" placeholder=\"Filter events, outlets, passages and articles by text\" aria-label=\"Filter by text\" autocomplete=\"off\"><span id=\"q-count\" class=\"meta\" aria-live=\"polite\"></span></div>\n</header>\n<main>\n");
+
+            // Each section may fill the page up to the bound less what the sections after it are expected to need, so the
+            // full details of the largest events take only what the listing of every event, outlet and article leaves.
+            // The estimates only share the space out: each section is cut where it would pass its bound, whatever they say.
+            long articles = _report.Documents.Where(d => _embedded.Contains(d.Id)).Sum(d => 400L + (d.Text.Length * 11L / 10));
+            long duplicates = 250L * (_report.Duplicates?.Pairs.Length ?? 0);
+            long outlets = (350L * _report.Documents.Length) + duplicates + articles;
+            long passages = Math.Min(_crossPassages.Count * 2000L, Share(0.03)) + outlets;
+            long similarity = HeatmapBytes() + passages;
+            long singletons = (500L * _index.Singletons.Length) + similarity;
+            long events = (520L * _index.MultiDocumentClusters.Sum(c => c.Documents.Length)) + singletons;
+            WriteClusters(Bound(events), Bound(singletons), Bound(similarity));
+            if (Items([0], Bound(passages), _ => WriteSimilarity()) == 0)
+            {
+                Raw("<p class=\"left-out\">The similarity heatmap is left out to keep this page under ").Raw(ReportIndex.Number(_maxBytes / 1e6, 1)).Raw(" MB.</p>\n");
+            }
+
+            WritePassages(Bound(outlets));
+            WriteOutlets(Bound(duplicates + articles));
+            WriteDuplicates(Bound(articles));
+            WriteArticles(Bound(0));
             Raw("</main>\n<script>").Raw(Script).Raw("</script>\n</body>\n</html>\n");
             return _html.ToString();
         }
 
-        private void WriteClusters()
+        private void WriteClusters(long detailsUpTo, long eventsUpTo, long singletonsUpTo)
         {
             if (_report.Clusters is null)
             {
                 if (_report.Discrepancies is { } facts)
                 {
                     Raw("<section id=\"clusters\">\n<h2>Discrepancies</h2>\n");
-                    foreach (ReportDiscrepancy discrepancy in facts.Discrepancies)
-                    {
-                        WriteDiscrepancy(discrepancy);
-                    }
-
+                    int written = Items(facts.Discrepancies, eventsUpTo, WriteDiscrepancy);
+                    LeftOut(facts.Discrepancies.Length - written, "discrepancy", "discrepancies");
                     Raw("</section>\n");
                 }
 
                 return;
             }
 
-            Raw("<section id=\"clusters\">\n<h2>Event clusters</h2>\n");
+            Raw("<section id=\"clusters\">\n<h2>Events</h2>\n<p class=\"meta\">Each event: its reports in order of publication, the outlets with links to the originals, where they disagree, what one outlet alone reports, and the passages they share.</p>\n");
             if (_index.MultiDocumentClusters.Length == 0)
             {
                 Raw("<p>No two documents report the same event.</p>\n");
             }
 
-            foreach (ReportCluster cluster in _index.MultiDocumentClusters)
+            // The largest events in full; once their share is spent, the rest with their timelines only, so every event is listed.
+            int full = Items(_index.MultiDocumentClusters, detailsUpTo, cluster => WriteCluster(cluster, full: true));
+            int events = full + Items(_index.MultiDocumentClusters.Skip(full).ToList(), eventsUpTo, cluster => WriteCluster(cluster, full: false));
+            if (events > full)
             {
-                WriteCluster(cluster);
+                Raw("<p class=\"left-out\">").Text(ReportIndex.Count(events - full, "event is", "events are")).Raw(" shown with ").Raw(events - full == 1 ? "its timeline" : "their timelines").Raw(" only, to keep this page under ").Raw(ReportIndex.Number(_maxBytes / 1e6, 1)).Raw(" MB; the JSON report (<code>--format json</code>) has their flags, claims and passages.</p>\n");
             }
 
+            LeftOut(_index.MultiDocumentClusters.Length - events, "event", "events");
             if (_index.Singletons.Length > 0)
             {
                 Raw("<h3>Documents that stand alone</h3>\n<ul class=\"docs singletons\">\n");
-                foreach (ReportCluster cluster in _index.Singletons)
+                int singletons = Items(_index.Singletons, singletonsUpTo, cluster =>
                 {
-                    Raw("<li data-cluster=\"").Raw(Int(cluster.Id)).Raw("\">");
-                    DocumentLink(cluster.Documents[0]);
-                    Raw(" <span class=\"meta\">").Text(_index.Describe(cluster.Documents[0])).Raw("</span></li>\n");
-                }
-
-                Raw("</ul>\n");
-                foreach (ReportCluster cluster in _index.Singletons)
-                {
+                    string id = cluster.Documents[0];
+                    Raw("<li data-cluster=\"").Raw(Int(cluster.Id)).Raw("\" id=\"cluster-").Raw(Int(cluster.Id)).Raw("\" data-filter>");
+                    DocumentLink(id);
+                    Raw(' ');
+                    OutletLink(id);
+                    Raw(" <span class=\"meta\">").Text(_index.Describe(id)).Raw("</span>");
                     foreach (ReportDiscrepancy discrepancy in _index.DiscrepanciesOf(cluster.Id))
                     {
                         WriteDiscrepancy(discrepancy);
                     }
-                }
+
+                    Raw("</li>\n");
+                });
+                Raw("</ul>\n");
+                LeftOut(_index.Singletons.Length - singletons, "document that stands alone", "documents that stand alone");
             }
 
             Raw("</section>\n");
         }
 
-        private void WriteCluster(ReportCluster cluster)
+        private void WriteCluster(ReportCluster cluster, bool full)
         {
-            Raw("<article class=\"cluster\" id=\"cluster-").Raw(Int(cluster.Id)).Raw("\" data-cluster=\"").Raw(Int(cluster.Id)).Raw("\">\n");
-            Raw("<h3><span class=\"cid\">Cluster ").Raw(Int(cluster.Id)).Raw("</span><span class=\"label\">").Text(cluster.Label).Raw("</span>");
-            Raw("<span class=\"badge\">").Text(ReportIndex.Count(cluster.Documents.Length, "document", "documents")).Raw("</span></h3>\n<ul class=\"docs\">\n");
-            foreach (string id in cluster.Documents)
+            Raw("<article class=\"cluster\" id=\"cluster-").Raw(Int(cluster.Id)).Raw("\" data-cluster=\"").Raw(Int(cluster.Id)).Raw("\" data-filter>\n");
+            Raw("<h3><span class=\"cid\">Event ").Raw(Int(cluster.Id)).Raw("</span><span class=\"label\">").Text(cluster.Label).Raw("</span>");
+            Raw("<span class=\"badge\">").Text(ReportIndex.Count(cluster.Documents.Length, "report", "reports")).Raw("</span>");
+            Raw("<span class=\"badge\">").Text(ReportIndex.Count(cluster.Documents.Select(Outlet).Distinct(StringComparer.Ordinal).Count(), "outlet", "outlets")).Raw("</span></h3>\n");
+            WriteTimeline(cluster);
+            if (!full)
             {
-                Raw("<li data-document=\"").Text(id).Raw("\">");
-                DocumentLink(id);
-                if (string.Equals(id, cluster.Representative, StringComparison.Ordinal))
-                {
-                    Raw(" <span class=\"badge\">representative</span>");
-                }
-
-                Raw(" <span class=\"meta\">").Text(_index.Describe(id)).Raw("</span></li>\n");
+                Raw("<p class=\"meta\">Flags, claims and passages of this event are left out for size; the JSON report has them.</p>\n</article>\n");
+                return;
             }
 
-            Raw("</ul>\n");
-            var discrepancies = _index.DiscrepanciesOf(cluster.Id).ToList();
+
+            // Strongest flags first: by confidence, then severity; the sort is stable, so ties keep the report's order.
+            var discrepancies = _index.DiscrepanciesOf(cluster.Id).OrderByDescending(d => d.Confidence ?? -1).ThenByDescending(d => SeverityRank(d.Severity)).ToList();
             if (_report.Discrepancies is not null)
             {
                 Raw("<h4>Where the sources disagree</h4>\n");
@@ -263,17 +358,72 @@ public static class HtmlReportWriter
                     Raw("<p class=\"meta\">No discrepancy found.</p>\n");
                 }
 
-                foreach (ReportDiscrepancy discrepancy in discrepancies)
+                foreach (ReportDiscrepancy discrepancy in discrepancies.Take(MaxFlagsPerEvent))
                 {
                     WriteDiscrepancy(discrepancy);
                 }
 
+                More(discrepancies.Count - MaxFlagsPerEvent, "flag");
                 WriteCoverage(cluster);
                 WriteClaims(cluster);
             }
 
+            if (_passagesOf.TryGetValue(cluster.Id, out var passages))
+            {
+                Raw("<h4>Passages the reports share</h4>\n");
+                foreach (SharedPassage passage in passages.Take(MaxPassagesPerEvent))
+                {
+                    WritePassage(passage);
+                }
+
+                More(passages.Count - MaxPassagesPerEvent, "shared passage");
+            }
+
             Raw("</article>\n");
         }
+
+        /// <summary>The reports of an event by publication date (undated ones last), each with its outlet and a link to the original.</summary>
+        private void WriteTimeline(ReportCluster cluster)
+        {
+            var reports = cluster.Documents.Select((id, i) => (Id: id, Order: i, Published: _index.Find(id)?.Published))
+                .OrderBy(r => r.Published is null).ThenBy(r => r.Published).ThenBy(r => r.Order).ToList();
+            bool dated = reports.Any(r => r.Published is not null);
+            Raw("<h4>").Raw(dated ? "Timeline" : "Reports <span class=\"meta\">(no publication dates; in input order)</span>").Raw("</h4>\n<ol class=\"docs timeline\">\n");
+            foreach (var (id, _, published) in reports)
+            {
+                Raw("<li data-document=\"").Text(id).Raw("\">");
+                if (dated)
+                {
+                    Raw(published is DateOnly date ? "<time>" + Date(date) + "</time>" : "<span class=\"undated\">undated</span>");
+                }
+
+                OutletLink(id);
+
+                // The id only as a link to the embedded text; otherwise the outlet names the report (data-document keeps the id).
+                if (_embedded.Contains(id))
+                {
+                    Raw(' ');
+                    DocumentLink(id);
+                }
+
+                if (string.Equals(id, cluster.Representative, StringComparison.Ordinal))
+                {
+                    Raw(" <span class=\"badge\">representative</span>");
+                }
+
+                Raw(" <span class=\"meta\">").Text(Headline(id)).Raw("</span></li>\n");
+            }
+
+            Raw("</ol>\n");
+        }
+
+        private static int SeverityRank(string? severity) => severity switch
+        {
+            "high" => 3,
+            "medium" => 2,
+            "low" => 1,
+            _ => 0,
+        };
 
         private void WriteDiscrepancy(ReportDiscrepancy discrepancy)
         {
@@ -319,11 +469,12 @@ public static class HtmlReportWriter
             Raw("<h4>Who reports what</h4>\n<p class=\"legend\"><span class=\"disagrees\">Orange</span>: the sources disagree; <span class=\"agrees\">green</span>: they agree; otherwise one source alone.</p>\n<table class=\"coverage\">\n<thead><tr><th>Fact</th>");
             foreach (string id in cluster.Documents)
             {
-                Raw("<th><span class=\"id\">").Text(id).Raw("</span></th>");
+                Raw("<th title=\"").Text(id).Raw("\">").Text(Outlet(id)).Raw("</th>");
             }
 
             Raw("</tr></thead>\n<tbody>\n");
-            foreach (FactCoverage fact in facts)
+            // Facts they disagree on first, then those most outlets report; stable, so ties keep the report's order.
+            foreach (FactCoverage fact in facts.OrderByDescending(f => f.Disagrees).ThenByDescending(f => f.Mentions.Length).Take(MaxRowsPerEvent))
             {
                 Raw(fact.Disagrees ? "<tr class=\"disagrees\">" : fact.Mentions.Length > 1 ? "<tr class=\"agrees\">" : "<tr>").Raw("<td>").Text(fact.Subject).Raw(" <span class=\"badge\">").Text(fact.Kind).Raw("</span></td>");
                 foreach (string id in cluster.Documents)
@@ -343,46 +494,102 @@ public static class HtmlReportWriter
             }
 
             Raw("</tbody>\n</table>\n");
+            More(facts.Count - MaxRowsPerEvent, "fact");
         }
 
         private void WriteClaims(ReportCluster cluster)
         {
+            // By outlet, a few of each, so one talkative outlet does not crowd out the others.
             var claims = _index.ClaimsOf(cluster.Id).ToList();
+            var shown = claims.GroupBy(c => Outlet(c.Mention.Document), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .SelectMany(g => g.Take(MaxClaimsPerOutlet)).Take(MaxClaimsPerEvent).ToList();
             if (claims.Count == 0)
             {
                 return;
             }
 
-            Raw("<h4>Reported by one source only</h4>\n<ul class=\"claims\">\n");
-            foreach (SourceClaim claim in claims)
+            Raw("<h4>Reported by one outlet only</h4>\n<ul class=\"claims\">\n");
+            foreach (SourceClaim claim in shown)
             {
                 SpanContext context = _index.Context(claim.Mention);
                 Raw("<li>");
+                OutletLink(claim.Mention.Document);
+                Raw(' ');
                 DocumentLink(claim.Mention.Document);
                 Raw(" <span class=\"badge\">").Text(claim.Kind).Raw("</span> ").Text(context.Before).Raw("<mark class=\"f\">").Text(context.Span).Raw("</mark>").Text(context.After).Raw("</li>\n");
             }
 
             Raw("</ul>\n");
+            More(claims.Count - shown.Count, "single-outlet claim");
         }
 
         private void WriteSimilarity()
         {
-            if (_report.Similarity is not { } matrix || matrix.Documents.Length == 0)
+            SimilaritySection? matrix = _report.Similarity is { Documents.Length: > 0 } m ? m : null;
+            if (matrix is not null && matrix.Documents.Length <= MaxHeatmapDocuments)
+            {
+                int[] order = HeatmapOrder(matrix);
+                Raw("<section id=\"similarity\">\n<h2>Similarity of the documents</h2>\n<p class=\"meta\">TF-IDF cosine similarity; darker is more alike. Rows and columns are grouped by cluster.</p>\n");
+                Heatmap(order.Length, k => Int(order[k] + 1), k => matrix.Documents[order[k]], (r, c) => matrix.CosineAt(order[r], order[c]));
+                Raw("<ol class=\"legend\">\n");
+                foreach (string id in matrix.Documents)
+                {
+                    Raw("<li>");
+                    DocumentLink(id);
+                    Raw("</li>\n");
+                }
+
+                Raw("</ol>\n</section>\n");
+                return;
+            }
+
+            // Too many documents for a readable (or even a computed) document heatmap: one of the largest events instead.
+            ImmutableArray<ReportCluster> events = [.. _index.MultiDocumentClusters.Take(MaxHeatmapEvents)];
+            if (events.Length < 2)
             {
                 return;
             }
 
-            int n = matrix.Documents.Length;
-            int[] order = HeatmapOrder(matrix);
+            var terms = events.Select(e => (e.Terms.IsDefaultOrEmpty ? e.Label.Split(' ', StringSplitOptions.RemoveEmptyEntries).AsEnumerable() : e.Terms)
+                .ToHashSet(StringComparer.Ordinal)).ToList();
+            Raw("<section id=\"similarity\">\n<h2>Similarity of the events</h2>\n<p class=\"meta\">").Text(ReportIndex.Count(_report.Documents.Length, "document is", "documents are"))
+                .Raw(" too many for a heatmap of documents (at most ").Raw(Int(MaxHeatmapDocuments)).Raw("), so this is a heatmap of the ").Text(ReportIndex.Count(events.Length, "largest event", "largest events"))
+                .Raw(": the Jaccard similarity of their key terms; darker is more alike. Rows and columns follow the events' numbers below.</p>\n");
+            Heatmap(events.Length, k => Int(k + 1), k => "event " + Int(events[k].Id), (r, c) => Jaccard(terms[r], terms[c]));
+            Raw("<ol class=\"legend\">\n");
+            foreach (ReportCluster e in events)
+            {
+                Raw("<li><a href=\"#cluster-").Raw(Int(e.Id)).Raw("\">").Text(e.Label).Raw("</a></li>\n");
+            }
+
+            Raw("</ol>\n</section>\n");
+        }
+
+        /// <summary>An estimate of the heatmap's size: every cell, with its tooltip naming both sides.</summary>
+        private long HeatmapBytes()
+        {
+            IEnumerable<string> names = _report.Similarity is { Documents.Length: > 0 and <= MaxHeatmapDocuments } m
+                ? m.Documents
+                : _index.MultiDocumentClusters.Take(MaxHeatmapEvents).Select(c => "event " + Int(c.Id));
+            int n = names.Count();
+            int longest = names.Select(x => Encoding.UTF8.GetByteCount(x)).DefaultIfEmpty(0).Max();
+            return ((long)n * n * (140 + (3L * longest))) + (n * 400L);
+        }
+
+        private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
+            a.Count + b.Count == 0 ? 0 : (double)a.Count(b.Contains) / (a.Count + b.Count - a.Count(b.Contains));
+
+        /// <summary>An n × n SVG heatmap: axis labels, and each cell's value in [0, 1] with a tooltip naming its row and column.</summary>
+        private void Heatmap(int n, Func<int, string> axisLabel, Func<int, string> name, Func<int, int, double> valueAt)
+        {
             int cell = Math.Clamp(620 / n, 6, 36);
             int margin = 34;
             int size = margin + (n * cell);
-            Raw("<section id=\"similarity\">\n<h2>Similarity of the documents</h2>\n<p class=\"meta\">TF-IDF cosine similarity; darker is more alike. Rows and columns are grouped by cluster.</p>\n");
             Raw("<div class=\"heatmap\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Similarity heatmap\" width=\"").Raw(Int(size)).Raw("\" height=\"").Raw(Int(size)).Raw("\" viewBox=\"0 0 ").Raw(Int(size)).Raw(' ').Raw(Int(size)).Raw("\">\n");
             int fontSize = Math.Clamp(cell - 2, 6, 12);
             for (int k = 0; k < n; k++)
             {
-                string label = Int(order[k] + 1);
+                string label = axisLabel(k);
                 string offset = Int(margin + (k * cell) + (cell / 2));
                 Raw("<text x=\"").Raw(Int(margin - 4)).Raw("\" y=\"").Raw(offset).Raw("\" font-size=\"").Raw(Int(fontSize)).Raw("\" text-anchor=\"end\" dominant-baseline=\"middle\">").Raw(label).Raw("</text>");
                 Raw("<text x=\"").Raw(offset).Raw("\" y=\"").Raw(Int(margin - 4)).Raw("\" font-size=\"").Raw(Int(fontSize)).Raw("\" text-anchor=\"middle\">").Raw(label).Raw("</text>\n");
@@ -392,24 +599,15 @@ public static class HtmlReportWriter
             {
                 for (int c = 0; c < n; c++)
                 {
-                    int i = order[r], j = order[c];
-                    double value = Math.Clamp(matrix.CosineAt(i, j), 0, 1);
+                    double value = Math.Clamp(valueAt(r, c), 0, 1);
                     Raw("<rect class=\"cell\" x=\"").Raw(Int(margin + (c * cell))).Raw("\" y=\"").Raw(Int(margin + (r * cell))).Raw("\" width=\"").Raw(Int(cell)).Raw("\" height=\"").Raw(Int(cell));
-                    Raw("\" fill=\"").Raw(Color(value)).Raw("\"><title>").Text(matrix.Documents[i]).Raw(" \u00D7 ").Text(matrix.Documents[j]).Raw(": ").Raw(ReportIndex.Number(value)).Raw("</title></rect>");
+                    Raw("\" fill=\"").Raw(Color(value)).Raw("\"><title>").Text(name(r)).Raw(" \u00D7 ").Text(name(c)).Raw(": ").Raw(ReportIndex.Number(value)).Raw("</title></rect>");
                 }
 
                 Raw("\n");
             }
 
-            Raw("</svg></div>\n<ol class=\"legend\">\n");
-            for (int i = 0; i < n; i++)
-            {
-                Raw("<li>");
-                DocumentLink(matrix.Documents[i]);
-                Raw("</li>\n");
-            }
-
-            Raw("</ol>\n</section>\n");
+            Raw("</svg></div>\n");
         }
 
         private int[] HeatmapOrder(SimilaritySection matrix)
@@ -441,31 +639,100 @@ public static class HtmlReportWriter
             return order;
         }
 
-        private void WritePassages()
+        private void WritePassages(long upTo)
         {
             if (_report.Passages is not { } passages)
             {
                 return;
             }
 
-            Raw("<section id=\"passages\">\n<h2>Shared passages</h2>\n");
-            if (passages.Passages.Length == 0)
+            bool grouped = _report.Clusters is not null;
+            Raw("<section id=\"passages\">\n<h2>").Raw(grouped ? "Passages shared across events" : "Shared passages").Raw("</h2>\n");
+            if (grouped)
             {
-                Raw("<p>No passage is shared by two documents.</p>\n");
+                Raw("<p class=\"meta\">").Text(ReportIndex.Count(passages.Passages.Length - _crossPassages.Count, "passage is", "passages are")).Raw(" shown under the event both its reports belong to; these join reports of different events.</p>\n");
             }
 
-            foreach (SharedPassage passage in passages.Passages)
+            if (_crossPassages.Count == 0)
             {
-                Raw("<h4>");
-                DocumentLink(passage.A.Document);
-                Raw(" and ");
-                DocumentLink(passage.B.Document);
-                Raw(" <span class=\"badge\">similarity ").Raw(ReportIndex.Number(passage.Similarity)).Raw("</span></h4>\n<div class=\"passage\">\n");
-                PassageSide(passage.A);
-                PassageSide(passage.B);
+                Raw("<p>None.</p>\n");
+            }
+
+            int written = Items(_crossPassages, upTo, passage =>
+            {
+                Raw("<div data-filter>\n");
+                WritePassage(passage);
                 Raw("</div>\n");
-            }
+            });
+            LeftOut(_crossPassages.Count - written, "passage", "passages");
+            Raw("</section>\n");
+        }
 
+        private void WritePassage(SharedPassage passage)
+        {
+            Raw("<h4>");
+            OutletLink(passage.A.Document);
+            Raw(' ');
+            DocumentLink(passage.A.Document);
+            Raw(" and ");
+            OutletLink(passage.B.Document);
+            Raw(' ');
+            DocumentLink(passage.B.Document);
+            Raw(" <span class=\"badge\">similarity ").Raw(ReportIndex.Number(passage.Similarity)).Raw("</span></h4>\n<div class=\"passage\">\n");
+            PassageSide(passage.A);
+            PassageSide(passage.B);
+            Raw("</div>\n");
+        }
+
+        /// <summary>Each outlet: its articles (by date) and the events they report.</summary>
+        private void WriteOutlets(long upTo)
+        {
+            var outlets = _report.Documents.GroupBy(d => Outlet(d.Id), StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            Raw("<section id=\"outlets\">\n<h2>Outlets</h2>\n<p class=\"meta\">").Text(ReportIndex.Count(outlets.Count, "outlet", "outlets")).Raw(", most articles first. An outlet is a document's source, or its id when the source is unknown.</p>\n");
+            int written = Items(outlets, upTo, outlet =>
+            {
+                var events = outlet.Select(d => _clusterOf.TryGetValue(d.Id, out int c) ? c : -1).Where(c => c >= 0).Distinct().Order().ToList();
+                Raw("<div class=\"outlet-entry\" data-filter>\n<h3><span class=\"outlet\">").Text(outlet.Key).Raw("</span><span class=\"badge\">").Text(ReportIndex.Count(outlet.Count(), "article", "articles")).Raw("</span>");
+                if (_report.Clusters is not null)
+                {
+                    Raw("<span class=\"badge\">").Text(ReportIndex.Count(events.Count, "event", "events")).Raw("</span>");
+                }
+
+                Raw("</h3>\n<ul class=\"docs\">\n");
+                foreach (Document document in outlet.OrderBy(d => d.Published is null).ThenBy(d => d.Published))
+                {
+                    Raw("<li data-document=\"").Text(document.Id).Raw("\">");
+                    if (document.Published is DateOnly date)
+                    {
+                        Raw("<time>").Raw(Date(date)).Raw("</time>");
+                    }
+
+                    if (OriginalUrl(document) is { } url)
+                    {
+                        Raw("<a class=\"orig\" href=\"").Text(url).Raw("\">").Text(Headline(document.Id)).Raw("</a>");
+                    }
+                    else
+                    {
+                        Raw("<span class=\"meta\">").Text(Headline(document.Id)).Raw("</span>");
+                    }
+
+                    if (_embedded.Contains(document.Id))
+                    {
+                        Raw(" <a href=\"#doc-").Raw(Int(_position[document.Id])).Raw("\">text</a>");
+                    }
+
+                    if (_clusterOf.TryGetValue(document.Id, out int cluster))
+                    {
+                        Raw(" \u2192 <a href=\"#cluster-").Raw(Int(cluster)).Raw("\">event ").Raw(Int(cluster)).Raw("</a>");
+                    }
+
+                    Raw("</li>\n");
+                }
+
+                Raw("</ul>\n</div>\n");
+            });
+            LeftOut(outlets.Count - written, "outlet", "outlets");
             Raw("</section>\n");
         }
 
@@ -476,7 +743,7 @@ public static class HtmlReportWriter
             Text(context.Before).Raw("<mark class=\"p\">").Text(context.Span).Raw("</mark>").Text(context.After).Raw("</div>\n");
         }
 
-        private void WriteDuplicates()
+        private void WriteDuplicates(long upTo)
         {
             if (_report.Duplicates is not { } duplicates)
             {
@@ -504,33 +771,33 @@ public static class HtmlReportWriter
             }
 
             Raw("</ul>\n<table class=\"pairs\">\n<thead><tr><th>Document A</th><th>Document B</th><th>Estimated Jaccard</th><th>Exact Jaccard</th></tr></thead>\n<tbody>\n");
-            foreach (DuplicatePair pair in duplicates.Pairs)
+            int written = Items(duplicates.Pairs, upTo, pair =>
             {
-                Raw("<tr><td>");
+                Raw("<tr data-filter><td>");
                 DocumentLink(pair.A);
                 Raw("</td><td>");
                 DocumentLink(pair.B);
                 Raw("</td><td class=\"num\">").Raw(ReportIndex.Number(pair.EstimatedJaccard, 3)).Raw("</td><td class=\"num\">").Raw(pair.Jaccard is double j ? ReportIndex.Number(j, 3) : "\u2014").Raw("</td></tr>\n");
-            }
-
-            Raw("</tbody>\n</table>\n</section>\n");
+            });
+            Raw("</tbody>\n</table>\n");
+            LeftOut(duplicates.Pairs.Length - written, "pair", "pairs");
+            Raw("</section>\n");
         }
 
-        private void WriteArticles()
+        private void WriteArticles(long upTo)
         {
             Raw("<section id=\"articles\">\n<h2>Articles</h2>\n<p class=\"keys meta\"><span><mark class=\"d\">disagreement</mark></span><span><mark class=\"p\">shared passage</mark></span><span><mark class=\"f\">reported by one source</mark></span></p>\n");
             var spans = CollectSpans();
-            int shown = 0;
-            foreach (Document document in _report.Documents)
+            int shown = Items(_report.Documents.Where(d => _embedded.Contains(d.Id)).ToList(), upTo, document =>
             {
-                if (!_embedded.Contains(document.Id))
+                Raw("<details class=\"article\" id=\"doc-").Raw(Int(_position[document.Id])).Raw("\" data-document=\"").Text(document.Id).Raw("\" data-filter>\n<summary><span class=\"id\">").Text(document.Id).Raw("</span> ");
+                OutletLink(document.Id);
+                Raw(" <span class=\"meta\">").Text(_index.Describe(document.Id)).Raw("</span></summary>\n");
+                if (OriginalUrl(document) is { } url)
                 {
-                    continue;
+                    Raw("<p class=\"meta\"><a class=\"orig\" href=\"").Text(url).Raw("\">").Text(url).Raw("</a></p>\n");
                 }
-
-                shown++;
-                Raw("<details class=\"article\" id=\"doc-").Raw(Int(_position[document.Id])).Raw("\" data-document=\"").Text(document.Id).Raw("\">\n<summary><span class=\"id\">").Text(document.Id).Raw("</span> <span class=\"meta\">").Text(_index.Describe(document.Id)).Raw("</span></summary>\n");
-                if (!string.IsNullOrWhiteSpace(document.Url))
+                else if (!string.IsNullOrWhiteSpace(document.Url))
                 {
                     Raw("<p class=\"meta\">").Text(document.Url).Raw("</p>\n");
                 }
@@ -538,12 +805,12 @@ public static class HtmlReportWriter
                 Raw("<div class=\"text\">");
                 WriteMarkedText(document.Text, spans.GetValueOrDefault(document.Id) ?? []);
                 Raw("</div>\n</details>\n");
-            }
+            });
 
             int hidden = _report.Documents.Length - shown;
             if (hidden > 0)
             {
-                Raw("<p class=\"meta\">").Text(ReportIndex.Count(hidden, "more article is", "more articles are")).Raw(" not embedded (at most ").Raw(Int(MaxArticles)).Raw(").</p>\n");
+                Raw("<p class=\"meta\">").Text(ReportIndex.Count(hidden, "more article is", "more articles are")).Raw(" not embedded (at most ").Raw(Int(MaxArticles)).Raw(", within the page's size bound); the JSON report (<code>--format json</code>) has every article.</p>\n");
             }
 
             Raw("</section>\n");
@@ -671,6 +938,92 @@ public static class HtmlReportWriter
                 Raw("<span class=\"id\">").Text(id).Raw("</span>");
             }
         }
+
+        /// <summary>Where an outlet's name comes from: the document's source, else its id.</summary>
+        private string Outlet(string id) => _index.Find(id)?.Source is { } source && !string.IsNullOrWhiteSpace(source) ? SpanContext.Collapse(source).Trim() : id;
+
+        /// <summary>The title of a document, else its first words.</summary>
+        private string Headline(string id) => ReportIndex.Lead(_index.Find(id) is { } d && !string.IsNullOrWhiteSpace(d.Title) ? d.Title : _index.TextOf(id));
+
+        /// <summary>The outlet's name, linked to the original article when its URL is http or https.</summary>
+        private void OutletLink(string id)
+        {
+            if (_index.Find(id) is { } document && OriginalUrl(document) is { } url)
+            {
+                Raw("<a class=\"outlet\" href=\"").Text(url).Raw("\">").Text(Outlet(id)).Raw("</a>");
+            }
+            else
+            {
+                Raw("<span class=\"outlet\">").Text(Outlet(id)).Raw("</span>");
+            }
+        }
+
+        /// <summary>The document's URL when it is an absolute http or https one (never <c>javascript:</c>, <c>data:</c>...), else null.</summary>
+        private static string? OriginalUrl(Document document) =>
+            Uri.TryCreate(document.Url?.Trim(), UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                ? uri.AbsoluteUri
+                : null;
+
+        /// <summary>A share of the page's bound.</summary>
+        private long Share(double share) => (long)(_maxBytes * share);
+
+        /// <summary>How far a section may fill the page: the bound less the end's reserve and what the later sections need.</summary>
+        private long Bound(long later) => Math.Max(0, _maxBytes - Reserve - later);
+
+        /// <summary>
+        /// Writes items while the page stays within <paramref name="upTo"/> bytes; the first that would pass it is
+        /// taken back out, and so are all after it (the order is the report's, strongest first). Returns how many were written.
+        /// </summary>
+        private int Items<T>(IReadOnlyList<T> items, long upTo, Action<T> write)
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                long before = Bytes();
+                int start = _html.Length;
+                write(items[i]);
+                if (Bytes() > upTo)
+                {
+                    _html.Length = start;
+                    _measured = start;
+                    _bytes = before;
+                    return i;
+                }
+            }
+
+            return items.Count;
+        }
+
+        /// <summary>The UTF-8 size of the page so far, counted once per character.</summary>
+        private long Bytes()
+        {
+            if (_html.Length > _measured)
+            {
+                _bytes += Encoding.UTF8.GetByteCount(_html.ToString(_measured, _html.Length - _measured));
+                _measured = _html.Length;
+            }
+
+            return _bytes;
+        }
+
+        /// <summary>A visible note of what the size bound left out, and where to find it all.</summary>
+        private void LeftOut(int count, string singular, string plural)
+        {
+            if (count > 0)
+            {
+                Raw("<p class=\"left-out\">").Text(ReportIndex.Count(count, singular, plural)).Raw(" left out to keep this page under ").Raw(ReportIndex.Number(_maxBytes / 1e6, 1)).Raw(" MB; the JSON report (<code>--format json</code>) has them all.</p>\n");
+            }
+        }
+
+        /// <summary>A note that a per-event list was cut, and where the rest is.</summary>
+        private void More(int count, string what)
+        {
+            if (count > 0)
+            {
+                Raw("<p class=\"meta more\">").Raw(Int(count)).Raw(" more ").Text(what).Raw(count == 1 ? string.Empty : "s").Raw(" of this event in the JSON report (<code>--format json</code>).</p>\n");
+            }
+        }
+
+        private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         private static string Color(double value)
         {

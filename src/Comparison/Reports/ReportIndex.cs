@@ -139,7 +139,7 @@ internal sealed class ReportIndex
     public static string Count(int n, string singular, string plural) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural);
 
     /// <summary>The first words of a text, as a stand-in for a missing title.</summary>
-    private static string Lead(string text)
+    public static string Lead(string text)
     {
         const int Max = 90;
         string collapsed = SpanContext.Collapse(text.AsSpan(0, Math.Min(text.Length, Max * 2))).Trim();

@@ -36,7 +36,7 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
         }
 
         Assert.DoesNotContain("data-document=\"003_", call.Value, StringComparison.Ordinal);
-        Assert.Matches("<ul class=\"docs singletons\">\\s*(<li[^>]*>.*\\n)*<li data-cluster=\"\\d+\"><a class=\"id\" href=\"#doc-3\">003_", dom);
+        Assert.Matches("<ul class=\"docs singletons\">\\s*(<li[^>]*>.*\\n)*<li data-cluster=\"\\d+\" id=\"cluster-\\d+\" data-filter=\"\"><a class=\"id\" href=\"#doc-3\">003_", dom);
         Assert.Contains("<mark class=\"d\">over 90,000</mark>", call.Value, StringComparison.Ordinal);
         Assert.Contains("<mark class=\"d\">more than 100,000</mark>", call.Value, StringComparison.Ordinal);
 

@@ -11,13 +11,16 @@ public static class HeadlessChromium
     public const string Path = "/usr/bin/chromium";
 
     /// <summary>The DOM the browser built for the file, after its scripts ran, serialised as HTML.</summary>
-    public static string DumpDom(string htmlFile) => Run(htmlFile, "--dump-dom");
+    public static string DumpDom(string htmlFile) => Run(htmlFile, null, "--dump-dom");
+
+    /// <summary>The DOM after the scripts ran on the page opened with a fragment (such as <c>q=word</c>, which the report's search box reads).</summary>
+    public static string DumpDom(string htmlFile, string fragment) => Run(htmlFile, fragment, "--dump-dom");
 
     /// <summary>Writes a PNG screenshot of the page.</summary>
     public static void Screenshot(string htmlFile, string pngFile, int width = 1280, int height = 2400) =>
-        Run(htmlFile, $"--screenshot={pngFile}", $"--window-size={width},{height}", "--hide-scrollbars");
+        Run(htmlFile, null, $"--screenshot={pngFile}", $"--window-size={width},{height}", "--hide-scrollbars");
 
-    private static string Run(string htmlFile, params string[] extra)
+    private static string Run(string htmlFile, string? fragment, params string[] extra)
     {
         Assert.True(File.Exists(Path), $"Chromium is not installed at {Path}: run `apt-get update && apt-get install -y chromium` (.ci/run does this). The HTML report test needs a real browser.");
         string profile = Directory.CreateTempSubdirectory("chromium-profile-").FullName;
@@ -39,7 +42,7 @@ public static class HeadlessChromium
                 start.ArgumentList.Add(argument);
             }
 
-            start.ArgumentList.Add(new Uri(System.IO.Path.GetFullPath(htmlFile)).AbsoluteUri);
+            start.ArgumentList.Add(new Uri(System.IO.Path.GetFullPath(htmlFile)).AbsoluteUri + (fragment is null ? string.Empty : "#" + Uri.EscapeDataString(fragment).Replace("%3D", "=", StringComparison.Ordinal)));
             using Process process = Process.Start(start)!;
             Task<string> stdout = process.StandardOutput.ReadToEndAsync();
             Task<string> stderr = process.StandardError.ReadToEndAsync();
