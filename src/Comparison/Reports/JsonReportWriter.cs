@@ -13,7 +13,7 @@ namespace Comparison.Reports;
 /// <summary>Writes a report as JSON: camelCase, UTF-8, byte-identical for the same report.</summary>
 /// <remarks>
 /// <para>
-/// The shape reuses the command-line contract of each stage (../DESIGN.md): <c>documents</c>, then, for each
+/// The shape reuses the command-line contract of each stage (docs/json-contract.md): <c>documents</c>, then, for each
 /// stage that ran, <c>duplicates</c> (<c>threshold</c>, <c>pairs</c>, <c>groups</c>), <c>clusters</c>,
 /// <c>similarity</c> (<c>documents</c>, <c>cosine</c>, <c>jaccard</c>), <c>passages</c>,
 /// <c>discrepancies</c>, <c>claims</c> (facts one source alone reports) and <c>coverage</c> (who reports
@@ -77,7 +77,7 @@ public static class JsonReportWriter
 
     /// <summary>
     /// Writes one section of the report as a JSON document of its own: what the command of that stage prints
-    /// (DESIGN.md), byte for byte the same as that section of the whole report's JSON.
+    /// (docs/json-contract.md), byte for byte the same as that section of the whole report's JSON.
     /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="section">The section: <see cref="ReportSection.Duplicates"/> and <see cref="ReportSection.Similarity"/>
