@@ -39,7 +39,7 @@ public enum DiscrepancyRelation
     /// <summary>A later report revises an earlier one (2 dead, then 3 dead the next day): the values differ and split by publication date.</summary>
     Update,
 
-    /// <summary>Compatible values of different precision or with different bounds that a reader still wants to see ("over 90,000" against "more than 100,000"; "about 9:15 p.m." against "9:18 p.m.").</summary>
+    /// <summary>Compatible values of different precision or with different bounds that a reader still wants to see ("dozens" against "47"; "about 9:15 p.m." against "9:18 p.m.").</summary>
     Precision,
 
     /// <summary>The same name spelled or transliterated differently ("Gaddafi" against "Qaddafi").</summary>

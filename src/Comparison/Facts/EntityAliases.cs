@@ -173,7 +173,7 @@ public static class EntityAliases
         return space > 0 ? name[..space] : null;
     }
 
-    /// <summary>"@zelenskyyua" against "zelensky": a camel-case part or a prefix of the handle spells the surname.</summary>
+    /// <summary>"@janesmithnews" against "smith": a camel-case part or a prefix of the handle spells the surname.</summary>
     internal static bool HandleMatches(string handle, string surname, int similarity)
     {
         if (surname.Length < 4)
