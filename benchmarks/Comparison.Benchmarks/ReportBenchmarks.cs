@@ -6,7 +6,7 @@ using Comparison.Reports;
 namespace Comparison.Benchmarks;
 
 /// <summary>
-/// The whole pipeline (<see cref="Analyzer"/>: duplicates, similarity matrix, clusters, shared passages,
+/// The whole pipeline (<see cref="NewsComparer"/>: duplicates, similarity matrix, clusters, shared passages,
 /// discrepancies) and the four report renderers. Corpus "seeds": the five seed articles; "newswcl50": the 50 real
 /// articles on 10 events of shared/data/newswcl50.jsonl when present (the seeds otherwise, so the CI dry run
 /// always starts). The renderers write the corpus's report to a writer that counts and drops the characters.
@@ -14,9 +14,9 @@ namespace Comparison.Benchmarks;
 [MemoryDiagnoser]
 public class ReportBenchmarks
 {
-    private readonly Analyzer _analyzer = new();
+    private readonly NewsComparer _comparer = new();
     private List<Document> _documents = [];
-    private AnalysisReport _report = null!;
+    private ComparisonResult _report = null!;
 
     /// <summary>Which articles to analyse.</summary>
     [Params("seeds", "newswcl50")]
@@ -37,14 +37,14 @@ public class ReportBenchmarks
             _documents = [.. DocumentReader.ReadDirectory(seeds)];
         }
 
-        _report = _analyzer.Analyze(_documents);
-        Console.WriteLine($"// {Corpus}: {_documents.Count} documents, {_report.Clusters?.Clusters.Length} clusters, "
-            + $"{_report.Passages?.Passages.Length} passages, {_report.Discrepancies?.Discrepancies.Length} discrepancies");
+        _report = _comparer.Compare(_documents);
+        Console.WriteLine($"// {Corpus}: {_documents.Count} documents, {_report.Clusters.Value.Clusters.Length} clusters, "
+            + $"{_report.Passages.Value.Passages.Length} passages, {_report.Discrepancies.Value.Discrepancies.Length} discrepancies");
     }
 
     /// <summary>Runs the whole pipeline.</summary>
     [Benchmark(Baseline = true)]
-    public AnalysisReport Analyze() => _analyzer.Analyze(_documents);
+    public ComparisonResult Analyze() => _comparer.Compare(_documents);
 
     /// <summary>Renders the contract JSON.</summary>
     [Benchmark]

@@ -9,20 +9,20 @@ namespace Comparison.Cli;
 /// <summary>
 /// The options of every command that is a view of the pipeline (<c>analyze</c>, <c>duplicates</c>, <c>cluster</c>,
 /// <c>similarity</c>, <c>discrepancies</c>): the same names, the same defaults (those of
-/// <see cref="AnalyzerOptions.Default"/>), the same checks. Each of those commands runs <see cref="Analyzer"/> with
+/// <see cref="NewsComparerOptions.Default"/>), the same checks. Each of those commands runs <see cref="NewsComparer"/> with
 /// the stages its section needs, so <c>comparison X INPUT OPTIONS</c> prints what the X section of
 /// <c>comparison analyze INPUT OPTIONS --format json</c> holds.
 /// </summary>
 internal sealed class PipelineOptions
 {
-    private static readonly AnalyzerOptions Defaults = AnalyzerOptions.Default;
+    private static readonly NewsComparerOptions Defaults = NewsComparerOptions.Default;
 
     /// <summary>Writes a section of a report as readable text.</summary>
     /// <param name="parse">The parsed command line (for the command's own options).</param>
-    /// <param name="options">The analyzer options the report was made with.</param>
+    /// <param name="options">The comparer options the report was made with.</param>
     /// <param name="report">The report.</param>
     /// <param name="writer">The output; control characters written to it are escaped.</param>
-    public delegate void TextView(ParseResult parse, AnalyzerOptions options, AnalysisReport report, TextWriter writer);
+    public delegate void TextView(ParseResult parse, NewsComparerOptions options, ComparisonResult report, TextWriter writer);
 
     private PipelineOptions()
     {
@@ -119,8 +119,8 @@ internal sealed class PipelineOptions
         command.Options.Add(MinConfidence);
     }
 
-    /// <summary>The analyzer options the parsed values name, every stage on; a command switches off what its section does not need.</summary>
-    public AnalyzerOptions ToAnalyzerOptions(ParseResult parse) => Defaults with
+    /// <summary>The comparer options the parsed values name, every stage on; a command switches off what its section does not need.</summary>
+    public NewsComparerOptions ToComparerOptions(ParseResult parse) => Defaults with
     {
         Duplicates = Defaults.Duplicates with { Threshold = parse.GetValue(Threshold), Verification = CliCommon.ParseVerification(parse.GetValue(Verify)) },
         Shingles = Defaults.Shingles with
@@ -139,7 +139,7 @@ internal sealed class PipelineOptions
 
     /// <summary>
     /// A command that shows one section of the pipeline: the shared options and <c>--format text|json</c>; it runs
-    /// the analyzer with only the stages <paramref name="section"/> needs and prints the section, as JSON through
+    /// the comparer with only the stages <paramref name="section"/> needs and prints the section, as JSON through
     /// <see cref="JsonReportWriter.WriteSection"/> or as text through <paramref name="writeText"/>.
     /// </summary>
     /// <param name="name">The command name.</param>
@@ -148,7 +148,7 @@ internal sealed class PipelineOptions
     /// <param name="writeText">Writes the section as readable text.</param>
     /// <param name="check">Runs on the report before anything is written; throws <see cref="UsageException"/> to refuse it.</param>
     /// <param name="extra">Options of this command alone (read by <paramref name="writeText"/>).</param>
-    public static Command View(string name, string description, ReportSection section, TextView writeText, Action<AnalysisReport>? check = null, params Option[] extra)
+    public static Command View(string name, string description, ReportSection section, TextView writeText, Action<ComparisonResult>? check = null, params Option[] extra)
     {
         var pipeline = Create();
         var format = CliCommon.FormatOption("text", "json");
@@ -162,8 +162,8 @@ internal sealed class PipelineOptions
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            AnalyzerOptions options = Only(pipeline.ToAnalyzerOptions(parse), section);
-            AnalysisReport report = await pipeline.AnalyzeAsync(parse, options, cancellationToken).ConfigureAwait(false);
+            NewsComparerOptions options = Only(pipeline.ToComparerOptions(parse), section);
+            ComparisonResult report = await pipeline.CompareAsync(parse, options, cancellationToken).ConfigureAwait(false);
             check?.Invoke(report);
             bool json = parse.GetValue(format) == "json";
             CliCommon.WriteOutput(
@@ -175,7 +175,7 @@ internal sealed class PipelineOptions
                     {
                         writeText(parse, options, report, writer);
                     }
-                    else if (section == ReportSection.Similarity && report.Similarity is null)
+                    else if (section == ReportSection.Similarity && !report.Similarity.Ran)
                     {
                         // No matrix for an empty corpus: the contract's shape, empty.
                         writer.Write("{\"documents\":[],\"cosine\":[],\"jaccard\":[]}\n");
@@ -193,7 +193,7 @@ internal sealed class PipelineOptions
     }
 
     /// <summary>The options with only the stages a section needs switched on (discrepancies need the clusters).</summary>
-    internal static AnalyzerOptions Only(AnalyzerOptions options, ReportSection section) => options with
+    internal static NewsComparerOptions Only(NewsComparerOptions options, ReportSection section) => options with
     {
         FindDuplicates = section == ReportSection.Duplicates,
         FindClusters = section is ReportSection.Clusters or ReportSection.Discrepancies or ReportSection.Passages,
@@ -203,32 +203,32 @@ internal sealed class PipelineOptions
     };
 
     /// <summary>
-    /// Reads the input and runs the analyzer with <paramref name="options"/>, showing progress on a terminal
+    /// Reads the input and runs the comparer with <paramref name="options"/>, showing progress on a terminal
     /// unless --quiet; cancellation propagates (exit code 130).
     /// </summary>
-    public async Task<AnalysisReport> AnalyzeAsync(ParseResult parse, AnalyzerOptions options, CancellationToken cancellationToken)
+    public async Task<ComparisonResult> CompareAsync(ParseResult parse, NewsComparerOptions options, CancellationToken cancellationToken)
     {
-        var analyzer = new Analyzer(options);
+        var comparer = new NewsComparer(options);
         string path = parse.GetValue(Input)!;
 
         // Before the progress display takes the terminal's stderr.
         CliCommon.WarnAboutInput(path);
-        AnalysisReport report = await CliProgress.RunAsync(
+        ComparisonResult report = await CliProgress.RunAsync(
             parse,
             parse.GetValue(Quiet),
             report =>
             {
                 IReadOnlyList<Document> documents = CliCommon.ReadInput(path, warn: false, cancellationToken);
-                return analyzer.Analyze(documents, new Progress(report), cancellationToken);
+                return comparer.Compare(documents, new Progress(report), cancellationToken);
             },
             cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return report;
     }
 
-    /// <summary>Forwards the analyzer's progress to the display synchronously (no SynchronizationContext hop).</summary>
-    private sealed class Progress(CliProgress.StageReporter report) : IProgress<AnalysisProgress>
+    /// <summary>Forwards the comparer's progress to the display synchronously (no SynchronizationContext hop).</summary>
+    private sealed class Progress(CliProgress.StageReporter report) : IProgress<ComparisonProgress>
     {
-        public void Report(AnalysisProgress value) => report(value.Stage, value.Completed, value.Total);
+        public void Report(ComparisonProgress value) => report(value.Stage, value.Completed, value.Total);
     }
 }

@@ -15,11 +15,11 @@ internal static class AnalyzeCommand
         var matrixMax = CliCommon.InRange(
             new Option<int>("--matrix-max")
             {
-                Description = $"Largest corpus for which the document-by-document similarity matrix (the HTML heatmap) is computed, 0 (off) to {AnalyzerOptions.MaxSimilarityMatrixDocuments}.",
-                DefaultValueFactory = _ => AnalyzerOptions.Default.SimilarityMatrixMaxDocuments,
+                Description = $"Largest corpus for which the document-by-document similarity matrix (the HTML heatmap) is computed, 0 (off) to {NewsComparerOptions.MaxSimilarityMatrixDocuments}.",
+                DefaultValueFactory = _ => NewsComparerOptions.Default.SimilarityMatrixMaxDocuments,
             },
             0,
-            AnalyzerOptions.MaxSimilarityMatrixDocuments);
+            NewsComparerOptions.MaxSimilarityMatrixDocuments);
         var command = new Command("analyze", "Run the whole pipeline on a corpus (duplicates, clusters, shared passages, discrepancies) and write one report.");
         pipeline.AddTo(command);
         command.Options.Add(format);
@@ -28,8 +28,8 @@ internal static class AnalyzeCommand
         {
             string? outputPath = parse.GetValue(pipeline.Output);
             ReportFormat reportFormat = ReportWriter.ParseFormat(CliCommon.ResolveFormat(parse.GetValue(format), outputPath, Formats));
-            AnalyzerOptions options = pipeline.ToAnalyzerOptions(parse) with { SimilarityMatrixMaxDocuments = parse.GetValue(matrixMax) };
-            AnalysisReport report = await pipeline.AnalyzeAsync(parse, options, cancellationToken).ConfigureAwait(false);
+            NewsComparerOptions options = pipeline.ToComparerOptions(parse) with { SimilarityMatrixMaxDocuments = parse.GetValue(matrixMax) };
+            ComparisonResult report = await pipeline.CompareAsync(parse, options, cancellationToken).ConfigureAwait(false);
             CliCommon.WriteOutput(parse, outputPath, writer => ReportWriter.Write(report, reportFormat, writer));
             return CliApplication.Success;
         });

@@ -12,7 +12,7 @@ internal static class ClusterCommand
         ReportSection.Clusters,
         (_, _, report, writer) =>
         {
-            foreach (ReportCluster cluster in report.Clusters!.Clusters)
+            foreach (ReportCluster cluster in report.Clusters.Value.Clusters)
             {
                 writer.WriteLine($"cluster {cluster.Id} ({cluster.Documents.Length}): {cluster.Label}");
                 foreach (string id in cluster.Documents)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Comparison.Reports;
+using Comparison.Text;
 
 namespace Comparison.Cli.Commands;
 
@@ -22,16 +23,16 @@ internal static class DiscrepanciesCommand
             claims);
     }
 
-    private static void WriteText(TextWriter writer, AnalysisReport report, bool includeClaims)
+    private static void WriteText(TextWriter writer, ComparisonResult report, bool includeClaims)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        DiscrepanciesSection facts = report.Discrepancies!;
+        DiscrepanciesSection facts = report.Discrepancies.Value;
         foreach (ReportDiscrepancy d in facts.Discrepancies)
         {
-            writer.WriteLine(string.Create(c, $"[{d.Cluster}] {d.Kind}: {d.Subject} ({d.Relation}, {d.Severity})"));
+            writer.WriteLine(string.Create(c, $"[{d.Cluster}] {Name(d.Kind)}: {d.Subject} ({Name(d.Relation)}, {Name(d.Severity)})"));
             foreach (ReportMention m in d.Mentions)
             {
-                writer.WriteLine(string.Create(c, $"    {m.Document} {ReportSpan.Range(m.Start, m.End)} \"{m.Text}\" = {Value(m)}"));
+                writer.WriteLine(string.Create(c, $"    {m.Document} {TextSpan.FromBounds(m.Start, m.End)} \"{m.Text}\" = {Value(m)}"));
                 if (m.SentenceStart is int start && m.SentenceEnd is int end && report.FindDocument(m.Document) is { } document)
                 {
                     writer.WriteLine("        " + document.Text[start..end].ReplaceLineEndings(" "));
@@ -43,7 +44,7 @@ internal static class DiscrepanciesCommand
         {
             foreach (SourceClaim claim in facts.Claims)
             {
-                writer.WriteLine(string.Create(c, $"[{claim.Cluster}] only {claim.Mention.Document}: {claim.Kind} \"{claim.Mention.Text}\" ({claim.Subject})"));
+                writer.WriteLine(string.Create(c, $"[{claim.Cluster}] only {claim.Mention.Document}: {Name(claim.Kind)} \"{claim.Mention.Text}\" ({claim.Subject})"));
             }
         }
 
@@ -51,5 +52,13 @@ internal static class DiscrepanciesCommand
     }
 
     private static string Value(ReportMention mention) =>
-        mention.ValueText ?? mention.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        mention.Value ?? mention.Number?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>An enum value as the JSON contract names it (<c>Contradiction</c> to <c>contradiction</c>).</summary>
+    private static string Name<T>(T value)
+        where T : struct, Enum
+    {
+        string name = value.ToString();
+        return string.Concat(name[..1].ToLowerInvariant(), name[1..]);
+    }
 }

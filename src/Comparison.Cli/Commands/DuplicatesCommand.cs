@@ -15,7 +15,7 @@ internal static class DuplicatesCommand
         "duplicates",
         "Find near-duplicate documents (reprints, syndicated copies) and group them.",
         ReportSection.Duplicates,
-        (_, _, report, writer) => WriteText(writer, report.Duplicates!, report.Documents.Length));
+        (_, _, report, writer) => WriteText(writer, report.Duplicates.Value, report.Documents.Length));
 
     private static void WriteText(TextWriter writer, DuplicatesSection result, int documentCount)
     {
@@ -29,7 +29,7 @@ internal static class DuplicatesCommand
 
         writer.WriteLine();
         writer.WriteLine("Pairs (estimated / exact Jaccard):");
-        foreach (DuplicatePair pair in result.Pairs)
+        foreach (DuplicatePair<string> pair in result.Pairs)
         {
             writer.WriteLine(string.Create(c, $"  {pair.A}  {pair.B}  {pair.EstimatedJaccard:0.000} / {pair.Jaccard:0.000}"));
         }

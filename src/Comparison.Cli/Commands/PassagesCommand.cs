@@ -55,16 +55,13 @@ internal static class PassagesCommand
     /// </summary>
     internal static string ToJson(Document a, Document b, IReadOnlyList<SharedPassage> passages)
     {
-        var report = new AnalysisReport([a, b])
+        var report = new ComparisonResult([a, b])
         {
-            Passages = new PassagesSection([.. passages.Select(p => new Reports.SharedPassage(p.Similarity, Span(a, p.A), Span(b, p.B)) { MatchedWords = p.MatchedTerms })]),
+            Passages = StageResult.Ran(new PassagesSection([.. passages.Select(p => new DocumentPassage(a.Id, b.Id, p))])),
         };
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         JsonReportWriter.WriteSection(report, ReportSection.Passages, writer);
         return writer.ToString().TrimEnd('\n');
-
-        static ReportSpan Span(Document document, Comparison.Text.TextSpan span) =>
-            new(document.Id, span.Start, span.End, document.Text.Substring(span.Start, span.Length));
     }
 
     private static void WriteText(TextWriter writer, Document a, Document b, IReadOnlyList<SharedPassage> passages)
@@ -76,9 +73,9 @@ internal static class PassagesCommand
             SharedPassage p = passages[i];
             writer.WriteLine();
             writer.WriteLine(string.Create(c, $"{i + 1}. similarity {p.Similarity:0.00}, {p.MatchedTerms} matched words"));
-            writer.Write(string.Create(c, $"   {a.Id} {ReportSpan.Range(p.A.Start, p.A.End)}: "));
+            writer.Write(string.Create(c, $"   {a.Id} {p.A}: "));
             writer.WriteLine(a.Text.AsSpan(p.A.Start, p.A.Length));
-            writer.Write(string.Create(c, $"   {b.Id} {ReportSpan.Range(p.B.Start, p.B.End)}: "));
+            writer.Write(string.Create(c, $"   {b.Id} {p.B}: "));
             writer.WriteLine(b.Text.AsSpan(p.B.Start, p.B.Length));
         }
     }

@@ -21,7 +21,7 @@ internal static class SimilarityCommand
         ReportSection.Similarity,
         (_, options, report, writer) =>
         {
-            if (report.Similarity is { } similarity)
+            if (report.Similarity.TryGetValue(out SimilaritySection? similarity))
             {
                 WriteText(writer, similarity, options.Shingles.Size, options.Shingles.Kind == ShingleKind.Word ? "word" : "character");
             }

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Comparison.Discrepancies;
 using Comparison.Documents;
+using Comparison.Text;
 
 namespace Comparison.Reports;
 
@@ -121,10 +123,10 @@ public static class HtmlReportWriter
     /// <param name="report">The report.</param>
     /// <param name="destination">The writer; not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(AnalysisReport report, TextWriter destination) => Write(report, destination, MaxBytes);
+    public static void Write(ComparisonResult report, TextWriter destination) => Write(report, destination, MaxBytes);
 
     /// <summary>Writes the HTML page within a size bound; tests pass a small one.</summary>
-    internal static void Write(AnalysisReport report, TextWriter destination, int maxBytes)
+    internal static void Write(ComparisonResult report, TextWriter destination, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
@@ -169,19 +171,19 @@ public static class HtmlReportWriter
     /// <summary>One rendering: the report, its look-ups and the output buffer.</summary>
     private sealed class Page
     {
-        private readonly AnalysisReport _report;
+        private readonly ComparisonResult _report;
         private readonly ReportIndex _index;
         private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
         private readonly HashSet<string> _embedded = new(StringComparer.Ordinal);
         private readonly StringBuilder _html = new(1 << 16);
         private readonly Dictionary<string, int> _clusterOf = new(StringComparer.Ordinal);
-        private readonly Dictionary<int, List<SharedPassage>> _passagesOf = [];
-        private readonly List<SharedPassage> _crossPassages = [];
+        private readonly Dictionary<int, List<DocumentPassage>> _passagesOf = [];
+        private readonly List<DocumentPassage> _crossPassages = [];
         private readonly int _maxBytes;
         private int _measured;
         private long _bytes;
 
-        public Page(AnalysisReport report, int maxBytes)
+        public Page(ComparisonResult report, int maxBytes)
         {
             _report = report;
             _maxBytes = maxBytes;
@@ -191,7 +193,7 @@ public static class HtmlReportWriter
                 _position.TryAdd(report.Documents[i].Id, i);
             }
 
-            foreach (ReportCluster cluster in report.Clusters?.Clusters ?? [])
+            foreach (ReportCluster cluster in report.Clusters.ValueOrNull?.Clusters ?? [])
             {
                 foreach (string id in cluster.Documents)
                 {
@@ -200,9 +202,9 @@ public static class HtmlReportWriter
             }
 
             // A passage both of whose documents report one event is shown under that event; the others stand apart.
-            foreach (SharedPassage passage in report.Passages?.Passages ?? [])
+            foreach (DocumentPassage passage in report.Passages.ValueOrNull?.Passages ?? [])
             {
-                if (_clusterOf.TryGetValue(passage.A.Document, out int a) && _clusterOf.TryGetValue(passage.B.Document, out int b) && a == b)
+                if (_clusterOf.TryGetValue(passage.A, out int a) && _clusterOf.TryGetValue(passage.B, out int b) && a == b)
                 {
                     if (!_passagesOf.TryGetValue(a, out var list))
                     {
@@ -232,22 +234,22 @@ public static class HtmlReportWriter
             Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             Raw("<meta name=\"generator\" content=\"Comparison\">\n<title>Comparison report</title>\n<style>").Raw(Style).Raw("</style>\n</head>\n<body>\n");
             Raw("<header>\n<h1>Comparison report</h1>\n<p class=\"summary\">").Text(_index.Summary()).Raw("</p>\n<nav>");
-            if (_report.Clusters is not null || _report.Discrepancies is not null)
+            if (_report.Clusters.Ran || _report.Discrepancies.Ran)
             {
                 Raw("<a href=\"#clusters\">Events</a>");
             }
 
-            if (_report.Similarity is not null)
+            if (_report.Similarity.Ran)
             {
                 Raw("<a href=\"#similarity\">Similarity</a>");
             }
 
-            if (_report.Passages is not null)
+            if (_report.Passages.Ran)
             {
                 Raw("<a href=\"#passages\">Shared passages</a>");
             }
 
-            if (_report.Duplicates is not null)
+            if (_report.Duplicates.Ran)
             {
                 Raw("<a href=\"#duplicates\">Duplicates</a>");
             }
@@ -259,7 +261,7 @@ public static class HtmlReportWriter
             // full details of the largest events take only what the listing of every event, outlet and article leaves.
             // The estimates only share the space out: each section is cut where it would pass its bound, whatever they say.
             long articles = _report.Documents.Where(d => _embedded.Contains(d.Id)).Sum(d => 400L + (d.Text.Length * 11L / 10));
-            long duplicates = 250L * (_report.Duplicates?.Pairs.Length ?? 0);
+            long duplicates = 250L * (_report.Duplicates.ValueOrNull?.Pairs.Length ?? 0);
             long outlets = (350L * _report.Documents.Length) + duplicates + articles;
             long passages = Math.Min(_crossPassages.Count * 2000L, Share(0.03)) + outlets;
             long similarity = HeatmapBytes() + passages;
@@ -281,9 +283,9 @@ public static class HtmlReportWriter
 
         private void WriteClusters(long detailsUpTo, long eventsUpTo, long singletonsUpTo)
         {
-            if (_report.Clusters is null)
+            if (!_report.Clusters.Ran)
             {
-                if (_report.Discrepancies is { } facts)
+                if (_report.Discrepancies.TryGetValue(out var facts))
                 {
                     Raw("<section id=\"clusters\">\n<h2>Discrepancies</h2>\n");
                     int written = Items(facts.Discrepancies, eventsUpTo, WriteDiscrepancy);
@@ -350,7 +352,7 @@ public static class HtmlReportWriter
 
             // Strongest flags first: by confidence, then severity; the sort is stable, so ties keep the report's order.
             var discrepancies = _index.DiscrepanciesOf(cluster.Id).OrderByDescending(d => d.Confidence ?? -1).ThenByDescending(d => SeverityRank(d.Severity)).ToList();
-            if (_report.Discrepancies is not null)
+            if (_report.Discrepancies.Ran)
             {
                 Raw("<h4>Where the sources disagree</h4>\n");
                 if (discrepancies.Count == 0)
@@ -371,7 +373,7 @@ public static class HtmlReportWriter
             if (_passagesOf.TryGetValue(cluster.Id, out var passages))
             {
                 Raw("<h4>Passages the reports share</h4>\n");
-                foreach (SharedPassage passage in passages.Take(MaxPassagesPerEvent))
+                foreach (DocumentPassage passage in passages.Take(MaxPassagesPerEvent))
                 {
                     WritePassage(passage);
                 }
@@ -417,27 +419,21 @@ public static class HtmlReportWriter
             Raw("</ol>\n");
         }
 
-        private static int SeverityRank(string? severity) => severity switch
+        private static int SeverityRank(DiscrepancySeverity severity) => severity switch
         {
-            "high" => 3,
-            "medium" => 2,
-            "low" => 1,
+            DiscrepancySeverity.High => 3,
+            DiscrepancySeverity.Medium => 2,
+            DiscrepancySeverity.Low => 1,
             _ => 0,
         };
 
         private void WriteDiscrepancy(ReportDiscrepancy discrepancy)
         {
-            Raw("<div class=\"discrepancy\" data-kind=\"").Text(discrepancy.Kind).Raw("\">\n<h4><span class=\"subject\">").Text(discrepancy.Subject).Raw("</span>");
-            Raw("<span class=\"badge ").Text(discrepancy.Kind).Raw("\">").Text(discrepancy.Kind).Raw("</span>");
-            if (discrepancy.Relation is not null)
-            {
-                Raw("<span class=\"badge\">").Text(ReportIndex.Words(discrepancy.Relation)).Raw("</span>");
-            }
-
-            if (discrepancy.Severity is not null)
-            {
-                Raw("<span class=\"badge\">").Text(discrepancy.Severity).Raw("</span>");
-            }
+            string kind = ReportIndex.Name(discrepancy.Kind);
+            Raw("<div class=\"discrepancy\" data-kind=\"").Text(kind).Raw("\">\n<h4><span class=\"subject\">").Text(discrepancy.Subject).Raw("</span>");
+            Raw("<span class=\"badge ").Text(kind).Raw("\">").Text(kind).Raw("</span>");
+            Raw("<span class=\"badge\">").Text(ReportIndex.Words(ReportIndex.Name(discrepancy.Relation))).Raw("</span>");
+            Raw("<span class=\"badge\">").Text(ReportIndex.Name(discrepancy.Severity)).Raw("</span>");
 
             if (discrepancy.Confidence is double confidence)
             {
@@ -476,7 +472,7 @@ public static class HtmlReportWriter
             // Facts they disagree on first, then those most outlets report; stable, so ties keep the report's order.
             foreach (FactCoverage fact in facts.OrderByDescending(f => f.Disagrees).ThenByDescending(f => f.Mentions.Length).Take(MaxRowsPerEvent))
             {
-                Raw(fact.Disagrees ? "<tr class=\"disagrees\">" : fact.Mentions.Length > 1 ? "<tr class=\"agrees\">" : "<tr>").Raw("<td>").Text(fact.Subject).Raw(" <span class=\"badge\">").Text(fact.Kind).Raw("</span></td>");
+                Raw(fact.Disagrees ? "<tr class=\"disagrees\">" : fact.Mentions.Length > 1 ? "<tr class=\"agrees\">" : "<tr>").Raw("<td>").Text(fact.Subject).Raw(" <span class=\"badge\">").Text(ReportIndex.Name(fact.Kind)).Raw("</span></td>");
                 foreach (string id in cluster.Documents)
                 {
                     ReportMention? mention = fact.Mentions.FirstOrDefault(m => string.Equals(m.Document, id, StringComparison.Ordinal));
@@ -516,7 +512,7 @@ public static class HtmlReportWriter
                 OutletLink(claim.Mention.Document);
                 Raw(' ');
                 DocumentLink(claim.Mention.Document);
-                Raw(" <span class=\"badge\">").Text(claim.Kind).Raw("</span> ").Text(context.Before).Raw("<mark class=\"f\">").Text(context.Span).Raw("</mark>").Text(context.After).Raw("</li>\n");
+                Raw(" <span class=\"badge\">").Text(ReportIndex.Name(claim.Kind)).Raw("</span> ").Text(context.Before).Raw("<mark class=\"f\">").Text(context.Span).Raw("</mark>").Text(context.After).Raw("</li>\n");
             }
 
             Raw("</ul>\n");
@@ -525,7 +521,7 @@ public static class HtmlReportWriter
 
         private void WriteSimilarity()
         {
-            SimilaritySection? matrix = _report.Similarity is { Documents.Length: > 0 } m ? m : null;
+            SimilaritySection? matrix = _report.Similarity.ValueOrNull is { Documents.Length: > 0 } m ? m : null;
             if (matrix is not null && matrix.Documents.Length <= MaxHeatmapDocuments)
             {
                 int[] order = HeatmapOrder(matrix);
@@ -568,7 +564,7 @@ public static class HtmlReportWriter
         /// <summary>An estimate of the heatmap's size: every cell, with its tooltip naming both sides.</summary>
         private long HeatmapBytes()
         {
-            IEnumerable<string> names = _report.Similarity is { Documents.Length: > 0 and <= MaxHeatmapDocuments } m
+            IEnumerable<string> names = _report.Similarity.ValueOrNull is { Documents.Length: > 0 and <= MaxHeatmapDocuments } m
                 ? m.Documents
                 : _index.MultiDocumentClusters.Take(MaxHeatmapEvents).Select(c => "event " + Int(c.Id));
             int n = names.Count();
@@ -641,12 +637,12 @@ public static class HtmlReportWriter
 
         private void WritePassages(long upTo)
         {
-            if (_report.Passages is not { } passages)
+            if (!_report.Passages.TryGetValue(out var passages))
             {
                 return;
             }
 
-            bool grouped = _report.Clusters is not null;
+            bool grouped = _report.Clusters.Ran;
             Raw("<section id=\"passages\">\n<h2>").Raw(grouped ? "Passages shared across events" : "Shared passages").Raw("</h2>\n");
             if (grouped)
             {
@@ -668,19 +664,19 @@ public static class HtmlReportWriter
             Raw("</section>\n");
         }
 
-        private void WritePassage(SharedPassage passage)
+        private void WritePassage(DocumentPassage passage)
         {
             Raw("<h4>");
-            OutletLink(passage.A.Document);
+            OutletLink(passage.A);
             Raw(' ');
-            DocumentLink(passage.A.Document);
+            DocumentLink(passage.A);
             Raw(" and ");
-            OutletLink(passage.B.Document);
+            OutletLink(passage.B);
             Raw(' ');
-            DocumentLink(passage.B.Document);
-            Raw(" <span class=\"badge\">similarity ").Raw(ReportIndex.Number(passage.Similarity)).Raw("</span></h4>\n<div class=\"passage\">\n");
-            PassageSide(passage.A);
-            PassageSide(passage.B);
+            DocumentLink(passage.B);
+            Raw(" <span class=\"badge\">similarity ").Raw(ReportIndex.Number(passage.Passage.Similarity)).Raw("</span></h4>\n<div class=\"passage\">\n");
+            PassageSide(passage.A, passage.Passage.A);
+            PassageSide(passage.B, passage.Passage.B);
             Raw("</div>\n");
         }
 
@@ -694,7 +690,7 @@ public static class HtmlReportWriter
             {
                 var events = outlet.Select(d => _clusterOf.TryGetValue(d.Id, out int c) ? c : -1).Where(c => c >= 0).Distinct().Order().ToList();
                 Raw("<div class=\"outlet-entry\" data-filter>\n<h3><span class=\"outlet\">").Text(outlet.Key).Raw("</span><span class=\"badge\">").Text(ReportIndex.Count(outlet.Count(), "article", "articles")).Raw("</span>");
-                if (_report.Clusters is not null)
+                if (_report.Clusters.Ran)
                 {
                     Raw("<span class=\"badge\">").Text(ReportIndex.Count(events.Count, "event", "events")).Raw("</span>");
                 }
@@ -736,16 +732,16 @@ public static class HtmlReportWriter
             Raw("</section>\n");
         }
 
-        private void PassageSide(ReportSpan span)
+        private void PassageSide(string document, TextSpan span)
         {
-            SpanContext context = _index.Context(span);
-            Raw("<div data-document=\"").Text(span.Document).Raw("\" data-start=\"").Raw(Int(span.Start)).Raw("\" data-end=\"").Raw(Int(span.End)).Raw("\">");
+            SpanContext context = _index.Context(document, span);
+            Raw("<div data-document=\"").Text(document).Raw("\" data-start=\"").Raw(Int(span.Start)).Raw("\" data-end=\"").Raw(Int(span.End)).Raw("\">");
             Text(context.Before).Raw("<mark class=\"p\">").Text(context.Span).Raw("</mark>").Text(context.After).Raw("</div>\n");
         }
 
         private void WriteDuplicates(long upTo)
         {
-            if (_report.Duplicates is not { } duplicates)
+            if (!_report.Duplicates.TryGetValue(out var duplicates))
             {
                 return;
             }
@@ -821,8 +817,8 @@ public static class HtmlReportWriter
             var chosen = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             IEnumerable<string> candidates = _index.MultiDocumentClusters.SelectMany(c => c.Documents)
-                .Concat(_report.Discrepancies?.Discrepancies.SelectMany(d => d.Mentions.Select(m => m.Document)) ?? [])
-                .Concat(_report.Passages?.Passages.SelectMany(p => new[] { p.A.Document, p.B.Document }) ?? [])
+                .Concat(_report.Discrepancies.ValueOrNull?.Discrepancies.SelectMany(d => d.Mentions.Select(m => m.Document)) ?? [])
+                .Concat(_report.Passages.ValueOrNull?.Passages.SelectMany(p => new[] { p.A, p.B }) ?? [])
                 .Concat(_report.Documents.Select(d => d.Id));
             foreach (string id in candidates)
             {
@@ -853,16 +849,16 @@ public static class HtmlReportWriter
                 list.Add((start, end, kind));
             }
 
-            if (_report.Passages is { } passages)
+            if (_report.Passages.TryGetValue(out var passages))
             {
-                foreach (SharedPassage passage in passages.Passages)
+                foreach (DocumentPassage passage in passages.Passages)
                 {
-                    Add(passage.A.Document, passage.A.Start, passage.A.End, 'p');
-                    Add(passage.B.Document, passage.B.Start, passage.B.End, 'p');
+                    Add(passage.A, passage.Passage.A.Start, passage.Passage.A.End, 'p');
+                    Add(passage.B, passage.Passage.B.Start, passage.Passage.B.End, 'p');
                 }
             }
 
-            if (_report.Discrepancies is { } facts)
+            if (_report.Discrepancies.TryGetValue(out var facts))
             {
                 foreach (ReportDiscrepancy discrepancy in facts.Discrepancies)
                 {

@@ -7,6 +7,7 @@ using Comparison.Documents;
 using Comparison.Indexing;
 using Comparison.Sketches;
 using Comparison.Text;
+using Comparison.Vectors;
 
 namespace Comparison.Reports;
 
@@ -36,7 +37,7 @@ public static class JsonReportWriter
     /// <param name="report">The report.</param>
     /// <param name="destination">A writable stream; not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(AnalysisReport report, Stream destination)
+    public static void Write(ComparisonResult report, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
@@ -50,7 +51,7 @@ public static class JsonReportWriter
     /// <param name="report">The report.</param>
     /// <param name="destination">The writer; not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(AnalysisReport report, TextWriter destination)
+    public static void Write(ComparisonResult report, TextWriter destination)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
@@ -68,7 +69,7 @@ public static class JsonReportWriter
     /// <param name="report">The report.</param>
     /// <returns>The JSON text, ending with a line feed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
-    public static string ToJson(AnalysisReport report)
+    public static string ToJson(ComparisonResult report)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         Write(report, writer);
@@ -88,17 +89,17 @@ public static class JsonReportWriter
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="section"/> is not a defined section.</exception>
     /// <exception cref="ArgumentException">The report has no such section (its stage did not run).</exception>
-    public static void WriteSection(AnalysisReport report, ReportSection section, TextWriter destination)
+    public static void WriteSection(ComparisonResult report, ReportSection section, TextWriter destination)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
         bool present = section switch
         {
-            ReportSection.Duplicates => report.Duplicates is not null,
-            ReportSection.Clusters => report.Clusters is not null,
-            ReportSection.Similarity => report.Similarity is not null,
-            ReportSection.Passages => report.Passages is not null,
-            ReportSection.Discrepancies => report.Discrepancies is not null,
+            ReportSection.Duplicates => report.Duplicates.Ran,
+            ReportSection.Clusters => report.Clusters.Ran,
+            ReportSection.Similarity => report.Similarity.Ran,
+            ReportSection.Passages => report.Passages.Ran,
+            ReportSection.Discrepancies => report.Discrepancies.Ran,
             _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Expected Duplicates, Clusters, Similarity, Passages or Discrepancies."),
         };
         if (!present)
@@ -117,7 +118,7 @@ public static class JsonReportWriter
     }
 
     /// <summary>Writes the whole report, or only the section <paramref name="only"/> as a document of its own.</summary>
-    private static void WriteReport(Utf8JsonWriter json, AnalysisReport report, ReportSection? only = null)
+    private static void WriteReport(Utf8JsonWriter json, ComparisonResult report, ReportSection? only = null)
     {
         bool all = only is null;
 
@@ -133,7 +134,7 @@ public static class JsonReportWriter
             WriteDocuments(json, report);
         }
 
-        if (report.Duplicates is { } duplicates && (all || only == ReportSection.Duplicates))
+        if (report.Duplicates.TryGetValue(out DuplicatesSection? duplicates) && (all || only == ReportSection.Duplicates))
         {
             if (all)
             {
@@ -143,7 +144,7 @@ public static class JsonReportWriter
             WriteDuplicates(json, report, duplicates);
         }
 
-        if (report.Clusters is { } clusters && (all || only == ReportSection.Clusters))
+        if (report.Clusters.TryGetValue(out ClustersSection? clusters) && (all || only == ReportSection.Clusters))
         {
             json.WriteStartArray("clusters");
             foreach (ReportCluster cluster in clusters.Clusters)
@@ -166,7 +167,7 @@ public static class JsonReportWriter
             json.WriteEndArray();
         }
 
-        if (report.Similarity is { } similarity && (all || only == ReportSection.Similarity))
+        if (report.Similarity.TryGetValue(out SimilaritySection? similarity) && (all || only == ReportSection.Similarity))
         {
             if (all)
             {
@@ -185,37 +186,35 @@ public static class JsonReportWriter
             json.WriteEndObject();
         }
 
-        if (report.Passages is { } passages && (all || only == ReportSection.Passages))
+        if (report.Passages.TryGetValue(out PassagesSection? passages) && (all || only == ReportSection.Passages))
         {
             json.WriteStartArray("passages");
-            foreach (SharedPassage passage in passages.Passages)
+            Dictionary<string, string> texts = passages.Passages.IsEmpty ? [] : Texts(report);
+            foreach (DocumentPassage passage in passages.Passages)
             {
+                SharedPassage shared = passage.Passage;
                 json.WriteStartObject();
-                json.WriteNumber("similarity", Round(passage.Similarity));
-                if (passage.MatchedWords is int matched)
-                {
-                    json.WriteNumber("matchedWords", matched);
-                }
-
-                WriteSpan(json, "a", passage.A);
-                WriteSpan(json, "b", passage.B);
+                json.WriteNumber("similarity", Round(shared.Similarity));
+                json.WriteNumber("matchedWords", shared.MatchedTerms);
+                WriteSpan(json, "a", texts, passage.A, shared.A);
+                WriteSpan(json, "b", texts, passage.B, shared.B);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
         }
 
-        if (report.Discrepancies is { } facts && (all || only == ReportSection.Discrepancies))
+        if (report.Discrepancies.TryGetValue(out DiscrepanciesSection? facts) && (all || only == ReportSection.Discrepancies))
         {
             json.WriteStartArray("discrepancies");
             foreach (ReportDiscrepancy discrepancy in facts.Discrepancies)
             {
                 json.WriteStartObject();
-                json.WriteString("kind", discrepancy.Kind);
+                json.WriteString("kind", ReportIndex.Name(discrepancy.Kind));
                 json.WriteString("subject", discrepancy.Subject);
                 json.WriteNumber("cluster", discrepancy.Cluster);
-                WriteOptional(json, "relation", discrepancy.Relation);
-                WriteOptional(json, "severity", discrepancy.Severity);
+                json.WriteString("relation", ReportIndex.Name(discrepancy.Relation));
+                json.WriteString("severity", ReportIndex.Name(discrepancy.Severity));
                 if (discrepancy.Confidence is double confidence)
                 {
                     json.WriteNumber("confidence", Round(confidence));
@@ -237,7 +236,7 @@ public static class JsonReportWriter
             {
                 json.WriteStartObject();
                 json.WriteNumber("cluster", claim.Cluster);
-                json.WriteString("kind", claim.Kind);
+                json.WriteString("kind", ReportIndex.Name(claim.Kind));
                 json.WriteString("subject", claim.Subject);
                 json.WritePropertyName("mention");
                 WriteMention(json, claim.Mention);
@@ -250,7 +249,7 @@ public static class JsonReportWriter
             {
                 json.WriteStartObject();
                 json.WriteNumber("cluster", fact.Cluster);
-                json.WriteString("kind", fact.Kind);
+                json.WriteString("kind", ReportIndex.Name(fact.Kind));
                 json.WriteString("subject", fact.Subject);
                 json.WriteBoolean("disagrees", fact.Disagrees);
                 json.WriteStartArray("mentions");
@@ -272,7 +271,7 @@ public static class JsonReportWriter
         }
     }
 
-    private static void WriteDocuments(Utf8JsonWriter json, AnalysisReport report)
+    private static void WriteDocuments(Utf8JsonWriter json, ComparisonResult report)
     {
         json.WriteStartArray("documents");
         foreach (Document document in report.Documents)
@@ -294,12 +293,12 @@ public static class JsonReportWriter
         json.WriteEndArray();
     }
 
-    private static void WriteDuplicates(Utf8JsonWriter json, AnalysisReport report, DuplicatesSection duplicates)
+    private static void WriteDuplicates(Utf8JsonWriter json, ComparisonResult report, DuplicatesSection duplicates)
     {
         json.WriteStartObject();
         json.WriteNumber("threshold", Round(duplicates.Threshold));
         json.WriteStartArray("pairs");
-        foreach (DuplicatePair pair in duplicates.Pairs)
+        foreach (DuplicatePair<string> pair in duplicates.Pairs)
         {
             json.WriteStartObject();
             json.WriteString("a", pair.A);
@@ -363,13 +362,13 @@ public static class JsonReportWriter
         json.WriteStartObject();
         json.WriteString("document", mention.Document);
         json.WriteString("text", mention.Text);
-        if (mention.Value is double value)
+        if (mention.Number is double number)
         {
-            json.WriteNumber("value", Round(value));
+            json.WriteNumber("value", Round(number));
         }
-        else if (mention.ValueText is not null)
+        else if (mention.Value is not null)
         {
-            json.WriteString("value", mention.ValueText);
+            json.WriteString("value", mention.Value);
         }
         else
         {
@@ -398,13 +397,26 @@ public static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteSpan(Utf8JsonWriter json, string name, ReportSpan span)
+    private static Dictionary<string, string> Texts(ComparisonResult report)
     {
+        var texts = new Dictionary<string, string>(report.Documents.Length, StringComparer.Ordinal);
+        foreach (Document document in report.Documents)
+        {
+            texts.TryAdd(document.Id, document.Text);
+        }
+
+        return texts;
+    }
+
+    /// <summary>A passage's side: the document, the span and its words (empty when the document is not in the report).</summary>
+    private static void WriteSpan(Utf8JsonWriter json, string name, Dictionary<string, string> texts, string document, TextSpan span)
+    {
+        string text = texts.GetValueOrDefault(document, string.Empty);
         json.WriteStartObject(name);
-        json.WriteString("document", span.Document);
+        json.WriteString("document", document);
         json.WriteNumber("start", span.Start);
         json.WriteNumber("end", span.End);
-        json.WriteString("text", span.Text);
+        json.WriteString("text", span.End <= text.Length ? text.AsSpan(span.Start, span.Length) : default);
         json.WriteEndObject();
     }
 

@@ -16,7 +16,7 @@ public static class MarkdownReportWriter
     /// <param name="report">The report.</param>
     /// <param name="destination">The writer; not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(AnalysisReport report, TextWriter destination)
+    public static void Write(ComparisonResult report, TextWriter destination)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
@@ -25,7 +25,7 @@ public static class MarkdownReportWriter
         w.Append("# Comparison report\n\n");
         w.Append(index.Summary()).Append(".\n\n");
 
-        if (report.Clusters is not null)
+        if (report.Clusters.Ran)
         {
             foreach (ReportCluster cluster in index.MultiDocumentClusters)
             {
@@ -51,13 +51,13 @@ public static class MarkdownReportWriter
                 }
             }
         }
-        else if (report.Discrepancies is { } facts)
+        else if (report.Discrepancies.TryGetValue(out var facts))
         {
             WriteDiscrepancies(w, index, facts.Discrepancies, "##");
             WriteClaims(w, facts.Claims, "##");
         }
 
-        if (report.Duplicates is { } duplicates)
+        if (report.Duplicates.TryGetValue(out var duplicates))
         {
             w.Append(CultureInfo.InvariantCulture, $"## Near-duplicates (Jaccard \u2265 {duplicates.Threshold:0.##})\n\n");
             if (duplicates.Pairs.Length == 0)
@@ -67,7 +67,7 @@ public static class MarkdownReportWriter
             else
             {
                 w.Append("| Document A | Document B | Estimated Jaccard | Exact Jaccard |\n|---|---|---:|---:|\n");
-                foreach (DuplicatePair pair in duplicates.Pairs)
+                foreach (Indexing.DuplicatePair<string> pair in duplicates.Pairs)
                 {
                     w.Append(CultureInfo.InvariantCulture, $"| `{CodeCell(pair.A)}` | `{CodeCell(pair.B)}` | {pair.EstimatedJaccard:0.000} | {(pair.Jaccard is double j ? j.ToString("0.000", CultureInfo.InvariantCulture) : "\u2014")} |\n");
                 }
@@ -82,7 +82,7 @@ public static class MarkdownReportWriter
             }
         }
 
-        if (report.Passages is { } passages)
+        if (report.Passages.TryGetValue(out var passages))
         {
             w.Append("## Shared passages\n\n");
             if (passages.Passages.Length == 0)
@@ -90,15 +90,15 @@ public static class MarkdownReportWriter
                 w.Append("None.\n\n");
             }
 
-            foreach (SharedPassage passage in passages.Passages)
+            foreach (DocumentPassage passage in passages.Passages)
             {
-                w.Append(CultureInfo.InvariantCulture, $"### `{Code(passage.A.Document)}` and `{Code(passage.B.Document)}` (similarity {passage.Similarity:0.00})\n\n");
-                w.Append("> ").Append(Escape(SpanContext.Collapse(passage.A.Text).Trim())).Append("\n\n");
-                w.Append("> ").Append(Escape(SpanContext.Collapse(passage.B.Text).Trim())).Append("\n\n");
+                w.Append(CultureInfo.InvariantCulture, $"### `{Code(passage.A)}` and `{Code(passage.B)}` (similarity {passage.Passage.Similarity:0.00})\n\n");
+                w.Append("> ").Append(Escape(SpanContext.Collapse(index.Quote(passage.A, passage.Passage.A)).Trim())).Append("\n\n");
+                w.Append("> ").Append(Escape(SpanContext.Collapse(index.Quote(passage.B, passage.Passage.B)).Trim())).Append("\n\n");
             }
         }
 
-        if (report.Similarity is { } similarity && similarity.Documents.Length <= 20)
+        if (report.Similarity.TryGetValue(out var similarity) && similarity.Documents.Length <= 20)
         {
             w.Append("## Similarity (TF-IDF cosine)\n\n|  |");
             for (int j = 0; j < similarity.Documents.Length; j++)
@@ -137,12 +137,12 @@ public static class MarkdownReportWriter
         w.Append("| Kind | Subject | Document | Says | In context |\n|---|---|---|---|---|\n");
         foreach (ReportDiscrepancy discrepancy in discrepancies)
         {
-            string subject = Escape(discrepancy.Subject) + (discrepancy.Relation is null ? string.Empty : " (" + Escape(ReportIndex.Words(discrepancy.Relation))
-                + (discrepancy.Confidence is double c ? ", confidence " + c.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + ")");
+            string subject = Escape(discrepancy.Subject) + " (" + Escape(ReportIndex.Words(ReportIndex.Name(discrepancy.Relation)))
+                + (discrepancy.Confidence is double c ? ", confidence " + c.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + ")";
             foreach (ReportMention mention in discrepancy.Mentions)
             {
                 SpanContext context = index.Context(mention);
-                w.Append("| ").Append(Escape(discrepancy.Kind)).Append(" | ").Append(subject)
+                w.Append("| ").Append(Escape(ReportIndex.Name(discrepancy.Kind))).Append(" | ").Append(subject)
                     .Append(" | `").Append(CodeCell(mention.Document)).Append("` | **").Append(Escape(SpanContext.Collapse(mention.Text).Trim()))
                     .Append("** | ").Append(Escape(context.Before)).Append("**").Append(Escape(context.Span)).Append("**").Append(Escape(context.After)).Append(" |\n");
             }
@@ -191,7 +191,7 @@ public static class MarkdownReportWriter
         w.Append(level).Append(" Reported by one source only\n\n");
         foreach (SourceClaim claim in claims)
         {
-            w.Append("- `").Append(Code(claim.Mention.Document)).Append("` (").Append(Escape(claim.Kind)).Append(", ").Append(Escape(claim.Subject))
+            w.Append("- `").Append(Code(claim.Mention.Document)).Append("` (").Append(Escape(ReportIndex.Name(claim.Kind))).Append(", ").Append(Escape(claim.Subject))
                 .Append("): \u201C").Append(Escape(SpanContext.Collapse(claim.Mention.Text).Trim())).Append("\u201D\n");
         }
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Comparison.Discrepancies;
 using Comparison.Documents;
+using Comparison.Text;
 
 namespace Comparison.Reports;
 
@@ -9,7 +11,7 @@ internal sealed class ReportIndex
 {
     private readonly Dictionary<string, Document> _documents;
 
-    public ReportIndex(AnalysisReport report)
+    public ReportIndex(ComparisonResult report)
     {
         Report = report;
         _documents = new Dictionary<string, Document>(report.Documents.Length, StringComparer.Ordinal);
@@ -20,7 +22,7 @@ internal sealed class ReportIndex
 
         var multi = new List<ReportCluster>();
         var single = new List<ReportCluster>();
-        if (report.Clusters is { } clusters)
+        if (report.Clusters.TryGetValue(out ClustersSection? clusters))
         {
             foreach (ReportCluster cluster in clusters.Clusters)
             {
@@ -34,7 +36,7 @@ internal sealed class ReportIndex
         Singletons = [.. single];
     }
 
-    public AnalysisReport Report { get; }
+    public ComparisonResult Report { get; }
 
     /// <summary>Clusters of two or more documents, largest first.</summary>
     public ImmutableArray<ReportCluster> MultiDocumentClusters { get; }
@@ -49,7 +51,14 @@ internal sealed class ReportIndex
     public SpanContext Context(ReportMention mention) =>
         SpanContext.Of(TextOf(mention.Document), mention.Start, mention.End, mention.SentenceStart, mention.SentenceEnd);
 
-    public SpanContext Context(ReportSpan span) => SpanContext.Of(TextOf(span.Document), span.Start, span.End);
+    public SpanContext Context(string document, TextSpan span) => SpanContext.Of(TextOf(document), span.Start, span.End);
+
+    /// <summary>The words of a span of a document (empty when the document is unknown or the span outside it).</summary>
+    public string Quote(string document, TextSpan span)
+    {
+        string text = TextOf(document);
+        return span.Start >= 0 && span.End <= text.Length ? text.Substring(span.Start, span.Length) : string.Empty;
+    }
 
     /// <summary>A one-line description of a document: its date, source and title when known.</summary>
     public string Describe(string id)
@@ -76,35 +85,35 @@ internal sealed class ReportIndex
     }
 
     public IEnumerable<ReportDiscrepancy> DiscrepanciesOf(int cluster) =>
-        Report.Discrepancies is { } d ? d.Discrepancies.Where(x => x.Cluster == cluster) : [];
+        Report.Discrepancies.TryGetValue(out DiscrepanciesSection? d) ? d.Discrepancies.Where(x => x.Cluster == cluster) : [];
 
     public IEnumerable<SourceClaim> ClaimsOf(int cluster) =>
-        Report.Discrepancies is { } d ? d.Claims.Where(x => x.Cluster == cluster) : [];
+        Report.Discrepancies.TryGetValue(out DiscrepanciesSection? d) ? d.Claims.Where(x => x.Cluster == cluster) : [];
 
     public IEnumerable<FactCoverage> CoverageOf(int cluster) =>
-        Report.Discrepancies is { } d ? d.Coverage.Where(x => x.Cluster == cluster) : [];
+        Report.Discrepancies.TryGetValue(out DiscrepanciesSection? d) ? d.Coverage.Where(x => x.Cluster == cluster) : [];
 
     /// <summary>One line of counts: documents, then what each stage that ran found.</summary>
     public string Summary()
     {
         var parts = new List<string> { Count(Report.Documents.Length, "document", "documents") };
-        if (Report.Clusters is { } c)
+        if (Report.Clusters.TryGetValue(out ClustersSection? c))
         {
             parts.Add(Count(MultiDocumentClusters.Length, "multi-document cluster", "multi-document clusters"));
             parts.Add(Count(c.Clusters.Length, "cluster in all", "clusters in all"));
         }
 
-        if (Report.Duplicates is { } d)
+        if (Report.Duplicates.TryGetValue(out DuplicatesSection? d))
         {
             parts.Add(Count(d.Groups.Length, "duplicate group", "duplicate groups"));
         }
 
-        if (Report.Passages is { } p)
+        if (Report.Passages.TryGetValue(out PassagesSection? p))
         {
             parts.Add(Count(p.Passages.Length, "shared passage", "shared passages"));
         }
 
-        if (Report.Discrepancies is { } f)
+        if (Report.Discrepancies.TryGetValue(out DiscrepanciesSection? f))
         {
             parts.Add(Count(f.Discrepancies.Length, "discrepancy", "discrepancies"));
         }
@@ -114,6 +123,15 @@ internal sealed class ReportIndex
 
     /// <summary>An enum member name in camelCase, as the JSON contract writes it: <c>DifferentBounds</c> to <c>differentBounds</c>.</summary>
     public static string Camel(string name) => name.Length == 0 ? name : string.Concat(name[..1].ToLowerInvariant(), name[1..]);
+
+    /// <summary>The contract's name of a fact kind: <c>number</c>, <c>date</c>, <c>attribution</c>, <c>quote</c>, <c>name</c>, <c>time</c>, <c>age</c>, <c>place</c>.</summary>
+    public static string Name(DiscrepancyKind kind) => Camel(kind.ToString());
+
+    /// <summary>The contract's name of a relation: <c>contradiction</c>, <c>update</c>, <c>precision</c>, <c>variant</c>.</summary>
+    public static string Name(DiscrepancyRelation relation) => Camel(relation.ToString());
+
+    /// <summary>The contract's name of a severity: <c>low</c>, <c>medium</c>, <c>high</c>.</summary>
+    public static string Name(DiscrepancySeverity severity) => Camel(severity.ToString());
 
     /// <summary>A camelCase name as words for a reader: <c>differentBounds</c> to <c>different bounds</c>.</summary>
     public static string Words(string name)

@@ -1,6 +1,6 @@
 namespace Comparison.Reports;
 
-/// <summary>A section of an <see cref="AnalysisReport"/>: the result of one stage, and what its command prints.</summary>
+/// <summary>A section of an <see cref="ComparisonResult"/>: the result of one stage, and what its command prints.</summary>
 public enum ReportSection
 {
     /// <summary>Near-duplicate pairs and groups (<c>comparison duplicates</c>).</summary>

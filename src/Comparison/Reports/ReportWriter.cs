@@ -9,7 +9,7 @@ public static class ReportWriter
     /// <param name="destination">The writer; not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
-    public static void Write(AnalysisReport report, ReportFormat format, TextWriter destination)
+    public static void Write(ComparisonResult report, ReportFormat format, TextWriter destination)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);

@@ -18,7 +18,7 @@ public static class TextReportWriter
     /// <param name="report">The report.</param>
     /// <param name="destination">The writer; not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(AnalysisReport report, TextWriter destination)
+    public static void Write(ComparisonResult report, TextWriter destination)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
@@ -29,7 +29,7 @@ public static class TextReportWriter
         w.Write(ReportIndex.Count(report.Documents.Length, "document", "documents"));
         w.Write('\n');
 
-        if (report.Clusters is not null)
+        if (report.Clusters.Ran)
         {
             w.Write('\n');
             w.Write(Heading("Clusters", index.MultiDocumentClusters.Length + index.Singletons.Length));
@@ -68,7 +68,7 @@ public static class TextReportWriter
             }
         }
 
-        if (report.Duplicates is { } duplicates)
+        if (report.Duplicates.TryGetValue(out var duplicates))
         {
             w.Write('\n');
             w.Write(string.Create(CultureInfo.InvariantCulture, $"Near-duplicates at Jaccard >= {duplicates.Threshold:0.##}: "));
@@ -83,18 +83,13 @@ public static class TextReportWriter
             }
         }
 
-        if (report.Discrepancies is { } facts)
+        if (report.Discrepancies.TryGetValue(out var facts))
         {
             w.Write('\n');
             w.Write(Heading("Discrepancies", facts.Discrepancies.Length));
             foreach (ReportDiscrepancy discrepancy in facts.Discrepancies)
             {
-                w.Write(string.Create(CultureInfo.InvariantCulture, $"  [{discrepancy.Kind}] {discrepancy.Subject}  (cluster {discrepancy.Cluster}"));
-                if (discrepancy.Relation is not null)
-                {
-                    w.Write(", ");
-                    w.Write(ReportIndex.Words(discrepancy.Relation));
-                }
+                w.Write(string.Create(CultureInfo.InvariantCulture, $"  [{ReportIndex.Name(discrepancy.Kind)}] {discrepancy.Subject}  (cluster {discrepancy.Cluster}, {ReportIndex.Words(ReportIndex.Name(discrepancy.Relation))}"));
 
                 if (discrepancy.Confidence is double confidence)
                 {
@@ -125,22 +120,22 @@ public static class TextReportWriter
                 w.Write(Heading("Reported by one source only", facts.Claims.Length));
                 foreach (SourceClaim claim in facts.Claims)
                 {
-                    w.Write(string.Create(CultureInfo.InvariantCulture, $"  [{claim.Kind}] {claim.Mention.Document}: \u201C{SpanContext.Collapse(claim.Mention.Text)}\u201D ({claim.Subject})\n"));
+                    w.Write(string.Create(CultureInfo.InvariantCulture, $"  [{ReportIndex.Name(claim.Kind)}] {claim.Mention.Document}: \u201C{SpanContext.Collapse(claim.Mention.Text)}\u201D ({claim.Subject})\n"));
                 }
             }
         }
 
-        if (report.Passages is { } passages)
+        if (report.Passages.TryGetValue(out var passages))
         {
             w.Write('\n');
             w.Write(Heading("Shared passages", passages.Passages.Length));
-            foreach (SharedPassage passage in passages.Passages)
+            foreach (DocumentPassage passage in passages.Passages)
             {
-                w.Write(string.Create(CultureInfo.InvariantCulture, $"  {passage.A.Document} / {passage.B.Document}  similarity {passage.Similarity:0.00}\n"));
+                w.Write(string.Create(CultureInfo.InvariantCulture, $"  {passage.A} / {passage.B}  similarity {passage.Passage.Similarity:0.00}\n"));
                 w.Write("      \u201C");
-                w.Write(SpanContext.Collapse(passage.A.Text).Trim());
+                w.Write(SpanContext.Collapse(index.Quote(passage.A, passage.Passage.A)).Trim());
                 w.Write("\u201D\n      \u201C");
-                w.Write(SpanContext.Collapse(passage.B.Text).Trim());
+                w.Write(SpanContext.Collapse(index.Quote(passage.B, passage.Passage.B)).Trim());
                 w.Write("\u201D\n");
             }
         }

@@ -19,4 +19,11 @@ public readonly record struct TextSpan(int Start, int Length)
         ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
         return new TextSpan(start, end - start);
     }
+
+    /// <summary>
+    /// The one notation of a span in readable output: <c>[start..end)</c>, UTF-16 offsets, the end exclusive, as
+    /// <c>text.Substring(Start, Length)</c> takes them.
+    /// </summary>
+    /// <returns>For example <c>[1313..1324)</c>.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{Start}..{End})");
 }

@@ -19,7 +19,7 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
         var documents = Seeds.Load().Select(d => d.Id.StartsWith("003", StringComparison.Ordinal)
             ? new Document(d.Id, d.Text + "\n\n" + SampleReports.Planted + "\n") { Published = d.Published, Title = "Talks " + SampleReports.Planted }
             : d).ToList();
-        AnalysisReport report = new Analyzer().Analyze(documents);
+        ComparisonResult report = new NewsComparer().Compare(documents);
         string dom = RenderInBrowser(report, "seeds-report");
 
         foreach (Document seed in Seeds.Load())
@@ -53,9 +53,9 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
         var seeds = Seeds.Load();
         var call = new ReportCluster(0, [.. seeds.Where(d => !d.Id.StartsWith("003", StringComparison.Ordinal)).Select(d => d.Id)], "call", null);
         var clusters = new ClustersSection([call, new ReportCluster(1, [seeds.Single(d => d.Id.StartsWith("003", StringComparison.Ordinal)).Id], "other", null)]);
-        var analyzer = new Analyzer();
-        var report = new AnalysisReport([.. seeds]) { Clusters = clusters };
-        report = report with { Discrepancies = analyzer.FindDiscrepancies(report.Documents, clusters, null, CancellationToken.None) };
+        var comparer = new NewsComparer();
+        var report = new ComparisonResult([.. seeds]) { Clusters = StageResult.Ran(clusters) };
+        report = report with { Discrepancies = StageResult.Ran(comparer.FindDiscrepancies(report.Documents, clusters, null, CancellationToken.None)) };
         string dom = RenderInBrowser(report, "seeds-discrepancies");
 
         Match troops = Regex.Match(dom, "<div class=\"discrepancy\" data-kind=\"number\">((?:(?!<div class=\"discrepancy\").)*?90,000.*?)</div>\\s*</div>", RegexOptions.Singleline);
@@ -88,7 +88,7 @@ public class HtmlReportBrowserTests(ITestOutputHelper output)
         AssertPlantedScriptInert(dom);
     }
 
-    private string RenderInBrowser(AnalysisReport report, string name)
+    private string RenderInBrowser(ComparisonResult report, string name)
     {
         string html = Path.Combine(ArtefactDirectory, name + ".html");
         using (var writer = new StreamWriter(html))

@@ -24,7 +24,7 @@ public class HtmlReportJournalistTests(ITestOutputHelper output)
     {
         List<Document> corpus = Load("gva-dev.jsonl");
         Assert.True(corpus.Count > 3_900, "gva-dev has 3,949 articles");
-        string html = WriteReport(new Analyzer().Analyze(corpus), "gva-dev-report");
+        string html = WriteReport(new NewsComparer().Compare(corpus), "gva-dev-report");
         long bytes = new FileInfo(html).Length;
         output.WriteLine($"gva-dev: {corpus.Count} articles, {bytes} bytes");
         Assert.True(bytes <= MaxBytes, $"the page is {bytes} bytes, over {MaxBytes}");
@@ -72,7 +72,7 @@ public class HtmlReportJournalistTests(ITestOutputHelper output)
     public void EcbPlusDevReport_InChromium_EventsWithReportsAndSearch()
     {
         List<Document> corpus = Load("ecbplus-dev.jsonl");
-        AnalysisReport report = new Analyzer().Analyze(corpus);
+        ComparisonResult report = new NewsComparer().Compare(corpus);
         string html = WriteReport(report, "ecbplus-dev-report");
         long bytes = new FileInfo(html).Length;
         output.WriteLine($"ecbplus-dev: {corpus.Count} articles, {bytes} bytes");
@@ -86,7 +86,7 @@ public class HtmlReportJournalistTests(ITestOutputHelper output)
         Assert.All(events, e => Assert.Contains("(no publication dates; in input order)", e.Value, StringComparison.Ordinal));
 
         // Search for a word of the first event's label: every row left visible holds it, and some rows are hidden.
-        string word = report.Clusters!.Clusters.OrderByDescending(c => c.Documents.Length).First().Label.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        string word = report.Clusters.Value.Clusters.OrderByDescending(c => c.Documents.Length).First().Label.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         AssertFiltered(HeadlessChromium.DumpDom(html, "q=" + word), word);
     }
 
@@ -117,7 +117,7 @@ public class HtmlReportJournalistTests(ITestOutputHelper output)
         return [.. DocumentReader.ReadJsonLines(stream, path)];
     }
 
-    private string WriteReport(AnalysisReport report, string name)
+    private string WriteReport(ComparisonResult report, string name)
     {
         string html = Path.Combine(ArtefactDirectory, name + ".html");
         using (var writer = new StreamWriter(html))

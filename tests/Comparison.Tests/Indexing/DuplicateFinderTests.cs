@@ -34,7 +34,7 @@ public class DuplicateFinderTests
     {
         // One default for the library, the analyzer and the CLI (--verify exact): estimated verification is the opt-in.
         Assert.Equal(DuplicateVerification.Exact, DuplicateOptions.Default.Verification);
-        Assert.Equal(DuplicateOptions.Default, Comparison.Reports.AnalyzerOptions.Default.Duplicates);
+        Assert.Equal(DuplicateOptions.Default, Comparison.NewsComparerOptions.Default.Duplicates);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Comparison.Tests.Reports;
 
 public class HtmlReportWriterTests
 {
-    private static string Render(AnalysisReport report)
+    private static string Render(ComparisonResult report)
     {
         using var writer = new StringWriter();
         HtmlReportWriter.Write(report, writer);
@@ -74,8 +74,8 @@ public class HtmlReportWriterTests
     public void Write_DocumentUrls_LinksOutletsToHttpAndHttpsOnlyEscaped()
     {
         var docs = SampleReports.Documents();
-        AnalysisReport full = SampleReports.Full();
-        var report = new AnalysisReport(
+        ComparisonResult full = SampleReports.Full();
+        var report = new ComparisonResult(
         [
             docs[0] with { Url = "https://news.example/a?x=1&y=\"><script>alert(1)</script>" },
             docs[1] with { Url = "javascript:alert(1)" },
@@ -98,9 +98,9 @@ public class HtmlReportWriterTests
     public void Write_Event_TimelineByPublicationDateUndatedLast()
     {
         var docs = SampleReports.Documents();
-        var report = new AnalysisReport([docs[2], docs[1], docs[0]])
+        var report = new ComparisonResult([docs[2], docs[1], docs[0]])
         {
-            Clusters = new ClustersSection([new ReportCluster(0, [docs[2].Id, docs[1].Id, docs[0].Id], "talks", null)]),
+            Clusters = StageResult.Ran(new ClustersSection([new ReportCluster(0, [docs[2].Id, docs[1].Id, docs[0].Id], "talks", null)])),
         };
         string html = Render(report);
         string timeline = Regex.Match(html, "<ol class=\"docs timeline\">.*?</ol>", RegexOptions.Singleline).Value;
@@ -142,7 +142,7 @@ public class HtmlReportWriterTests
             clusters.Add(new ReportCluster(e, [a, b], "harbour event " + e, a));
         }
 
-        var report = new AnalysisReport([.. documents]) { Clusters = new ClustersSection([.. clusters]) };
+        var report = new ComparisonResult([.. documents]) { Clusters = StageResult.Ran(new ClustersSection([.. clusters])) };
         using var writer = new StringWriter();
         HtmlReportWriter.Write(report, writer, Bound);
         string html = writer.ToString();
@@ -167,7 +167,7 @@ public class HtmlReportWriterTests
             clusters.Add(new ReportCluster(e, ["d" + e + "a", "d" + e + "b"], "harbour story " + e, null) { Terms = ["harbour", "story", "s" + e] });
         }
 
-        string html = Render(new AnalysisReport([.. documents]) { Clusters = new ClustersSection([.. clusters]) });
+        string html = Render(new ComparisonResult([.. documents]) { Clusters = StageResult.Ran(new ClustersSection([.. clusters])) });
         Assert.Contains("<h2>Similarity of the events</h2>\n<p class=\"meta\">120 documents are too many for a heatmap of documents (at most 100), so this is a heatmap of the 40 largest events", html, StringComparison.Ordinal);
         Assert.Equal(40 * 40, Regex.Count(html, "<rect class=\"cell\""));
 

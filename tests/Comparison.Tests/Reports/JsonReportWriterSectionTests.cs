@@ -10,7 +10,7 @@ public class JsonReportWriterSectionTests
     [Fact]
     public void WriteSection_EverySection_EqualsItsPartOfTheWholeReport()
     {
-        AnalysisReport report = SampleReports.Full();
+        ComparisonResult report = SampleReports.Full();
         using var whole = JsonDocument.Parse(JsonReportWriter.ToJson(report));
         JsonElement root = whole.RootElement;
         Assert.Equal(root.GetProperty("duplicates").GetRawText(), Section(report, ReportSection.Duplicates));
@@ -26,13 +26,13 @@ public class JsonReportWriterSectionTests
     [Fact]
     public void WriteSection_StageDidNotRun_Throws()
     {
-        var report = new AnalysisReport(SampleReports.Documents());
+        var report = new ComparisonResult(SampleReports.Documents());
         using var writer = new StringWriter();
         Assert.Throws<ArgumentException>("report", () => JsonReportWriter.WriteSection(report, ReportSection.Duplicates, writer));
         Assert.Throws<ArgumentOutOfRangeException>("section", () => JsonReportWriter.WriteSection(report, (ReportSection)99, writer));
     }
 
-    private static string Section(AnalysisReport report, ReportSection section)
+    private static string Section(ComparisonResult report, ReportSection section)
     {
         using var writer = new StringWriter();
         JsonReportWriter.WriteSection(report, section, writer);

@@ -67,7 +67,7 @@ public class JsonReportWriterTests
     [Fact]
     public void ToJson_StagesThatDidNotRun_HaveNoProperty()
     {
-        var report = new AnalysisReport(SampleReports.Documents());
+        var report = new ComparisonResult(SampleReports.Documents());
         using var json = JsonDocument.Parse(JsonReportWriter.ToJson(report));
         Assert.Equal(["documents"], json.RootElement.EnumerateObject().Select(p => p.Name));
     }

@@ -5,7 +5,7 @@ namespace Comparison.Tests.Reports;
 
 public class MarkdownReportWriterTests
 {
-    private static string Render(AnalysisReport report)
+    private static string Render(ComparisonResult report)
     {
         using var writer = new StringWriter();
         MarkdownReportWriter.Write(report, writer);

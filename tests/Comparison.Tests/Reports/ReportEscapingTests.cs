@@ -1,5 +1,9 @@
 using System.Collections.Immutable;
+using Comparison.Discrepancies;
 using Comparison.Documents;
+using Comparison.Indexing;
+using Comparison.Text;
+using Comparison.Vectors;
 using Comparison.Reports;
 
 namespace Comparison.Tests.Reports;
@@ -122,32 +126,32 @@ public class ReportEscapingTests
         return count;
     }
 
-    private static string Render(Action<AnalysisReport, TextWriter> write)
+    private static string Render(Action<ComparisonResult, TextWriter> write)
     {
         using var writer = new StringWriter();
         write(Report(), writer);
         return writer.ToString();
     }
 
-    private static AnalysisReport Report()
+    private static ComparisonResult Report()
     {
         var hostile = new Document(Hostile, "Officials said 12 ships\u001B[2J were seen | near the port.") { Title = "Title\u001B]0;x\u0007|t", Source = "Src\r\u0008|s" };
         var other = new Document("plain", "Officials said 14 ships were seen near the port.");
         ImmutableArray<Document> documents = [hostile, other];
         ReportMention Mention(Document d, string text, double value) =>
-            new(d.Id, d.Text.IndexOf(text, StringComparison.Ordinal), d.Text.IndexOf(text, StringComparison.Ordinal) + text.Length, text) { Value = value };
+            new(d.Id, d.Text.IndexOf(text, StringComparison.Ordinal), d.Text.IndexOf(text, StringComparison.Ordinal) + text.Length, text) { Number = value };
         var a = Mention(hostile, "12 ships", 12);
         var b = Mention(other, "14 ships", 14);
-        return new AnalysisReport(documents)
+        return new ComparisonResult(documents)
         {
-            Duplicates = new DuplicatesSection(0.8, [new DuplicatePair(Hostile, "plain", 0.9, 0.85)], [[Hostile, "plain"]]),
-            Clusters = new ClustersSection([new ReportCluster(0, [Hostile, "plain"], "ships\u001B[31m | port", Hostile)]),
-            Similarity = new SimilaritySection([Hostile, "plain"], [1, 0.5, 0.5, 1], []),
-            Passages = new PassagesSection([new SharedPassage(0.9, new ReportSpan(Hostile, 0, 14, "Officials said"), new ReportSpan("plain", 0, 14, "Officials said"))]),
-            Discrepancies = new DiscrepanciesSection(
-                [new ReportDiscrepancy("number", "ships | seen\u0007", 0, "contradiction", "high", [a, b])],
-                [new SourceClaim(0, "number", "ships\u001B", a)],
-                [new FactCoverage(0, "number", "ships | seen", [a, b], Disagrees: true)]),
+            Duplicates = StageResult.Ran(new DuplicatesSection(0.8, [new DuplicatePair<string>(Hostile, "plain", 0.9, 0.85)], [[Hostile, "plain"]])),
+            Clusters = StageResult.Ran(new ClustersSection([new ReportCluster(0, [Hostile, "plain"], "ships\u001B[31m | port", Hostile)])),
+            Similarity = StageResult.Ran(new SimilaritySection([Hostile, "plain"], [1, 0.5, 0.5, 1], [])),
+            Passages = StageResult.Ran(new PassagesSection([new DocumentPassage(Hostile, "plain", new SharedPassage(new TextSpan(0, 14), new TextSpan(0, 14), 0.9, 2))])),
+            Discrepancies = StageResult.Ran(new DiscrepanciesSection(
+                [new ReportDiscrepancy(DiscrepancyKind.Number, "ships | seen\u0007", 0, DiscrepancyRelation.Contradiction, DiscrepancySeverity.High, [a, b])],
+                [new SourceClaim(0, DiscrepancyKind.Number, "ships\u001B", a)],
+                [new FactCoverage(0, DiscrepancyKind.Number, "ships | seen", [a, b], Disagrees: true)])),
         };
     }
 }

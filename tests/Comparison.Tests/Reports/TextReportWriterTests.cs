@@ -23,7 +23,7 @@ public class TextReportWriterTests
     public void Write_NoStage_OnlyCountsDocuments()
     {
         using var writer = new StringWriter();
-        TextReportWriter.Write(new AnalysisReport(SampleReports.Documents()), writer);
+        TextReportWriter.Write(new ComparisonResult(SampleReports.Documents()), writer);
         Assert.Equal("Comparison report: 3 documents\n", writer.ToString());
     }
 }

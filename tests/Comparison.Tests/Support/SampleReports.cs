@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using Comparison.Discrepancies;
 using Comparison.Documents;
-using Comparison.Reports;
+using Comparison.Indexing;
+using Comparison.Text;
+using Comparison.Vectors;
 
 namespace Comparison.Tests.Support;
 
@@ -18,27 +21,26 @@ public static class SampleReports
         new Document("evil<b>id</b>", "An unrelated story. " + Planted + " It mentions 12 ships.") { Title = "<i>Title</i> & " + Planted },
     ];
 
-    public static AnalysisReport Full()
+    public static ComparisonResult Full()
     {
         var docs = Documents();
         string a = docs[0].Text, b = docs[1].Text, c = docs[2].Text;
-        ReportMention Mention(Document d, string text, double value, string qualifier) =>
-            new(d.Id, d.Text.IndexOf(text, StringComparison.Ordinal), d.Text.IndexOf(text, StringComparison.Ordinal) + text.Length, text) { Value = value, Qualifier = qualifier };
-        ReportSpan Span(Document d, string text) =>
-            new(d.Id, d.Text.IndexOf(text, StringComparison.Ordinal), d.Text.IndexOf(text, StringComparison.Ordinal) + text.Length, text);
+        ReportMention Mention(Document d, string text, double value, string? qualifier) =>
+            new(d.Id, d.Text.IndexOf(text, StringComparison.Ordinal), d.Text.IndexOf(text, StringComparison.Ordinal) + text.Length, text) { Number = value, Qualifier = qualifier };
+        TextSpan Span(Document d, string text) => new(d.Text.IndexOf(text, StringComparison.Ordinal), text.Length);
 
         var troopsA = Mention(docs[0], "over 90,000", 90000, "over");
         var troopsB = Mention(docs[1], "more than 100,000", 100000, "more than");
-        return new AnalysisReport(docs)
+        return new ComparisonResult(docs)
         {
-            Duplicates = new DuplicatesSection(0.8, [new DuplicatePair("wire-a", "wire-b", 0.8125, 0.8)], [["wire-a", "wire-b"]]),
-            Clusters = new ClustersSection([new ReportCluster(0, ["wire-a", "wire-b"], "troops border talks", "wire-a"), new ReportCluster(1, ["evil<b>id</b>"], "<script>label</script>", null)]),
-            Similarity = new SimilaritySection(["wire-a", "wire-b", "evil<b>id</b>"], [1, 0.5, 0.1, 0.5, 1, 0.123456789, 0.1, 0.123456789, 1], []),
-            Passages = new PassagesSection([new SharedPassage(0.9, Span(docs[0], "The talks continue."), Span(docs[1], "The talks continue,"))]),
-            Discrepancies = new DiscrepanciesSection(
-                [new ReportDiscrepancy("number", "troops near the border", 0, "precision", "medium", [troopsA, troopsB])],
-                [new SourceClaim(1, "number", "ships", Mention(docs[2], "12 ships", 12, null!) with { Qualifier = null })],
-                [new FactCoverage(0, "number", "troops near the border", [troopsA, troopsB], Disagrees: true)]),
+            Duplicates = StageResult.Ran(new DuplicatesSection(0.8, [new DuplicatePair<string>("wire-a", "wire-b", 0.8125, 0.8)], [["wire-a", "wire-b"]])),
+            Clusters = StageResult.Ran(new ClustersSection([new ReportCluster(0, ["wire-a", "wire-b"], "troops border talks", "wire-a"), new ReportCluster(1, ["evil<b>id</b>"], "<script>label</script>", null)])),
+            Similarity = StageResult.Ran(new SimilaritySection(["wire-a", "wire-b", "evil<b>id</b>"], [1, 0.5, 0.1, 0.5, 1, 0.123456789, 0.1, 0.123456789, 1], [])),
+            Passages = StageResult.Ran(new PassagesSection([new DocumentPassage("wire-a", "wire-b", new SharedPassage(Span(docs[0], "The talks continue."), Span(docs[1], "The talks continue,"), 0.9, 3))])),
+            Discrepancies = StageResult.Ran(new DiscrepanciesSection(
+                [new ReportDiscrepancy(DiscrepancyKind.Number, "troops near the border", 0, DiscrepancyRelation.Precision, DiscrepancySeverity.Medium, [troopsA, troopsB])],
+                [new SourceClaim(1, DiscrepancyKind.Number, "ships", Mention(docs[2], "12 ships", 12, null))],
+                [new FactCoverage(0, DiscrepancyKind.Number, "troops near the border", [troopsA, troopsB], Disagrees: true)])),
         };
     }
 }

@@ -16,15 +16,15 @@ public class AnalyzerDuplicateQualityTests
         List<Document> corpus = [.. DocumentReader.ReadJsonLines(stream, path).Take(120)];
         corpus.AddRange(NearDuplicatePlanter.Plant(corpus, copies: 60, seed: 7));
         // Threshold 0.5: copies with 2-10% of their words edited spread around it (at 0.8 only the lightest edits count).
-        var options = AnalyzerOptions.Default with
+        var options = NewsComparerOptions.Default with
         {
-            Duplicates = AnalyzerOptions.Default.Duplicates with { Threshold = 0.5 },
+            Duplicates = NewsComparerOptions.Default.Duplicates with { Threshold = 0.5 },
             FindClusters = false,
             FindPassages = false,
             FindDiscrepancies = false,
             SimilarityMatrixMaxDocuments = 0,
         };
-        DuplicatesSection found = new Analyzer(options).Analyze(corpus).Duplicates!;
+        DuplicatesSection found = new NewsComparer(options).Compare(corpus).Duplicates.Value;
 
         // Truth by brute force over exact shingle sets.
         var shingler = new Comparison.Text.Shingler(options.Shingles);

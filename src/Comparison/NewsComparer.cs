@@ -8,21 +8,24 @@ using Comparison.Indexing;
 using Comparison.Sketches;
 using Comparison.Text;
 using Comparison.Vectors;
-using AlignedPassage = Comparison.Vectors.SharedPassage;
 
-namespace Comparison.Reports;
+namespace Comparison;
 
 /// <summary>
-/// The whole pipeline in one call: from documents to an <see cref="AnalysisReport"/> with near-duplicates,
-/// event clusters, shared passages and discrepancies, each stage as configured in <see cref="AnalyzerOptions"/>.
+/// The whole pipeline in one call: from documents to a <see cref="ComparisonResult"/> with near-duplicates,
+/// event clusters, the similarity matrix, shared passages and discrepancies, each stage as configured in
+/// <see cref="NewsComparerOptions"/>.
 /// </summary>
 /// <remarks>
-/// Stages run in data-flow order; a stage that is switched off, or not available in this build, leaves its
-/// section of the report <see langword="null"/>. Discrepancies are looked for within each event cluster of two
-/// or more documents, so they need the clusters. The result is deterministic: the same documents and options
-/// give the same report, whatever the thread count. An instance holds only its options and is thread-safe.
+/// Stages run in data-flow order. Each stage's result is a <see cref="StageResult{T}"/>: the section when it ran,
+/// otherwise the <see cref="SkipReason"/> — switched off (<see cref="SkipReason.NotRequested"/>), a corpus too large
+/// or empty for the similarity matrix, or no clusters for the stages that work within them (shared passages and
+/// discrepancies are looked for within each event cluster of two or more documents). The result is deterministic:
+/// the same documents and options give the same result, whatever the thread count. An instance holds only its
+/// options and is thread-safe. Each stage is also a public type of its own namespace (<c>DuplicateFinder</c>,
+/// <c>TfIdfModel</c>, <c>EventClusterer</c>, <c>PassageAligner</c>, <c>DiscrepancyFinder</c>) for use alone.
 /// </remarks>
-public sealed class Analyzer
+public sealed class NewsComparer
 {
     private readonly DiscrepancyFinder _discrepancyFinder;
     private readonly Shingler _shingler;
@@ -30,12 +33,12 @@ public sealed class Analyzer
     private readonly EventClusterer _clusterer;
     private readonly PassageAligner _aligner;
 
-    /// <summary>Creates an analyzer.</summary>
-    /// <param name="options">The options; <see langword="null"/> means <see cref="AnalyzerOptions.Default"/>.</param>
+    /// <summary>Creates a comparer.</summary>
+    /// <param name="options">The options; <see langword="null"/> means <see cref="NewsComparerOptions.Default"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
-    public Analyzer(AnalyzerOptions? options = null)
+    public NewsComparer(NewsComparerOptions? options = null)
     {
-        options ??= AnalyzerOptions.Default;
+        options ??= NewsComparerOptions.Default;
         options.Validate();
         Options = options;
         _discrepancyFinder = new DiscrepancyFinder(options.Discrepancies);
@@ -46,18 +49,18 @@ public sealed class Analyzer
     }
 
     /// <summary>The options in force.</summary>
-    public AnalyzerOptions Options { get; }
+    public NewsComparerOptions Options { get; }
 
-    /// <summary>Analyses a corpus.</summary>
+    /// <summary>Compares the documents of a corpus: runs every stage the options switch on.</summary>
     /// <param name="documents">The documents; identifiers must be unique.</param>
     /// <param name="progress">Receives each stage's progress; optional.</param>
     /// <param name="cancellationToken">Stops the analysis between units of work.</param>
-    /// <returns>The report.</returns>
+    /// <returns>The result: one <see cref="StageResult{T}"/> per stage.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="documents"/> is <see langword="null"/> or holds a null.</exception>
     /// <exception cref="ArgumentException">Two documents share an identifier.</exception>
-    /// <exception cref="DocumentFormatException">A document is longer than <see cref="AnalyzerOptions.MaxDocumentLength"/>.</exception>
+    /// <exception cref="DocumentFormatException">A document is longer than <see cref="NewsComparerOptions.MaxDocumentLength"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public AnalysisReport Analyze(IEnumerable<Document> documents, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    public ComparisonResult Compare(IEnumerable<Document> documents, IProgress<ComparisonProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ImmutableArray<Document> corpus = [.. documents];
@@ -78,15 +81,14 @@ public sealed class Analyzer
             {
                 throw new DocumentFormatException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Document '{document.Id}' has {document.Text.Length:N0} characters; the analysis takes documents of at most {Options.MaxDocumentLength:N0} (AnalyzerOptions.MaxDocumentLength), so that it fits in memory."));
+                    $"Document '{document.Id}' has {document.Text.Length:N0} characters; the analysis takes documents of at most {Options.MaxDocumentLength:N0} (NewsComparerOptions.MaxDocumentLength), so that it fits in memory."));
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(new AnalysisProgress("read", corpus.Length, corpus.Length));
-        var report = new AnalysisReport(corpus);
+        progress?.Report(new ComparisonProgress("read", corpus.Length, corpus.Length));
+        var result = new ComparisonResult(corpus);
 
-        // Stages join here in data-flow order as they become available in the library.
         bool matrix = corpus.Length <= Options.SimilarityMatrixMaxDocuments && corpus.Length > 0;
         ShingleSet[]? shingles = null;
         if (Options.FindDuplicates || matrix)
@@ -96,40 +98,50 @@ public sealed class Analyzer
             Sketch(corpus, shingles, signatures, progress, cancellationToken);
             if (signatures is not null)
             {
-                report = report with { Duplicates = FindDuplicates(corpus, shingles, signatures, cancellationToken) };
+                result = result with { Duplicates = StageResult.Ran(FindDuplicates(corpus, shingles, signatures, cancellationToken)) };
             }
         }
 
-        if (matrix)
+        result = result with
         {
-            report = report with { Similarity = ComputeSimilarity(corpus, shingles!, progress, cancellationToken) };
+            Similarity = matrix
+                ? StageResult.Ran(ComputeSimilarity(corpus, shingles!, progress, cancellationToken))
+                : StageResult.Skip<SimilaritySection>(
+                    Options.SimilarityMatrixMaxDocuments == 0 ? SkipReason.NotRequested
+                    : corpus.Length == 0 ? SkipReason.NoDocuments
+                    : SkipReason.TooManyDocuments),
+        };
+
+        if (!Options.FindClusters)
+        {
+            return result with
+            {
+                Passages = StageResult.Skip<PassagesSection>(Options.FindPassages ? SkipReason.ClustersSkipped : SkipReason.NotRequested),
+                Discrepancies = StageResult.Skip<DiscrepanciesSection>(Options.FindDiscrepancies ? SkipReason.ClustersSkipped : SkipReason.NotRequested),
+            };
         }
 
-        if (Options.FindClusters)
+        ClustersSection clusters = FindClusters(corpus, progress, cancellationToken);
+        result = result with { Clusters = StageResult.Ran(clusters) };
+        if (Options.FindPassages)
         {
-            report = report with { Clusters = FindClusters(corpus, progress, cancellationToken) };
+            result = result with { Passages = StageResult.Ran(FindPassages(corpus, clusters, progress, cancellationToken)) };
         }
 
-        ClustersSection? clusters = report.Clusters;
-        if (Options.FindPassages && clusters is not null)
+        if (Options.FindDiscrepancies)
         {
-            report = report with { Passages = FindPassages(corpus, clusters, progress, cancellationToken) };
+            result = result with { Discrepancies = StageResult.Ran(FindDiscrepancies(corpus, clusters, progress, cancellationToken)) };
         }
 
-        if (Options.FindDiscrepancies && clusters is not null)
-        {
-            report = report with { Discrepancies = FindDiscrepancies(corpus, clusters, progress, cancellationToken) };
-        }
-
-        return report;
+        return result;
     }
 
     /// <summary>Shingles every document and, when asked, signs it; in parallel, each result at its document's position.</summary>
-    private void Sketch(ImmutableArray<Document> corpus, ShingleSet[] shingles, MinHashSignature[]? signatures, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    private void Sketch(ImmutableArray<Document> corpus, ShingleSet[] shingles, MinHashSignature[]? signatures, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
         const int Step = 256;
         int done = 0;
-        progress?.Report(new AnalysisProgress("shingles", 0, corpus.Length));
+        progress?.Report(new ComparisonProgress("shingles", 0, corpus.Length));
         Parallel.For(0, corpus.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             // Hashed into a list and read in place: a huge document's shingles are held twice at most (the list and
@@ -147,7 +159,7 @@ public sealed class Analyzer
             int now = Interlocked.Increment(ref done);
             if (now % Step == 0 || now == corpus.Length)
             {
-                progress?.Report(new AnalysisProgress("shingles", now, corpus.Length));
+                progress?.Report(new ComparisonProgress("shingles", now, corpus.Length));
             }
         });
     }
@@ -156,10 +168,7 @@ public sealed class Analyzer
     {
         string[] ids = [.. corpus.Select(d => d.Id)];
         DuplicateResult<string> result = DuplicateFinder.FindDuplicates(ids, signatures, Options.Duplicates, shingles, cancellationToken);
-        return new DuplicatesSection(
-            result.Threshold,
-            [.. result.Pairs.Select(p => new DuplicatePair(p.A, p.B, p.EstimatedJaccard, p.Jaccard))],
-            result.Groups)
+        return new DuplicatesSection(result.Threshold, result.Pairs, result.Groups)
         {
             Verification = Options.Duplicates.Verification,
             Shingles = Options.Shingles,
@@ -170,9 +179,9 @@ public sealed class Analyzer
     }
 
     /// <summary>Event clusters, each cluster's documents in input order.</summary>
-    private ClustersSection FindClusters(ImmutableArray<Document> corpus, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    private ClustersSection FindClusters(ImmutableArray<Document> corpus, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
-        progress?.Report(new AnalysisProgress("clusters", 0, 1));
+        progress?.Report(new ComparisonProgress("clusters", 0, 1));
         EventClustering clustering = _clusterer.Cluster(corpus, cancellationToken);
         var position = new Dictionary<string, int>(corpus.Length, StringComparer.Ordinal);
         for (int i = 0; i < corpus.Length; i++)
@@ -188,15 +197,15 @@ public sealed class Analyzer
             clusters.Add(new ReportCluster(cluster.Id, [.. members], cluster.Label, cluster.RepresentativeId) { Terms = cluster.Terms });
         }
 
-        progress?.Report(new AnalysisProgress("clusters", 1, 1));
+        progress?.Report(new ComparisonProgress("clusters", 1, 1));
         return new ClustersSection(clusters.MoveToImmutable());
     }
 
     /// <summary>TF-IDF cosine and exact shingle Jaccard of every pair of a small corpus.</summary>
-    private SimilaritySection ComputeSimilarity(ImmutableArray<Document> corpus, ShingleSet[] shingles, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    private SimilaritySection ComputeSimilarity(ImmutableArray<Document> corpus, ShingleSet[] shingles, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
         int n = corpus.Length;
-        progress?.Report(new AnalysisProgress("similarity", 0, n));
+        progress?.Report(new ComparisonProgress("similarity", 0, n));
         TfIdfFitResult fit = TfIdfModel.FitTransform(corpus.Select(d => d.Text), Options.TfIdf, cancellationToken);
         SimilarityMatrix cosine = SimilarityMatrix.Compute(fit.Vectors);
         var jaccard = new double[n * n];
@@ -216,7 +225,7 @@ public sealed class Analyzer
             cosine.Row(i).CopyTo(cells.AsSpan(i * n, n));
         }
 
-        progress?.Report(new AnalysisProgress("similarity", n, n));
+        progress?.Report(new ComparisonProgress("similarity", n, n));
         return new SimilaritySection([.. corpus.Select(d => d.Id)], [.. cells], [.. jaccard]);
     }
 
@@ -224,7 +233,7 @@ public sealed class Analyzer
     /// Passages shared within each cluster of two or more documents: every pair of a small cluster, each document
     /// against the representative in a large one. Pairs in cluster order, then input order; passages by position.
     /// </summary>
-    private PassagesSection FindPassages(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    private PassagesSection FindPassages(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
         Dictionary<string, Document> byId = ById(corpus);
 
@@ -265,44 +274,41 @@ public sealed class Analyzer
             }
         }
 
-        var found = new ImmutableArray<AlignedPassage>[pairs.Count];
+        var found = new ImmutableArray<SharedPassage>[pairs.Count];
         int done = 0;
-        progress?.Report(new AnalysisProgress("passages", 0, pairs.Count));
+        progress?.Report(new ComparisonProgress("passages", 0, pairs.Count));
         Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             found[i] = _aligner.Align(pairs[i].A, pairs[i].B, cancellationToken);
             int now = Interlocked.Increment(ref done);
             if (now % 64 == 0 || now == pairs.Count)
             {
-                progress?.Report(new AnalysisProgress("passages", now, pairs.Count));
+                progress?.Report(new ComparisonProgress("passages", now, pairs.Count));
             }
         });
 
-        var passages = ImmutableArray.CreateBuilder<SharedPassage>();
+        var passages = ImmutableArray.CreateBuilder<DocumentPassage>();
         for (int i = 0; i < pairs.Count; i++)
         {
             (Document a, Document b) = pairs[i];
-            foreach (AlignedPassage passage in found[i])
+            foreach (SharedPassage passage in found[i])
             {
-                passages.Add(new SharedPassage(passage.Similarity, Span(a, passage.A), Span(b, passage.B)) { MatchedWords = passage.MatchedTerms });
+                passages.Add(new DocumentPassage(a.Id, b.Id, passage));
             }
         }
 
         return new PassagesSection(passages.ToImmutable());
-
-        static ReportSpan Span(Document document, TextSpan span) =>
-            new(document.Id, span.Start, span.End, document.Text.Substring(span.Start, span.Length));
     }
 
     /// <summary>Looks for discrepancies within each cluster of two or more documents, in parallel, in cluster order.</summary>
-    internal DiscrepanciesSection FindDiscrepancies(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    internal DiscrepanciesSection FindDiscrepancies(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
         Dictionary<string, Document> byId = ById(corpus);
 
         ReportCluster[] groups = [.. clusters.Clusters.Where(c => c.Documents.Length > 1)];
         var results = new DiscrepancyReport[groups.Length];
         int done = 0;
-        progress?.Report(new AnalysisProgress("discrepancies", 0, groups.Length));
+        progress?.Report(new ComparisonProgress("discrepancies", 0, groups.Length));
         Parallel.For(0, groups.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var members = new List<Document>(groups[i].Documents.Length);
@@ -312,7 +318,7 @@ public sealed class Analyzer
             }
 
             results[i] = _discrepancyFinder.Find(members);
-            progress?.Report(new AnalysisProgress("discrepancies", Interlocked.Increment(ref done), groups.Length));
+            progress?.Report(new ComparisonProgress("discrepancies", Interlocked.Increment(ref done), groups.Length));
         });
 
         var discrepancies = ImmutableArray.CreateBuilder<ReportDiscrepancy>();
@@ -324,12 +330,11 @@ public sealed class Analyzer
             foreach (Discrepancy discrepancy in results[i].Discrepancies)
             {
                 ImmutableArray<ReportMention> mentions = [.. discrepancy.Mentions.Select(ToReport)];
-                string kind = ReportIndex.Camel(discrepancy.Kind.ToString());
-                discrepancies.Add(new ReportDiscrepancy(kind, discrepancy.Subject, cluster, ReportIndex.Camel(discrepancy.Relation.ToString()), ReportIndex.Camel(discrepancy.Severity.ToString()), mentions)
+                discrepancies.Add(new ReportDiscrepancy(discrepancy.Kind, discrepancy.Subject, cluster, discrepancy.Relation, discrepancy.Severity, mentions)
                 {
                     Confidence = discrepancy.Confidence,
                 });
-                coverage.Add(new FactCoverage(cluster, kind, discrepancy.Subject, mentions, Disagrees: true));
+                coverage.Add(new FactCoverage(cluster, discrepancy.Kind, discrepancy.Subject, mentions, Disagrees: true));
             }
 
             foreach (Agreement agreement in results[i].Agreements)
@@ -338,15 +343,14 @@ public sealed class Analyzer
                 ImmutableArray<ReportMention> mentions = [.. agreement.Mentions
                     .Where((m, k) => k == 0 || !string.Equals(agreement.Mentions[k - 1].Document, m.Document, StringComparison.Ordinal))
                     .Select(ToReport)];
-                coverage.Add(new FactCoverage(cluster, ReportIndex.Camel(agreement.Kind.ToString()), agreement.Subject, mentions, Disagrees: false));
+                coverage.Add(new FactCoverage(cluster, agreement.Kind, agreement.Subject, mentions, Disagrees: false));
             }
 
             foreach (SingleSourceClaim claim in results[i].SingleSourceClaims)
             {
-                string kind = ReportIndex.Camel(claim.Kind.ToString());
                 ReportMention mention = ToReport(claim.Mention);
-                claims.Add(new SourceClaim(cluster, kind, claim.Subject, mention));
-                coverage.Add(new FactCoverage(cluster, kind, claim.Subject, [mention], Disagrees: false));
+                claims.Add(new SourceClaim(cluster, claim.Kind, claim.Subject, mention));
+                coverage.Add(new FactCoverage(cluster, claim.Kind, claim.Subject, [mention], Disagrees: false));
             }
         }
 
@@ -368,8 +372,8 @@ public sealed class Analyzer
 
     private static ReportMention ToReport(DiscrepancyMention mention) => new(mention.Document, mention.Start, mention.End, mention.Text)
     {
-        Value = mention.Number,
-        ValueText = mention.Value,
+        Value = mention.Value,
+        Number = mention.Number,
         Qualifier = mention.Qualifier,
         SentenceStart = mention.SentenceStart,
         SentenceEnd = mention.SentenceEnd,

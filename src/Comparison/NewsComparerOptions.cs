@@ -5,13 +5,13 @@ using Comparison.Sketches;
 using Comparison.Text;
 using Comparison.Vectors;
 
-namespace Comparison.Reports;
+namespace Comparison;
 
-/// <summary>Options of <see cref="Analyzer"/>: which stages run, and their main settings.</summary>
-public sealed record AnalyzerOptions
+/// <summary>Options of <see cref="NewsComparer"/>: which stages run, and their main settings.</summary>
+public sealed record NewsComparerOptions
 {
     /// <summary>The defaults: every stage on, word 5-shingles, 128 classic MinHash permutations, duplicates at Jaccard 0.8, a similarity matrix up to 100 documents.</summary>
-    public static AnalyzerOptions Default { get; } = new();
+    public static NewsComparerOptions Default { get; } = new();
 
     /// <summary>Find near-duplicates. Default <see langword="true"/>.</summary>
     public bool FindDuplicates { get; init; } = true;
@@ -24,7 +24,7 @@ public sealed record AnalyzerOptions
 
     /// <summary>
     /// The near-duplicate search (threshold, verification, LSH weights). Default <see cref="DuplicateOptions.Default"/>
-    /// (Jaccard 0.8, <see cref="DuplicateVerification.Exact"/> verification: the analyzer has every shingle set at hand).
+    /// (Jaccard 0.8, <see cref="DuplicateVerification.Exact"/> verification: the comparer has every shingle set at hand).
     /// </summary>
     public DuplicateOptions Duplicates { get; init; } = DuplicateOptions.Default;
 

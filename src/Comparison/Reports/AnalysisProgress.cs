@@ -1,7 +1,0 @@
-namespace Comparison.Reports;
-
-/// <summary>Progress of one stage of an analysis.</summary>
-/// <param name="Stage">The stage name: <c>read</c>, <c>duplicates</c>, <c>clusters</c>, <c>passages</c>, <c>discrepancies</c>.</param>
-/// <param name="Completed">Units of work done so far in this stage.</param>
-/// <param name="Total">Units of work the stage has in all (0 when unknown).</param>
-public readonly record struct AnalysisProgress(string Stage, int Completed, int Total);

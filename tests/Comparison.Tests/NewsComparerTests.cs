@@ -1,0 +1,274 @@
+using System.Collections.Immutable;
+using Comparison.Discrepancies;
+using Comparison.Documents;
+using Comparison.Indexing;
+using Comparison.Reports;
+using Comparison.Tests.Support;
+using Comparison.Text;
+using Comparison.Vectors;
+
+namespace Comparison.Tests;
+
+public class NewsComparerTests
+{
+    [Fact]
+    public void Compare_Seeds_KeepsEveryDocumentInOrder()
+    {
+        var report = new NewsComparer().Compare(Seeds.Load());
+        Assert.Equal(Seeds.Load().Select(d => d.Id), report.Documents.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Compare_DuplicateIds_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new NewsComparer().Compare([new Document("a", "x"), new Document("a", "y")]));
+        Assert.Contains("'a'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_Cancelled_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => new NewsComparer().Compare(Seeds.Load(), null, cts.Token));
+    }
+
+    [Fact]
+    public void Options_OutOfRange_ExceptionNamesProperty()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { Duplicates = NewsComparerOptions.Default.Duplicates with { Threshold = 1.5 } }));
+        Assert.Equal("Threshold", ex.ParamName);
+        ex = Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { SimilarityMatrixMaxDocuments = -1 }));
+        Assert.Equal(nameof(NewsComparerOptions.SimilarityMatrixMaxDocuments), ex.ParamName);
+    }
+
+    [Fact]
+    public void Options_SimilarityMatrixOverItsMaximum_Refused()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { SimilarityMatrixMaxDocuments = NewsComparerOptions.MaxSimilarityMatrixDocuments + 1 }));
+        Assert.Equal(nameof(NewsComparerOptions.SimilarityMatrixMaxDocuments), ex.ParamName);
+        Assert.Contains("2000", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { SimilarityMatrixMaxDocuments = 10_000 }));
+        _ = new NewsComparer(NewsComparerOptions.Default with { SimilarityMatrixMaxDocuments = NewsComparerOptions.MaxSimilarityMatrixDocuments });
+    }
+
+    [Fact]
+    public void FindDiscrepancies_SeedsCallCluster_TroopNumbersWithExactSpans()
+    {
+        var seeds = Seeds.Load();
+        var corpus = seeds.ToImmutableArray();
+        var clusters = new ClustersSection(
+        [
+            new ReportCluster(0, [.. seeds.Where(d => !d.Id.StartsWith("003", StringComparison.Ordinal)).Select(d => d.Id)], "call", null),
+            new ReportCluster(1, [seeds.Single(d => d.Id.StartsWith("003", StringComparison.Ordinal)).Id], "other", null),
+        ]);
+        DiscrepanciesSection section = new NewsComparer().FindDiscrepancies(corpus, clusters, null, CancellationToken.None);
+
+        ReportDiscrepancy troops = Assert.Single(section.Discrepancies, d => d.Kind == DiscrepancyKind.Number && d.Mentions.Any(m => m.Text.Contains("90,000", StringComparison.Ordinal)));
+        Assert.Equal(0, troops.Cluster);
+        Assert.Equal(DiscrepancyRelation.Precision, troops.Relation);
+        foreach (ReportMention mention in troops.Mentions)
+        {
+            Assert.Equal(mention.Text, seeds.Single(d => d.Id == mention.Document).Text[mention.Start..mention.End]);
+        }
+
+        Assert.Contains(troops.Mentions, m => m.Document.StartsWith("000", StringComparison.Ordinal) && m.Text == "over 90,000" && m.Number == 90000 && m.Value == "90000" && m.Qualifier == "over");
+        Assert.Contains(troops.Mentions, m => m.Document.StartsWith("004", StringComparison.Ordinal) && m.Text == "more than 100,000" && m.Number == 100000);
+        Assert.DoesNotContain(section.Discrepancies, d => d.Cluster == 1);
+        Assert.Contains(section.Coverage, f => f.Disagrees && f.Subject == troops.Subject);
+        Assert.All(section.Claims, c => Assert.Equal(0, c.Cluster));
+    }
+
+    [Fact]
+    public void Compare_EditedCopy_IsOneDuplicateGroupWithExactJaccard()
+    {
+        var seeds = Seeds.Load();
+        Document original = seeds[0];
+        var copy = new Document("copy-of-000", "WIRE SERVICE - " + original.Text + " Reporting by the wire desk.") { Published = original.Published };
+        ComparisonResult report = new NewsComparer().Compare([.. seeds, copy]);
+
+        DuplicatesSection duplicates = report.Duplicates.Value;
+        DuplicatePair<string> pair = Assert.Single(duplicates.Pairs);
+        Assert.Equal((original.Id, copy.Id), (pair.A, pair.B));
+        Assert.InRange(pair.Jaccard!.Value, 0.8, 1.0);
+        Assert.Equal([original.Id, copy.Id], Assert.Single(duplicates.Groups).ToArray());
+    }
+
+    [Fact]
+    public void Compare_SmallCorpus_SymmetricSimilarityMatrixWithUnitDiagonal()
+    {
+        ComparisonResult report = new NewsComparer().Compare(Seeds.Load());
+        SimilaritySection matrix = report.Similarity.Value;
+        int n = matrix.Documents.Length;
+        Assert.Equal(5, n);
+        Assert.Equal(n * n, matrix.Cosine.Length);
+        Assert.Equal(n * n, matrix.Jaccard.Length);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(1.0, matrix.CosineAt(i, i), 9);
+            Assert.Equal(1.0, matrix.Jaccard[(i * n) + i]);
+            for (int j = 0; j < n; j++)
+            {
+                Assert.Equal(matrix.CosineAt(i, j), matrix.CosineAt(j, i));
+                Assert.InRange(matrix.CosineAt(i, j), 0, 1 + 1e-9);
+            }
+        }
+    }
+
+    [Fact]
+    public void Compare_CorpusAboveMatrixLimit_MatrixSkippedAsTooManyDocuments()
+    {
+        ComparisonResult report = new NewsComparer(NewsComparerOptions.Default with { SimilarityMatrixMaxDocuments = 4 }).Compare(Seeds.Load());
+        Assert.False(report.Similarity.Ran);
+        Assert.Equal(SkipReason.TooManyDocuments, report.Similarity.Skipped);
+        var ex = Assert.Throws<InvalidOperationException>(() => report.Similarity.Value);
+        Assert.Contains("TooManyDocuments", ex.Message, StringComparison.Ordinal);
+        Assert.True(report.Duplicates.Ran);
+        Assert.Null(report.Duplicates.Skipped);
+    }
+
+    [Fact]
+    public void Compare_MatrixOffOrEmptyCorpus_SkipReasonSaysWhich()
+    {
+        Assert.Equal(SkipReason.NotRequested, new NewsComparer(NewsComparerOptions.Default with { SimilarityMatrixMaxDocuments = 0 }).Compare(Seeds.Load()).Similarity.Skipped);
+        ComparisonResult empty = new NewsComparer().Compare([]);
+        Assert.Equal(SkipReason.NoDocuments, empty.Similarity.Skipped);
+        Assert.Empty(empty.Duplicates.Value.Pairs);
+        Assert.Empty(empty.Clusters.Value.Clusters);
+    }
+
+    [Fact]
+    public void Compare_ClustersOff_PassagesAndDiscrepanciesSkippedForWantOfClusters()
+    {
+        ComparisonResult report = new NewsComparer(NewsComparerOptions.Default with { FindClusters = false }).Compare(Seeds.Load());
+        Assert.Equal(SkipReason.NotRequested, report.Clusters.Skipped);
+        Assert.Equal(SkipReason.ClustersSkipped, report.Passages.Skipped);
+        Assert.Equal(SkipReason.ClustersSkipped, report.Discrepancies.Skipped);
+        Assert.False(report.Discrepancies.TryGetValue(out DiscrepanciesSection? none));
+        Assert.Null(none);
+
+        report = new NewsComparer(NewsComparerOptions.Default with { FindClusters = false, FindPassages = false, FindDiscrepancies = false }).Compare(Seeds.Load());
+        Assert.Equal(SkipReason.NotRequested, report.Passages.Skipped);
+        Assert.Equal(SkipReason.NotRequested, report.Discrepancies.Skipped);
+        Assert.True(report.Duplicates.Ran);
+    }
+
+    [Fact]
+    public void Compare_Seeds_CallClusterAndTroopDiscrepancy()
+    {
+        ComparisonResult report = new NewsComparer().Compare(Seeds.Load());
+        Assert.True(report.Clusters.TryGetValue(out ClustersSection? clusters));
+        Assert.Equal(5, clusters.Clusters.Sum(c => c.Documents.Length));
+        ReportCluster call = Assert.Single(clusters.Clusters, c => c.Documents.Length > 1);
+        Assert.Equal(["000", "001", "002", "004"], call.Documents.Select(id => id[..3]));
+        Assert.False(string.IsNullOrWhiteSpace(call.Label));
+
+        DiscrepanciesSection facts = report.Discrepancies.Value;
+        ReportDiscrepancy troops = Assert.Single(facts.Discrepancies, d => d.Kind == DiscrepancyKind.Number && d.Mentions.Any(m => m.Text == "over 90,000"));
+        Assert.Equal(call.Id, troops.Cluster);
+        Assert.Contains(troops.Mentions, m => m.Text == "more than 100,000" && m.Document.StartsWith("004", StringComparison.Ordinal));
+        Assert.DoesNotContain(facts.Discrepancies, d => d.Kind == DiscrepancyKind.Date);
+    }
+
+    [Fact]
+    public void Compare_Seeds_SharedPassagesWithinTheCallCluster()
+    {
+        var seeds = Seeds.Load();
+        ComparisonResult report = new NewsComparer().Compare(seeds);
+        PassagesSection section = report.Passages.Value;
+        Assert.NotEmpty(section.Passages);
+        string Quote(string id, TextSpan span) => seeds.Single(d => d.Id == id).Text.Substring(span.Start, span.Length);
+        foreach (DocumentPassage passage in section.Passages)
+        {
+            // The spans slice their own documents: the aligner's result, as it gave it for that pair.
+            SharedPassage aligned = Assert.Single(new PassageAligner().Align(seeds.Single(d => d.Id == passage.A), seeds.Single(d => d.Id == passage.B)), p => p.A == passage.Passage.A);
+            Assert.Equal(aligned, passage.Passage);
+
+            // Only documents of one cluster are aligned, A before B in input order; 003 is in a cluster of its own.
+            Assert.True(string.CompareOrdinal(passage.A, passage.B) < 0);
+            Assert.DoesNotContain("003", new[] { passage.A[..3], passage.B[..3] });
+            Assert.InRange(passage.Passage.Similarity, 0.5, 1.0);
+        }
+
+        Assert.Contains(section.Passages, p => p.A.StartsWith("000", StringComparison.Ordinal) && p.B.StartsWith("002", StringComparison.Ordinal)
+            && Quote(p.A, p.Passage.A).Contains("unwavering support for Ukraine", StringComparison.Ordinal));
+        Assert.Contains(section.Passages, p => p.A.StartsWith("002", StringComparison.Ordinal) && p.B.StartsWith("004", StringComparison.Ordinal)
+            && Quote(p.A, p.Passage.A).Contains("extensive diplomacy", StringComparison.Ordinal) && Quote(p.B, p.Passage.B).Contains("extensive diplomacy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compare_ClusterAboveAllPairsLimit_AlignsEachDocumentWithTheRepresentativeOnly()
+    {
+        var seeds = Seeds.Load();
+        var options = NewsComparerOptions.Default with { PassageAllPairsMaxDocuments = 2 };
+        ComparisonResult report = new NewsComparer(options).Compare(seeds);
+        ReportCluster call = Assert.Single(report.Clusters.Value.Clusters, c => c.Documents.Length > 1);
+        string hub = Assert.IsType<string>(call.Representative);
+        PassagesSection section = report.Passages.Value;
+        Assert.NotEmpty(section.Passages);
+        Assert.All(section.Passages, p => Assert.True(p.A == hub || p.B == hub));
+
+        ComparisonResult all = new NewsComparer().Compare(seeds);
+        Assert.True(all.Passages.Value.Passages.Length > section.Passages.Length);
+    }
+
+    [Fact]
+    public void Compare_PassagesOff_SkippedAsNotRequested()
+    {
+        ComparisonResult report = new NewsComparer(NewsComparerOptions.Default with { FindPassages = false }).Compare(Seeds.Load());
+        Assert.Equal(SkipReason.NotRequested, report.Passages.Skipped);
+        Assert.True(report.Discrepancies.Ran);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { PassageAllPairsMaxDocuments = 1 }));
+        Assert.Equal(nameof(NewsComparerOptions.PassageAllPairsMaxDocuments), ex.ParamName);
+    }
+
+    [Fact]
+    public void Compare_Seeds_CoverageListsTheFactsTheSourcesAgreeOn()
+    {
+        var seeds = Seeds.Load();
+        ComparisonResult report = new NewsComparer().Compare(seeds);
+        DiscrepanciesSection facts = report.Discrepancies.Value;
+
+        // The call date: "Thursday" in the dated reports and "December 30" in another, one row, no flag.
+        FactCoverage call = Assert.Single(facts.Coverage, f => f.Kind == DiscrepancyKind.Date && !f.Disagrees && f.Mentions.Any(m => m.Text == "December 30"));
+        Assert.True(call.Mentions.Length >= 3);
+        Assert.Contains(call.Mentions, m => m.Text == "Thursday");
+        Assert.Equal(call.Mentions.Length, call.Mentions.Select(m => m.Document).Distinct().Count());
+        foreach (ReportMention mention in call.Mentions)
+        {
+            Assert.Equal(mention.Text, seeds.Single(d => d.Id == mention.Document).Text[mention.Start..mention.End]);
+        }
+
+        // Disagreements first, then agreements, then single-source claims.
+        int[] order = [.. facts.Coverage.Select(f => f.Disagrees ? 0 : f.Mentions.Length > 1 ? 1 : 2)];
+        Assert.Equal(order.Order(), order);
+        Assert.Contains(order, o => o == 2);
+
+        var html = new StringWriter();
+        ReportWriter.Write(report, ReportFormat.Html, html);
+        Assert.Contains("<tr class=\"agrees\"><td>", html.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_DocumentLongerThanTheLimit_RefusedWithAClearError()
+    {
+        var comparer = new NewsComparer(NewsComparerOptions.Default with { MaxDocumentLength = 10 });
+        var e = Assert.Throws<DocumentFormatException>(() => comparer.Compare([new Document("ok", "0123456789"), new Document("big", "0123456789x")]));
+        Assert.Contains("'big'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxDocumentLength", e.Message, StringComparison.Ordinal);
+        Assert.Single(comparer.Compare([new Document("ok", "0123456789")]).Documents);
+    }
+
+    [Fact]
+    public void Compare_TenThousandOneWordDocuments_NoPairsAndEveryDocumentItsOwnCluster()
+    {
+        // One-word texts used to have the empty shingle set, and every two of them were duplicates at 1.0: 50 million
+        // pairs and one group. Each is now one shingle of its word, and distinct words share nothing.
+        Document[] documents = [.. Enumerable.Range(0, 10_000).Select(i => new Document("d" + i, "w" + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "q"))];
+        ComparisonResult report = new NewsComparer().Compare(documents);
+        Assert.Empty(report.Duplicates.Value.Pairs);
+        Assert.Empty(report.Duplicates.Value.Groups);
+        Assert.Equal(10_000, report.Clusters.Value.Clusters.Length);
+        Assert.Empty(report.Passages.Value.Passages);
+    }
+}
