@@ -181,6 +181,53 @@ public static partial class AllPairs
             return data;
         }
 
+        /// <summary>
+        /// The single-precision sum the worker compares with the threshold for vectors x &lt; y, in the one order every
+        /// path follows whatever the vector width (the scalar reference of <see cref="Worker"/>): the products of the
+        /// tail terms of x that y holds, each rounded and added in x's order (rank order) from 0; then the dense head
+        /// as one chain of fused multiply-adds over k = 0 … F − 1 from 0 (a term absent from either vector adds
+        /// 0 · w); then the two added. Every SIMD lane of the kernels is one y and runs that same chain over k, so
+        /// 16-, 8-lane and software vectors give the same bits.
+        /// </summary>
+        internal float ReferenceSum(int x, int y)
+        {
+            UnitCorpus corpus = _corpus;
+            float tail = 0;
+            for (int e = _tailStart[x]; e < corpus.Offsets[x + 1]; e++)
+            {
+                for (int f = _tailStart[y]; f < corpus.Offsets[y + 1]; f++)
+                {
+                    if (corpus.Ranks[f] == corpus.Ranks[e])
+                    {
+                        float product = corpus.Weights[e] * corpus.Weights[f];
+                        tail += product;
+                    }
+                }
+            }
+
+            float head = 0;
+            for (int k = 0; k < Width; k++)
+            {
+                head = MathF.FusedMultiplyAdd(HeadWeight(x, k), HeadWeight(y, k), head);
+            }
+
+            return tail + head;
+        }
+
+        /// <summary>Vector v's weight of dense term k, read from its entries (0 when it lacks the term).</summary>
+        private float HeadWeight(int v, int k)
+        {
+            for (int e = _corpus.Offsets[v]; e < _tailStart[v]; e++)
+            {
+                if (_corpus.Ranks[e] == k)
+                {
+                    return _corpus.Weights[e];
+                }
+            }
+
+            return 0;
+        }
+
         /// <summary>How <see cref="SimilarPair"/> is laid out, for the packed writes of the pairs (checked, not assumed).</summary>
         internal static class PairLayout
         {
@@ -396,7 +443,7 @@ public static partial class AllPairs
             }
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Kernel512Pair(ref float panels, nuint xBase, nuint yBase, nuint nextBase, int width, Span<float> dots)
+            internal static void Kernel512Pair(ref float panels, nuint xBase, nuint yBase, nuint nextBase, int width, Span<float> dots)
             {
                 Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
                 Vector512<float> a4 = default, a5 = default, a6 = default, a7 = default;
@@ -521,7 +568,7 @@ public static partial class AllPairs
 
             // dots[i * 16 + lane] = Σ_k x_i[k] · y_lane[k]: 8 broadcasts and 8 FMAs per term, 16 vectors per FMA.
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Kernel512(ref float panels, nuint xBase, nuint yBase, int width, Span<float> dots)
+            internal static void Kernel512(ref float panels, nuint xBase, nuint yBase, int width, Span<float> dots)
             {
                 Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
                 Vector512<float> a4 = default, a5 = default, a6 = default, a7 = default;
@@ -568,7 +615,7 @@ public static partial class AllPairs
             // The same product with 256-bit vectors (two per panel row), for machines without AVX-512, and in
             // software when hardware intrinsics are off.
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Kernel256(ref float panels, nuint xBase, nuint yBase, int width, Span<float> dots)
+            internal static void Kernel256(ref float panels, nuint xBase, nuint yBase, int width, Span<float> dots)
             {
                 for (int half = 0; half < 2; half++)
                 {

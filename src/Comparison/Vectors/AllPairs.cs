@@ -194,11 +194,11 @@ public static partial class AllPairs
         return result.ToImmutable();
     }
 
-    /// <summary>The stream behind <see cref="Enumerate"/>, with the strategy forced or not.</summary>
-    internal static IEnumerable<SimilarPair> EnumerateWith(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
+    /// <summary>The stream behind <see cref="Enumerate"/>, with the strategy forced or not (and, for <see cref="Strategy.Dense"/>, the dense width).</summary>
+    internal static IEnumerable<SimilarPair> EnumerateWith(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken, int denseTerms = 16)
     {
         CheckArguments(vectors, threshold);
-        return vectors.Count < 2 ? [] : Stream(vectors, threshold, strategy, cancellationToken);
+        return vectors.Count < 2 ? [] : Stream(vectors, threshold, strategy, denseTerms, cancellationToken);
     }
 
     private static void CheckArguments(IReadOnlyList<SparseVector> vectors, double threshold)
@@ -221,9 +221,9 @@ public static partial class AllPairs
         return width > 0 ? (Strategy.Dense, width) : (Strategy.Pruned, 0);
     }
 
-    private static IEnumerable<SimilarPair> Stream(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
+    private static IEnumerable<SimilarPair> Stream(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, int denseTerms, CancellationToken cancellationToken)
     {
-        foreach (PairBuffer tile in Tiles(vectors, threshold, strategy, cancellationToken))
+        foreach (PairBuffer tile in Tiles(vectors, threshold, strategy, denseTerms, cancellationToken))
         {
             foreach (ReadOnlyMemory<SimilarPair> segment in tile.Segments)
             {
@@ -237,7 +237,7 @@ public static partial class AllPairs
 
     private static IEnumerable<ReadOnlyMemory<SimilarPair>> Batches(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
     {
-        foreach (PairBuffer tile in Tiles(vectors, threshold, strategy, cancellationToken))
+        foreach (PairBuffer tile in Tiles(vectors, threshold, strategy, 16, cancellationToken))
         {
             foreach (ReadOnlyMemory<SimilarPair> segment in tile.Segments)
             {
@@ -247,7 +247,7 @@ public static partial class AllPairs
     }
 
     // Each tile's pairs in order; a tile's buffer is valid until the enumerator moves on.
-    private static IEnumerable<PairBuffer> Tiles(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, CancellationToken cancellationToken)
+    private static IEnumerable<PairBuffer> Tiles(IReadOnlyList<SparseVector> vectors, double threshold, Strategy strategy, int denseTerms, CancellationToken cancellationToken)
     {
         int n = vectors.Count;
         var corpus = UnitCorpus.Build(vectors);
@@ -255,7 +255,7 @@ public static partial class AllPairs
         int width = strategy switch
         {
             Strategy.Pruned => 0,
-            Strategy.Dense => Math.Min(16, corpus.Terms),
+            Strategy.Dense => Math.Min(denseTerms, corpus.Terms),
             _ => DenseHybrid.ChooseWidth(corpus, PrunedIndex.CountIndexed(corpus, split)),
         };
         PrunedIndex? index = width == 0 ? PrunedIndex.Build(corpus, split, prefixBound) : null;

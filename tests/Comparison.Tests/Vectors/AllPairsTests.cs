@@ -95,6 +95,98 @@ public class AllPairsTests
         Assert.True(SamePairs(AllPairs.EnumerateWith(corpus, 0.05, AllPairs.Strategy.Pruned, default).ToList(), slow));
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(48)]
+    [InlineData(160)]
+    public void Dense_RandomCorpora_PairsAreTheScalarReferenceBitForBit(int width)
+    {
+        // Every similarity the dense path reports is the reference's fixed-order single-precision sum (or, within
+        // Slack of the threshold, the exact cosine): the same bits with 16-lane, 8-lane or software vectors.
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var random = new Random(seed);
+            List<SparseVector> corpus = RandomVectors.Corpus(seed, random.Next(2, 90), maxTerms: 60, vocabulary: 160);
+            double threshold = new[] { 0.1, 0.3, 0.5, 0.8 }[random.Next(4)];
+            var unit = AllPairs.UnitCorpus.Build(corpus);
+            int terms = Math.Min(width, unit.Terms);
+            var expected = new List<SimilarPair>();
+            if (terms > 0)
+            {
+                var data = AllPairs.DenseHybrid.Build(unit, terms);
+                float low = (float)(threshold - AllPairs.Slack);
+                for (int x = 0; x < corpus.Count; x++)
+                {
+                    for (int y = x + 1; y < corpus.Count; y++)
+                    {
+                        float sum = data.ReferenceSum(x, y);
+                        if (sum < low)
+                        {
+                            continue;
+                        }
+
+                        double exact = CosineSimilarity.ComputeExact(corpus[x], corpus[y]);
+                        if (sum >= threshold + AllPairs.Slack)
+                        {
+                            expected.Add(new SimilarPair(x, y, Math.Min(1.0, sum)));
+                        }
+                        else if (exact >= threshold)
+                        {
+                            expected.Add(new SimilarPair(x, y, exact));
+                        }
+                    }
+                }
+            }
+
+            var actual = AllPairs.EnumerateWith(corpus, threshold, AllPairs.Strategy.Dense, default, width).ToList();
+            return actual.Count == expected.Count && actual.Zip(expected).All(p => p.First.First == p.Second.First
+                && p.First.Second == p.Second.Second
+                && BitConverter.DoubleToInt64Bits(p.First.Similarity) == BitConverter.DoubleToInt64Bits(p.Second.Similarity));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void DenseKernels_512PairAnd256_SameBitsAsOneFusedChainPerLane()
+    {
+        // Weights over six orders of magnitude, a third of them 0: any reassociation of a lane's sum shows in its bits.
+        const int Width = 37;
+        var random = new Random(15);
+        var panels = new float[3 * Width * 16];
+        for (int i = 0; i < panels.Length; i++)
+        {
+            panels[i] = random.Next(3) == 0 ? 0 : (float)(random.NextDouble() * Math.Pow(10, random.Next(-3, 3)));
+        }
+
+        const nuint XBase = 8;
+        const nuint YBase = Width * 16;
+        const nuint ZBase = 2 * Width * 16;
+        var one = new float[256];
+        var pair = new float[256];
+        var narrow = new float[256];
+        AllPairs.DenseHybrid.Worker.Kernel512(ref panels[0], XBase, YBase, Width, one);
+        AllPairs.DenseHybrid.Worker.Kernel512Pair(ref panels[0], XBase, YBase, ZBase, Width, pair);
+        AllPairs.DenseHybrid.Worker.Kernel256(ref panels[0], XBase, YBase, Width, narrow);
+        for (int row = 0; row < 8; row++)
+        {
+            for (int lane = 0; lane < 16; lane++)
+            {
+                float y = 0, z = 0;
+                for (int k = 0; k < Width; k++)
+                {
+                    float x = panels[(int)XBase + (k * 16) + row];
+                    y = MathF.FusedMultiplyAdd(x, panels[(int)YBase + (k * 16) + lane], y);
+                    z = MathF.FusedMultiplyAdd(x, panels[(int)ZBase + (k * 16) + lane], z);
+                }
+
+                int at = (row * 16) + lane;
+                Assert.Equal(BitConverter.SingleToInt32Bits(y), BitConverter.SingleToInt32Bits(one[at]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(y), BitConverter.SingleToInt32Bits(narrow[at]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(y), BitConverter.SingleToInt32Bits(pair[at]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(z), BitConverter.SingleToInt32Bits(pair[128 + at]));
+            }
+        }
+    }
+
     // Same pairs in the same order; similarities within the documented 1e-5.
     private static bool SamePairs(IReadOnlyList<SimilarPair> actual, IReadOnlyList<SimilarPair> expected) =>
         actual.Count == expected.Count
