@@ -26,9 +26,11 @@ namespace Comparison.Reports;
 /// </para>
 /// <para>
 /// The page stays under 5 MB (UTF-8) whatever the input: per event it shows the strongest few flags, facts, claims
-/// and passages; past a share of the bound, events are shown with their timelines only; and what does not fit is
-/// left out with a visible note saying what, and that the JSON report has it all. The full text of at most
-/// <see cref="MaxArticles"/> articles is embedded (those of multi-document clusters first). The heatmap covers the
+/// and passages; events come strongest flag first (its confidence, then its severity; events without a flag after
+/// them, largest first), so that past a share of the bound, when the remaining events are shown with their timelines
+/// only, the events with the strongest flags are those that keep their full details; and what does not fit is left
+/// out with a visible note saying what, and that the JSON report has it all. The full text of at most
+/// <see cref="MaxArticles"/> articles is embedded (those of multi-document clusters first, in the events' order). The heatmap covers the
 /// documents of the report's <see cref="SimilaritySection"/> when there are at most 100, else the 40 largest events
 /// (the Jaccard similarity of their key terms), which the page says. Element ids are built from document positions
 /// and cluster numbers, never from identifiers. The output is byte-identical for the same report. Thread-safe.
@@ -179,6 +181,7 @@ public static class HtmlReportWriter
         private readonly Dictionary<string, int> _clusterOf = new(StringComparer.Ordinal);
         private readonly Dictionary<int, List<DocumentPassage>> _passagesOf = [];
         private readonly List<DocumentPassage> _crossPassages = [];
+        private readonly ImmutableArray<ReportCluster> _events;
         private readonly int _maxBytes;
         private int _measured;
         private long _bytes;
@@ -219,6 +222,7 @@ public static class HtmlReportWriter
                 }
             }
 
+            _events = FlagsFirst(report, _index.MultiDocumentClusters);
             foreach (string id in ArticlesToEmbed())
             {
                 _embedded.Add(id);
@@ -266,7 +270,7 @@ public static class HtmlReportWriter
             long passages = Math.Min(_crossPassages.Count * 2000L, Share(0.03)) + outlets;
             long similarity = HeatmapBytes() + passages;
             long singletons = (500L * _index.Singletons.Length) + similarity;
-            long events = (520L * _index.MultiDocumentClusters.Sum(c => c.Documents.Length)) + singletons;
+            long events = (520L * _events.Sum(c => c.Documents.Length)) + singletons;
             WriteClusters(Bound(events), Bound(singletons), Bound(similarity));
             if (Items([0], Bound(passages), _ => WriteSimilarity()) == 0)
             {
@@ -297,20 +301,21 @@ public static class HtmlReportWriter
             }
 
             Raw("<section id=\"clusters\">\n<h2>Events</h2>\n<p class=\"meta\">Each event: its reports in order of publication, the outlets with links to the originals, where they disagree, what one outlet alone reports, and the passages they share.</p>\n");
-            if (_index.MultiDocumentClusters.Length == 0)
+            if (_events.Length == 0)
             {
                 Raw("<p>No two documents report the same event.</p>\n");
             }
 
-            // The largest events in full; once their share is spent, the rest with their timelines only, so every event is listed.
-            int full = Items(_index.MultiDocumentClusters, detailsUpTo, cluster => WriteCluster(cluster, full: true));
-            int events = full + Items(_index.MultiDocumentClusters.Skip(full).ToList(), eventsUpTo, cluster => WriteCluster(cluster, full: false));
+            // The events with the strongest flags in full; once their share is spent, the rest with their timelines only,
+            // so every event is listed.
+            int full = Items(_events, detailsUpTo, cluster => WriteCluster(cluster, full: true));
+            int events = full + Items(_events.Skip(full).ToList(), eventsUpTo, cluster => WriteCluster(cluster, full: false));
             if (events > full)
             {
                 Raw("<p class=\"left-out\">").Text(ReportIndex.Count(events - full, "event is", "events are")).Raw(" shown with ").Raw(events - full == 1 ? "its timeline" : "their timelines").Raw(" only, to keep this page under ").Raw(ReportIndex.Number(_maxBytes / 1e6, 1)).Raw(" MB; the JSON report (<code>--format json</code>) has their flags, claims and passages.</p>\n");
             }
 
-            LeftOut(_index.MultiDocumentClusters.Length - events, "event", "events");
+            LeftOut(_events.Length - events, "event", "events");
             if (_index.Singletons.Length > 0)
             {
                 Raw("<h3>Documents that stand alone</h3>\n<ul class=\"docs singletons\">\n");
@@ -417,6 +422,25 @@ public static class HtmlReportWriter
             }
 
             Raw("</ol>\n");
+        }
+
+        /// <summary>
+        /// The events, strongest flag first: by the confidence of their strongest flag, then its severity; events
+        /// without a flag after those with one. The sort is stable, so ties keep the given order (largest first).
+        /// </summary>
+        private static ImmutableArray<ReportCluster> FlagsFirst(ComparisonResult report, ImmutableArray<ReportCluster> events)
+        {
+            var strongest = new Dictionary<int, (double Confidence, int Severity)>();
+            foreach (ReportDiscrepancy flag in report.Discrepancies.ValueOrNull?.Discrepancies ?? [])
+            {
+                (double Confidence, int Severity) strength = (flag.Confidence ?? 0, SeverityRank(flag.Severity));
+                if (!strongest.TryGetValue(flag.Cluster, out var best) || strength.CompareTo(best) > 0)
+                {
+                    strongest[flag.Cluster] = strength;
+                }
+            }
+
+            return [.. events.OrderByDescending(c => strongest.TryGetValue(c.Id, out var best) ? best : (-1.0, -1))];
         }
 
         private static int SeverityRank(DiscrepancySeverity severity) => severity switch
@@ -816,7 +840,7 @@ public static class HtmlReportWriter
         {
             var chosen = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            IEnumerable<string> candidates = _index.MultiDocumentClusters.SelectMany(c => c.Documents)
+            IEnumerable<string> candidates = _events.SelectMany(c => c.Documents)
                 .Concat(_report.Discrepancies.ValueOrNull?.Discrepancies.SelectMany(d => d.Mentions.Select(m => m.Document)) ?? [])
                 .Concat(_report.Passages.ValueOrNull?.Passages.SelectMany(p => new[] { p.A, p.B }) ?? [])
                 .Concat(_report.Documents.Select(d => d.Id));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Comparison.Discrepancies;
 using Comparison.Documents;
 using Comparison.Reports;
 using Comparison.Tests.Support;
@@ -155,6 +156,46 @@ public class HtmlReportWriterTests
         HtmlReportWriter.Write(report, again, Bound);
         Assert.Equal(html, again.ToString());
     }
+    [Fact]
+    public void Write_PageMustCut_EventsWithTheStrongestFlagsKeepTheirDetails()
+    {
+        const int Bound = 700_000;
+        var documents = new List<Document>();
+        var clusters = new List<ReportCluster>();
+        for (int e = 0; e < 150; e++)
+        {
+            string a = "e" + e + "a", b = "e" + e + "b";
+            documents.Add(new Document(a, "Event " + e + " left 4 people hurt at the harbour."));
+            documents.Add(new Document(b, "At the harbour, event " + e + " left 5 people hurt."));
+            clusters.Add(new ReportCluster(e, [a, b], "harbour event " + e, a));
+        }
+
+        // Two small, late events carry the only flags: the weaker one high-severity, the stronger one more confident.
+        ReportDiscrepancy Flag(int e, double confidence, DiscrepancySeverity severity)
+        {
+            Document a = documents[2 * e], b = documents[(2 * e) + 1];
+            ReportMention Mention(Document d, string text) => new(d.Id, d.Text.IndexOf(text, StringComparison.Ordinal), d.Text.IndexOf(text, StringComparison.Ordinal) + text.Length, text);
+            return new ReportDiscrepancy(DiscrepancyKind.Number, "people hurt", e, DiscrepancyRelation.Contradiction, severity, [Mention(a, "4 people"), Mention(b, "5 people")]) { Confidence = confidence };
+        }
+
+        var report = new ComparisonResult([.. documents])
+        {
+            Clusters = StageResult.Ran(new ClustersSection([.. clusters])),
+            Discrepancies = StageResult.Ran(new DiscrepanciesSection([Flag(149, 0.9, DiscrepancySeverity.Low), Flag(148, 0.6, DiscrepancySeverity.High)], [], [])),
+        };
+        using var writer = new StringWriter();
+        HtmlReportWriter.Write(report, writer, Bound);
+        string html = writer.ToString();
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(html) <= Bound);
+
+        var events = Regex.Matches(html, "<article class=\"cluster\" id=\"cluster-(\\d+)\".*?</article>", RegexOptions.Singleline);
+        Assert.Equal(["149", "148", "0", "1"], events.Take(4).Select(m => m.Groups[1].Value));
+        Assert.Contains("<h4>Where the sources disagree</h4>", events[0].Value, StringComparison.Ordinal);
+        Assert.Contains("<h4>Where the sources disagree</h4>", events[1].Value, StringComparison.Ordinal);
+        Assert.Contains(events, m => m.Value.Contains("left out for size", StringComparison.Ordinal));
+        Assert.Matches("<p class=\"left-out\">\\d+ events are shown with their timelines only", html);
+    }
+
     [Fact]
     public void Write_TooManyDocumentsForADocumentHeatmap_ShowsAHeatmapOfEventsAndSaysSo()
     {
