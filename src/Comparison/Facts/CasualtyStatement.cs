@@ -64,8 +64,8 @@ public sealed record CasualtyTotals(int? Killed, int? Injured, ImmutableArray<Ca
     /// Sums up the casualty statements of one report. Only the lead counts (the first
     /// <paramref name="leadSentences"/> sentences): later sentences of a news report tend to recount single
     /// victims, other incidents and earlier years. Within the lead, the largest count stated for each outcome
-    /// wins, and a shooter who killed himself is added to the people he killed (as the Gun Violence Archive
-    /// counts); people shot whose outcome is not stated count as injured once the killed are taken off, unless
+    /// wins, and a shooter who killed himself is added to the people he killed (as casualty archives
+    /// count them); people shot whose outcome is not stated count as injured once the killed are taken off, unless
     /// the report speaks of a death anywhere (then the outcome is left unknown rather than guessed).
     /// </summary>
     /// <remarks>

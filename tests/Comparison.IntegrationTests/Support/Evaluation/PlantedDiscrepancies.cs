@@ -4,7 +4,7 @@ using Comparison.Discrepancies;
 using Comparison.Documents;
 using Comparison.Facts;
 
-namespace Comparison.Evaluation;
+namespace Comparison.Tests.Support;
 
 /// <summary>What a planted change alters.</summary>
 public enum PlantedChangeKind

@@ -1,7 +1,7 @@
 using Comparison.Documents;
 using Comparison.Facts;
 
-namespace Comparison.Evaluation;
+namespace Comparison.Tests.Support;
 
 /// <summary>A report with the casualty figures an archive finally recorded for its incident.</summary>
 /// <param name="Document">The report.</param>
