@@ -229,6 +229,18 @@ internal sealed class PipelineOptions
     /// <summary>Forwards the comparer's progress to the display synchronously (no SynchronizationContext hop).</summary>
     private sealed class Progress(CliProgress.StageReporter report) : IProgress<ComparisonProgress>
     {
-        public void Report(ComparisonProgress value) => report(value.Stage, value.Completed, value.Total);
+        public void Report(ComparisonProgress value) => report(Label(value.Stage), value.Completed, value.Total);
+
+        /// <summary>The stage's name on the progress display: <c>read</c>, <c>shingles</c>, <c>similarity</c>, ...</summary>
+        private static string Label(ComparisonStage stage) => stage switch
+        {
+            ComparisonStage.Read => "read",
+            ComparisonStage.Shingles => "shingles",
+            ComparisonStage.Similarity => "similarity",
+            ComparisonStage.Clusters => "clusters",
+            ComparisonStage.Passages => "passages",
+            ComparisonStage.Discrepancies => "discrepancies",
+            _ => stage.ToString(),
+        };
     }
 }

@@ -86,7 +86,7 @@ public sealed class NewsComparer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(new ComparisonProgress("read", corpus.Length, corpus.Length));
+        progress?.Report(new ComparisonProgress(ComparisonStage.Read, corpus.Length, corpus.Length));
         var result = new ComparisonResult(corpus);
 
         bool matrix = corpus.Length <= Options.SimilarityMatrixMaxDocuments && corpus.Length > 0;
@@ -141,7 +141,7 @@ public sealed class NewsComparer
     {
         const int Step = 256;
         int done = 0;
-        progress?.Report(new ComparisonProgress("shingles", 0, corpus.Length));
+        progress?.Report(new ComparisonProgress(ComparisonStage.Shingles, 0, corpus.Length));
         Parallel.For(0, corpus.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             // Hashed into a list and read in place: a huge document's shingles are held twice at most (the list and
@@ -159,7 +159,7 @@ public sealed class NewsComparer
             int now = Interlocked.Increment(ref done);
             if (now % Step == 0 || now == corpus.Length)
             {
-                progress?.Report(new ComparisonProgress("shingles", now, corpus.Length));
+                progress?.Report(new ComparisonProgress(ComparisonStage.Shingles, now, corpus.Length));
             }
         });
     }
@@ -181,7 +181,7 @@ public sealed class NewsComparer
     /// <summary>Event clusters, each cluster's documents in input order.</summary>
     private ClustersSection FindClusters(ImmutableArray<Document> corpus, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
-        progress?.Report(new ComparisonProgress("clusters", 0, 1));
+        progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 0, 1));
         EventClustering clustering = _clusterer.Cluster(corpus, cancellationToken);
         var position = new Dictionary<string, int>(corpus.Length, StringComparer.Ordinal);
         for (int i = 0; i < corpus.Length; i++)
@@ -197,7 +197,7 @@ public sealed class NewsComparer
             clusters.Add(new ReportCluster(cluster.Id, [.. members], cluster.Label, cluster.RepresentativeId) { Terms = cluster.Terms });
         }
 
-        progress?.Report(new ComparisonProgress("clusters", 1, 1));
+        progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 1, 1));
         return new ClustersSection(clusters.MoveToImmutable());
     }
 
@@ -205,7 +205,7 @@ public sealed class NewsComparer
     private SimilaritySection ComputeSimilarity(ImmutableArray<Document> corpus, ShingleSet[] shingles, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
         int n = corpus.Length;
-        progress?.Report(new ComparisonProgress("similarity", 0, n));
+        progress?.Report(new ComparisonProgress(ComparisonStage.Similarity, 0, n));
         TfIdfFitResult fit = TfIdfModel.FitTransform(corpus.Select(d => d.Text), Options.TfIdf, cancellationToken);
         SimilarityMatrix cosine = SimilarityMatrix.Compute(fit.Vectors);
         var jaccard = new double[n * n];
@@ -225,7 +225,7 @@ public sealed class NewsComparer
             cosine.Row(i).CopyTo(cells.AsSpan(i * n, n));
         }
 
-        progress?.Report(new ComparisonProgress("similarity", n, n));
+        progress?.Report(new ComparisonProgress(ComparisonStage.Similarity, n, n));
         return new SimilaritySection([.. corpus.Select(d => d.Id)], [.. cells], [.. jaccard]);
     }
 
@@ -276,14 +276,14 @@ public sealed class NewsComparer
 
         var found = new ImmutableArray<SharedPassage>[pairs.Count];
         int done = 0;
-        progress?.Report(new ComparisonProgress("passages", 0, pairs.Count));
+        progress?.Report(new ComparisonProgress(ComparisonStage.Passages, 0, pairs.Count));
         Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             found[i] = _aligner.Align(pairs[i].A, pairs[i].B, cancellationToken);
             int now = Interlocked.Increment(ref done);
             if (now % 64 == 0 || now == pairs.Count)
             {
-                progress?.Report(new ComparisonProgress("passages", now, pairs.Count));
+                progress?.Report(new ComparisonProgress(ComparisonStage.Passages, now, pairs.Count));
             }
         });
 
@@ -308,7 +308,7 @@ public sealed class NewsComparer
         ReportCluster[] groups = [.. clusters.Clusters.Where(c => c.Documents.Length > 1)];
         var results = new DiscrepancyReport[groups.Length];
         int done = 0;
-        progress?.Report(new ComparisonProgress("discrepancies", 0, groups.Length));
+        progress?.Report(new ComparisonProgress(ComparisonStage.Discrepancies, 0, groups.Length));
         Parallel.For(0, groups.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var members = new List<Document>(groups[i].Documents.Length);
@@ -318,7 +318,7 @@ public sealed class NewsComparer
             }
 
             results[i] = _discrepancyFinder.Find(members);
-            progress?.Report(new ComparisonProgress("discrepancies", Interlocked.Increment(ref done), groups.Length));
+            progress?.Report(new ComparisonProgress(ComparisonStage.Discrepancies, Interlocked.Increment(ref done), groups.Length));
         });
 
         var discrepancies = ImmutableArray.CreateBuilder<ReportDiscrepancy>();

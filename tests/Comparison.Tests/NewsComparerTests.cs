@@ -19,6 +19,35 @@ public class NewsComparerTests
     }
 
     [Fact]
+    public void Compare_Progress_EveryStageInOrderEachReachingItsTotal()
+    {
+        var reports = new List<ComparisonProgress>();
+        new NewsComparer().Compare(Seeds.Load(), new SynchronousProgress(reports.Add));
+        ComparisonStage[] stages = [.. reports.Select(r => r.Stage).Distinct()];
+        Assert.Equal(Enum.GetValues<ComparisonStage>(), stages);
+        Assert.Equal(stages.Order(), stages);
+        foreach (ComparisonStage stage in stages)
+        {
+            // Parallel stages may report out of order; the furthest report is the whole stage.
+            ComparisonProgress furthest = reports.Where(r => r.Stage == stage).MaxBy(r => r.Completed);
+            Assert.Equal(furthest.Total, furthest.Completed);
+        }
+    }
+
+    private sealed class SynchronousProgress(Action<ComparisonProgress> report) : IProgress<ComparisonProgress>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(ComparisonProgress value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
+    }
+
+    [Fact]
     public void Compare_DuplicateIds_Throws()
     {
         var ex = Assert.Throws<ArgumentException>(() => new NewsComparer().Compare([new Document("a", "x"), new Document("a", "y")]));
