@@ -27,7 +27,8 @@ internal static class IndexCommand
         var verify = CliCommon.VerifyOption();
         var format = CliCommon.FormatOption("json");
         var batchSize = new Option<int>("--batch-size") { Description = "Articles per pipelined round trip to the store.", DefaultValueFactory = _ => SharedDuplicateIndexOptions.Default.BatchSize };
-        var command = new Command(name, description) { input, store, indexName, threshold, verify, format, batchSize };
+        var compressTexts = new Option<bool>("--compress-texts") { Description = "With exact verification, keep the articles' texts in the store compressed (about a third of the memory, more CPU an article). Every process of one index must agree." };
+        var command = new Command(name, description) { input, store, indexName, threshold, verify, format, batchSize, compressTexts };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new SharedDuplicateIndexOptions
@@ -36,6 +37,7 @@ internal static class IndexCommand
                 Threshold = parse.GetValue(threshold),
                 Verification = CliCommon.ParseVerification(parse.GetValue(verify)),
                 BatchSize = parse.GetValue(batchSize),
+                CompressTexts = parse.GetValue(compressTexts),
             };
             options.Validate();
             string path = parse.GetValue(input)!;

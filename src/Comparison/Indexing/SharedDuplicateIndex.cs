@@ -19,19 +19,18 @@ namespace Comparison.Indexing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The store holds, per index name: each article's signature and identifier (keyed by a seeded XXH64 of the
-/// identifier), with exact verification its text compressed with Deflate (about a third of the UTF-8 size on
-/// news text), one LSH bucket set per band and band value (keyed by a seeded XXH64 of the band), the pair claims,
+/// The store holds, per index name: one record per article (keyed by a seeded XXH64 of the identifier) with its
+/// identifier, its signature and, with exact verification, its text (UTF-8, or compressed with Deflate to about a
+/// third of that when <see cref="SharedDuplicateIndexOptions.CompressTexts"/> is set), one LSH bucket set per band and band value (keyed by a seeded XXH64 of the band), the pair claims,
 /// and the settings. Bands × rows are chosen exactly as <see cref="DuplicateFinder"/> chooses them, and candidates
 /// are verified the same way (an estimate pre-filter four standard errors below the threshold, then the exact
 /// Jaccard of the shingle sets), so the pairs found through the index equal <see cref="DuplicateFinder"/>'s on
 /// the same articles.
 /// </para>
 /// <para>
-/// Adding runs in batches of <see cref="SharedDuplicateIndexOptions.BatchSize"/>: (1) the exact forms and
-/// signatures are written (write-once), (2) each article is added to its bucket sets and each set is read back
-/// after the addition, (3) the candidates' signatures and, for those that pass the estimate, their exact forms
-/// are fetched and verified, (4) each verified pair is claimed in the store, and reported by the article whose
+/// Adding runs in batches of <see cref="SharedDuplicateIndexOptions.BatchSize"/>: (1) the records are written
+/// (write-once), (2) each article is added to its bucket sets and each set is read back after the addition, (3) the
+/// candidates' records are fetched, and those that pass the estimate are verified, (4) each verified pair is claimed in the store, and reported by the article whose
 /// claim holds. Because a record is written before its article enters any bucket, every bucket member can be
 /// verified; because each bucket is read after the addition to it, of two duplicates added at the same moment by
 /// two processes at least one sees the other; the claim makes exactly one of them report the pair. Every write is
@@ -41,8 +40,8 @@ namespace Comparison.Indexing;
 /// </para>
 /// <para>
 /// Memory in the process: one batch of articles, signatures and candidate shingle sets. Per article in the store:
-/// the signature (4·K + 32 bytes plus the identifier), b bucket memberships (8 bytes each plus the sets' own
-/// keys), and with exact verification the compressed text. Thread-safe; the event assignment of articles to
+/// the record (4·K + 40 bytes plus the identifier and, with exact verification, the text), and b bucket memberships
+/// (8 bytes each plus the sets' own fields). Thread-safe; the event assignment of articles to
 /// clusters can share the same store under other spaces.
 /// </para>
 /// </remarks>
@@ -55,8 +54,7 @@ public sealed class SharedDuplicateIndex
 
     private readonly TextSketcher _sketcher;
     private readonly double _minimumEstimate;
-    private readonly string _signatures;
-    private readonly string _exactForms;
+    private readonly string _records;
     private readonly string _buckets;
     private readonly string _claims;
     private readonly string _settings;
@@ -71,8 +69,7 @@ public sealed class SharedDuplicateIndex
         _minimumEstimate = options.Verification == DuplicateVerification.Exact
             ? Math.Max(0, threshold - (4 * JaccardEstimate.StandardErrorOf(threshold, options.MinHash.Permutations)))
             : threshold;
-        _signatures = options.Name + ":sig";
-        _exactForms = options.Name + ":text";
+        _records = options.Name + ":doc";
         _buckets = options.Name + ":band";
         _claims = options.Name + ":pair";
         _settings = options.Name + ":settings";
@@ -88,7 +85,7 @@ public sealed class SharedDuplicateIndex
     public LshParameters Parameters { get; }
 
     /// <summary>The settings as the store records them; an index opened with other settings is refused.</summary>
-    public string SettingsText => string.Create(CultureInfo.InvariantCulture, $"v1 threshold={Options.Threshold:R} verify={(Options.Verification == DuplicateVerification.Exact ? "exact" : "estimated")} bands={Parameters.Bands} rows={Parameters.Rows} permutations={Options.MinHash.Permutations} seed={Options.MinHash.Seed} scheme={Options.MinHash.Scheme} shingles={Options.Shingling.Kind}:{Options.Shingling.Size}:{Options.Shingling.Seed}");
+    public string SettingsText => string.Create(CultureInfo.InvariantCulture, $"v2 threshold={Options.Threshold:R} verify={(Options.Verification == DuplicateVerification.Exact ? (Options.CompressTexts ? "exact+deflate" : "exact") : "estimated")} bands={Parameters.Bands} rows={Parameters.Rows} permutations={Options.MinHash.Permutations} seed={Options.MinHash.Seed} scheme={Options.MinHash.Scheme} shingles={Options.Shingling.Kind}:{Options.Shingling.Size}:{Options.Shingling.Seed}");
 
     /// <summary>Opens (or creates) the index of <see cref="SharedDuplicateIndexOptions.Name"/> in a store.</summary>
     /// <param name="store">The store; the caller keeps ownership.</param>
@@ -200,15 +197,15 @@ public sealed class SharedDuplicateIndex
     {
         int n = batch.Count;
         int bands = Parameters.Bands;
-        var sketched = new Sketched(n, bands, insert && Options.Verification == DuplicateVerification.Exact);
+        var sketched = new Sketched(n, bands);
         Parallel.For(0, n, i =>
         {
             sketched.Keys[i] = IdKey(batch[i].Id);
             sketched.Signatures[i] = _sketcher.Sketch(batch[i].Text);
             BucketKeys(sketched.Signatures[i], sketched.Buckets.AsSpan(i * bands, bands));
-            if (sketched.ExactForms is not null)
+            if (insert)
             {
-                sketched.ExactForms[i] = Compress(batch[i].Text);
+                sketched.Records[i] = EncodeRecord(batch[i].Id, sketched.Signatures[i], Options.Verification == DuplicateVerification.Exact ? batch[i].Text : null);
             }
         });
         return sketched;
@@ -217,25 +214,13 @@ public sealed class SharedDuplicateIndex
     private async Task WriteRecordsAsync(IReadOnlyList<Document> batch, Sketched sketched, CancellationToken cancellationToken)
     {
         int n = batch.Count;
-        if (sketched.ExactForms is not null)
-        {
-            var texts = new KeyValuePair<ulong, byte[]>[n];
-            for (int i = 0; i < n; i++)
-            {
-                texts[i] = new(sketched.Keys[i], sketched.ExactForms[i]);
-            }
-
-            await Store.PutIfAbsentAsync(_exactForms, texts, cancellationToken).ConfigureAwait(false);
-        }
-
-        // The signature goes in last of the records: an article whose signature is stored is complete as a record.
         var records = new KeyValuePair<ulong, byte[]>[n];
         for (int i = 0; i < n; i++)
         {
-            records[i] = new(sketched.Keys[i], EncodeRecord(batch[i].Id, sketched.Signatures[i]));
+            records[i] = new(sketched.Keys[i], sketched.Records[i]);
         }
 
-        IReadOnlyList<byte[]?> existing = await Store.PutIfAbsentAsync(_signatures, records, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<byte[]?> existing = await Store.PutIfAbsentAsync(_records, records, cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < n; i++)
         {
             if (existing[i] is { } stored && !stored.AsSpan().SequenceEqual(records[i].Value))
@@ -313,14 +298,14 @@ public sealed class SharedDuplicateIndex
         }
 
         // The signatures of candidates from outside the batch, in one round trip.
-        var known = new Dictionary<ulong, (string Id, MinHashSignature Signature)>(outside.Count + position.Count);
+        var known = new Dictionary<ulong, Record>(outside.Count + position.Count);
         foreach (var (key, at) in position)
         {
-            known.Add(key, (batch[at].Id, sketched.Signatures[at]));
+            known.Add(key, new Record(batch[at].Id, sketched.Signatures[at], batch[at].Text));
         }
 
         ulong[] outsideKeys = [.. outside];
-        IReadOnlyList<byte[]?> outsideRecords = await Store.GetAsync(_signatures, outsideKeys, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<byte[]?> outsideRecords = await Store.GetAsync(_records, outsideKeys, cancellationToken).ConfigureAwait(false);
         for (int j = 0; j < outsideKeys.Length; j++)
         {
             if (outsideRecords[j] is { } record)
@@ -343,7 +328,7 @@ public sealed class SharedDuplicateIndex
         }
 
         List<(int Article, ulong Candidate)> verified = Options.Verification == DuplicateVerification.Exact
-            ? await VerifyExactAsync(batch, sketched, position, passed, cancellationToken).ConfigureAwait(false)
+            ? VerifyExact(batch, sketched, known, passed)
             : passed;
         if (insert && verified.Count > 0)
         {
@@ -367,16 +352,10 @@ public sealed class SharedDuplicateIndex
         return results;
     }
 
-    private async Task<List<(int Article, ulong Candidate)>> VerifyExactAsync(List<Document> batch, Sketched sketched, Dictionary<ulong, int> position, List<(int Article, ulong Candidate)> passed, CancellationToken cancellationToken)
+    private List<(int Article, ulong Candidate)> VerifyExact(List<Document> batch, Sketched sketched, Dictionary<ulong, Record> known, List<(int Article, ulong Candidate)> passed)
     {
         var verified = new List<(int, ulong)>(passed.Count);
-        if (passed.Count == 0)
-        {
-            return verified;
-        }
-
         var sets = new Dictionary<ulong, ShingleSet>();
-        var missing = new HashSet<ulong>();
         foreach (var (article, candidate) in passed)
         {
             if (!sets.ContainsKey(sketched.Keys[article]))
@@ -384,25 +363,11 @@ public sealed class SharedDuplicateIndex
                 sets.Add(sketched.Keys[article], _sketcher.Shingles(batch[article].Text));
             }
 
-            if (position.TryGetValue(candidate, out int at))
+            if (!sets.ContainsKey(candidate))
             {
-                if (!sets.ContainsKey(candidate))
-                {
-                    sets.Add(candidate, _sketcher.Shingles(batch[at].Text));
-                }
+                string text = known[candidate].Text ?? throw new InvalidDataException($"The index '{Options.Name}' in {Store.Description} has a record without its text (key {candidate:x16}).");
+                sets.Add(candidate, _sketcher.Shingles(text));
             }
-            else
-            {
-                missing.Add(candidate);
-            }
-        }
-
-        ulong[] keys = [.. missing];
-        IReadOnlyList<byte[]?> texts = await Store.GetAsync(_exactForms, keys, cancellationToken).ConfigureAwait(false);
-        for (int j = 0; j < keys.Length; j++)
-        {
-            byte[] compressed = texts[j] ?? throw new InvalidDataException($"The index '{Options.Name}' in {Store.Description} has a signature without its exact form (key {keys[j]:x16}).");
-            sets[keys[j]] = _sketcher.Shingles(Decompress(compressed));
         }
 
         foreach (var (article, candidate) in passed)
@@ -440,49 +405,84 @@ public sealed class SharedDuplicateIndex
         return mine;
     }
 
-    private static byte[] EncodeRecord(string id, MinHashSignature signature)
+    /// <summary>
+    /// A record: the identifier's UTF-8 length and bytes, the signature's length and bytes, then the exact form (the
+    /// text as UTF-8, or Deflate of it), absent when the index verifies by estimate.
+    /// </summary>
+    private byte[] EncodeRecord(string id, MinHashSignature signature, string? text)
     {
         int idLength = Encoding.UTF8.GetByteCount(id);
-        var record = new byte[4 + idLength + signature.SerializedLength];
-        BinaryPrimitives.WriteInt32LittleEndian(record, idLength);
-        Encoding.UTF8.GetBytes(id, record.AsSpan(4, idLength));
-        signature.ToBytes().CopyTo(record.AsSpan(4 + idLength));
+        int signatureLength = signature.SerializedLength;
+        byte[]? compressed = text is not null && Options.CompressTexts ? Compress(text) : null;
+        int textLength = compressed?.Length ?? (text is null ? 0 : Encoding.UTF8.GetByteCount(text));
+        var record = new byte[8 + idLength + signatureLength + textLength];
+        Span<byte> span = record;
+        BinaryPrimitives.WriteInt32LittleEndian(span, idLength);
+        Encoding.UTF8.GetBytes(id, span.Slice(4, idLength));
+        BinaryPrimitives.WriteInt32LittleEndian(span[(4 + idLength)..], signatureLength);
+        signature.ToBytes().CopyTo(span.Slice(8 + idLength, signatureLength));
+        Span<byte> exact = span[(8 + idLength + signatureLength)..];
+        if (compressed is not null)
+        {
+            compressed.CopyTo(exact);
+        }
+        else if (text is not null)
+        {
+            Encoding.UTF8.GetBytes(text, exact);
+        }
+
         return record;
     }
 
-    private (string Id, MinHashSignature Signature) DecodeRecord(byte[] record)
+    private Record DecodeRecord(byte[] record)
     {
-        int idLength = record.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(record) : -1;
-        if (idLength < 0 || idLength > record.Length - 4)
+        ReadOnlySpan<byte> span = record;
+        int idLength = span.Length >= 8 ? BinaryPrimitives.ReadInt32LittleEndian(span) : -1;
+        int signatureLength = idLength >= 0 && idLength <= span.Length - 8 ? BinaryPrimitives.ReadInt32LittleEndian(span[(4 + idLength)..]) : -1;
+        if (signatureLength < 0 || signatureLength > span.Length - 8 - idLength)
         {
-            throw new InvalidDataException($"The index '{Options.Name}' in {Store.Description} holds a corrupt signature record of {record.Length} bytes.");
+            throw new InvalidDataException($"The index '{Options.Name}' in {Store.Description} holds a corrupt record of {record.Length} bytes.");
         }
 
-        return (Encoding.UTF8.GetString(record, 4, idLength), MinHashSignature.FromBytes(record.AsSpan(4 + idLength)));
+        ReadOnlySpan<byte> exact = span[(8 + idLength + signatureLength)..];
+        string? text = Options.Verification != DuplicateVerification.Exact ? null
+            : Options.CompressTexts ? Decompress(exact.ToArray())
+            : Encoding.UTF8.GetString(exact);
+        return new Record(Encoding.UTF8.GetString(span.Slice(4, idLength)), MinHashSignature.FromBytes(span.Slice(8 + idLength, signatureLength)), text);
     }
 
     private static byte[] Compress(string text)
     {
-        using var output = new MemoryStream(text.Length / 2);
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        using var output = new MemoryStream((utf8.Length / 2) + 64);
         using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
-            byte[] utf8 = Encoding.UTF8.GetBytes(text);
             deflate.Write(utf8);
         }
 
         return output.ToArray();
     }
 
-    private static string Decompress(byte[] compressed)
+    private string Decompress(byte[] compressed)
     {
-        using var input = new MemoryStream(compressed);
-        using var deflate = new DeflateStream(input, CompressionMode.Decompress);
-        using var utf8 = new MemoryStream(compressed.Length * 3);
-        deflate.CopyTo(utf8);
-        return Encoding.UTF8.GetString(utf8.GetBuffer(), 0, (int)utf8.Length);
+        try
+        {
+            using var input = new MemoryStream(compressed);
+            using var deflate = new DeflateStream(input, CompressionMode.Decompress);
+            using var utf8 = new MemoryStream(compressed.Length * 3);
+            deflate.CopyTo(utf8);
+            return Encoding.UTF8.GetString(utf8.GetBuffer(), 0, (int)utf8.Length);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"The index '{Options.Name}' in {Store.Description} holds a record whose compressed text is corrupt.", ex);
+        }
     }
 
-    private sealed class Sketched(int count, int bands, bool exact)
+    /// <summary>An indexed article as its record gives it back.</summary>
+    private readonly record struct Record(string Id, MinHashSignature Signature, string? Text);
+
+    private sealed class Sketched(int count, int bands)
     {
         public ulong[] Keys { get; } = new ulong[count];
 
@@ -490,6 +490,6 @@ public sealed class SharedDuplicateIndex
 
         public ulong[] Buckets { get; } = new ulong[count * bands];
 
-        public byte[][]? ExactForms { get; } = exact ? new byte[count][] : null;
+        public byte[][] Records { get; } = new byte[count][];
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -30,15 +31,15 @@ public class RedisSharedIndexTests
         var index = await SharedDuplicateIndex.OpenAsync(store, new SharedDuplicateIndexOptions { Name = "single", BatchSize = 100 });
 
         var first = await Collect(index.AddAsync(Corpus));
-        long keys = long.Parse(server.Cli("dbsize").Trim(), CultureInfo.InvariantCulture);
+        string shape = server.StoredShape();
         var second = await Collect(index.AddAsync(Corpus));
 
         Assert.True(Expected.Count > 100, $"only {Expected.Count} pairs");
         Assert.Equal(Expected, PairsOf(first, out int reported));
         Assert.Equal(Expected.Count, reported);
         Assert.Equal(first.Select(Line), second.Select(Line));
-        Assert.Equal(keys, long.Parse(server.Cli("dbsize").Trim(), CultureInfo.InvariantCulture));
-        Assert.Equal(Corpus.Count.ToString(CultureInfo.InvariantCulture), server.Cli("eval", "return #redis.call('keys', 'cmp:single:sig:*')", "0").Trim());
+        Assert.Equal(shape, server.StoredShape());
+        Assert.Equal(Corpus.Count, server.FieldCount("cmp:single:doc:*"));
     }
 
     [Fact]
@@ -66,8 +67,9 @@ public class RedisSharedIndexTests
             Assert.Equal(expected, PairsOf(lines, out int reported));
             Assert.Equal(expected.Count, reported);
 
-            // Hash-tagged keys spread over the three nodes (each owns a third of the slots).
-            long[] counts = cluster.KeyCounts();
+            // The shards' hash tags spread the stored records and bucket entries over the three nodes (each owns a
+            // third of the slots).
+            long[] counts = cluster.FieldCounts();
             Assert.All(counts, c => Assert.InRange(c, counts.Sum() / 4, counts.Sum() / 2));
         }
         finally
@@ -126,15 +128,16 @@ public class RedisSharedIndexTests
             first = await Collect(index.AddAsync(Corpus.Take(half)));
         }
 
-        long before = cluster.Nodes[1].Cli("dbsize").Trim() is var text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
+        string before = cluster.Nodes[1].StoredShape();
+        Assert.NotEqual("0 0 0", before);
         cluster.Nodes[1].Restart();
         cluster.WaitUntilHealthy();
-        Assert.Equal(before, long.Parse(cluster.Nodes[1].Cli("dbsize").Trim(), CultureInfo.InvariantCulture));
+        Assert.Equal(before, cluster.Nodes[1].StoredShape());
 
         await using (var store = await RedisIndexStore.ConnectAsync(cluster.ConnectionString))
         {
             var index = await SharedDuplicateIndex.OpenAsync(store, options);
-            var records = await store.GetAsync("aof:sig", Corpus.Take(half).Select(d => SharedDuplicateIndex.IdKey(d.Id)).ToList());
+            var records = await store.GetAsync("aof:doc", Corpus.Take(half).Select(d => SharedDuplicateIndex.IdKey(d.Id)).ToList());
             Assert.All(records, Assert.NotNull);
             var second = await Collect(index.AddAsync(Corpus.Skip(half)));
             Assert.Equal(Expected, PairsOf(first.Concat(second), out int reported));
@@ -194,7 +197,7 @@ public class RedisSharedIndexTests
         {
             string file = WriteJsonLines(Path.Combine(directory, "all.jsonl"), Corpus);
             RunCli(["index", "add", file, "--store", store, "--name", "stdin"]);
-            long keys = long.Parse(server.Cli("dbsize").Trim(), CultureInfo.InvariantCulture);
+            string shape = server.StoredShape();
 
             var start = CliStart(["index", "query", "-", "--store", store, "--name", "stdin", "--format", "json"]);
             start.RedirectStandardInput = true;
@@ -210,7 +213,7 @@ public class RedisSharedIndexTests
             Assert.Equal(Corpus.Select(d => d.Id), lines.Select(l => l.Id));
             Assert.Equal(Expected, PairsOf(lines, out int reported));
             Assert.Equal(2 * Expected.Count, reported);
-            Assert.Equal(keys, long.Parse(server.Cli("dbsize").Trim(), CultureInfo.InvariantCulture));
+            Assert.Equal(shape, server.StoredShape());
         }
         finally
         {
@@ -266,13 +269,18 @@ public class RedisSharedIndexTests
         IDatabase database = connection.GetDatabase();
         IServer redis = connection.GetServer(server.Endpoint);
         int buckets = 0;
-        await foreach (RedisKey bucket in redis.KeysAsync(pattern: $"cmp:{name}:band:*"))
+        await foreach (RedisKey shard in redis.KeysAsync(pattern: $"cmp:{name}:band:*"))
         {
-            buckets++;
-            foreach (RedisValue member in await database.SetMembersAsync(bucket))
+            foreach (HashEntry bucket in await database.HashGetAllAsync(shard))
             {
-                string key = string.Create(CultureInfo.InvariantCulture, $"cmp:{name}:sig:{{{unchecked((ulong)(long)member):x16}}}");
-                Assert.True(await database.KeyExistsAsync(key), $"bucket {bucket} lists {member}, which has no signature record");
+                buckets++;
+                byte[] members = bucket.Value!;
+                for (int at = 0; at < members.Length; at += 8)
+                {
+                    ulong member = BinaryPrimitives.ReadUInt64BigEndian(members.AsSpan(at, 8));
+                    RedisKey records = RedisIndexStore.ShardKey(name + ":doc", RedisIndexStore.ShardOf(member));
+                    Assert.True(await database.HashExistsAsync(records, members.AsSpan(at, 8).ToArray()), $"a bucket lists {member:x16}, which has no record");
+                }
             }
         }
 

@@ -80,6 +80,31 @@ public sealed class RedisServer : IDisposable
     /// <summary>Runs redis-cli against this server; returns its stdout.</summary>
     public string Cli(params string[] arguments) => Run(CliPath, ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. arguments]);
 
+    /// <summary>
+    /// What this server holds, as "keys fields bytes": the number of keys, of hash fields, and of bytes in their
+    /// values. Equal shapes before and after a step mean the step stored nothing new.
+    /// </summary>
+    public string StoredShape() => Cli("eval", """
+        local keys, fields, bytes = 0, 0, 0
+        for _, key in ipairs(redis.call('keys', '*')) do
+          keys = keys + 1
+          if redis.call('type', key).ok == 'hash' then
+            local all = redis.call('hgetall', key)
+            for i = 2, #all, 2 do fields = fields + 1; bytes = bytes + #all[i] end
+          end
+        end
+        return keys .. ' ' .. fields .. ' ' .. bytes
+        """, "0").Trim();
+
+    /// <summary>The number of hash fields in the keys that match a pattern, such as <c>cmp:news:doc:*</c>.</summary>
+    public long FieldCount(string pattern = "*") => long.Parse(Cli("eval", """
+        local fields = 0
+        for _, key in ipairs(redis.call('keys', ARGV[1])) do
+          if redis.call('type', key).ok == 'hash' then fields = fields + redis.call('hlen', key) end
+        end
+        return fields
+        """, "0", pattern).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
     public void Dispose()
     {
         Kill();
@@ -232,8 +257,8 @@ public sealed class RedisCluster : IDisposable
         }
     }
 
-    /// <summary>The number of keys on each node.</summary>
-    public long[] KeyCounts() => [.. Nodes.Select(n => long.Parse(n.Cli("dbsize").Trim(), System.Globalization.CultureInfo.InvariantCulture))];
+    /// <summary>The number of stored fields (records and set entries) on each node.</summary>
+    public long[] FieldCounts() => [.. Nodes.Select(n => n.FieldCount())];
 
     public void Dispose()
     {

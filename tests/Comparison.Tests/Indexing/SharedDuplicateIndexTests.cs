@@ -14,9 +14,10 @@ public class SharedDuplicateIndexTests
     [InlineData(DuplicateVerification.Exact, 0.8)]
     [InlineData(DuplicateVerification.Estimated, 0.8)]
     [InlineData(DuplicateVerification.Exact, 0.6)]
-    public async Task AddAsync_OneWorker_SamePairsAsDuplicateFinder(DuplicateVerification verification, double threshold)
+    [InlineData(DuplicateVerification.Exact, 0.8, true)]
+    public async Task AddAsync_OneWorker_SamePairsAsDuplicateFinder(DuplicateVerification verification, double threshold, bool compressTexts = false)
     {
-        var options = new SharedDuplicateIndexOptions { Threshold = threshold, Verification = verification, BatchSize = 37 };
+        var options = new SharedDuplicateIndexOptions { Threshold = threshold, Verification = verification, BatchSize = 37, CompressTexts = compressTexts };
         var expected = SyntheticCorpus.Pairs(DuplicateFinder.FindDuplicates(Corpus, options.ToDuplicateOptions()));
         await using var store = new MemoryIndexStore();
         var index = await SharedDuplicateIndex.OpenAsync(store, options);
@@ -120,6 +121,18 @@ public class SharedDuplicateIndexTests
         Assert.Contains("threshold=0.8", error.Message, StringComparison.Ordinal);
         Assert.Contains("threshold=0.7", error.Message, StringComparison.Ordinal);
         await SharedDuplicateIndex.OpenAsync(store, new SharedDuplicateIndexOptions { Name = "other", Threshold = 0.7 });
+    }
+
+    [Fact]
+    public async Task OpenAsync_OtherTextStorageOnSameName_Refused()
+    {
+        await using var store = new MemoryIndexStore();
+        var plain = await SharedDuplicateIndex.OpenAsync(store, new SharedDuplicateIndexOptions { Name = "news" });
+        await Collect(plain.AddAsync(Corpus.Take(20)));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => SharedDuplicateIndex.OpenAsync(store, new SharedDuplicateIndexOptions { Name = "news", CompressTexts = true }));
+        Assert.Contains("verify=exact ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("verify=exact+deflate", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using StackExchange.Redis;
 
@@ -9,21 +10,98 @@ namespace Comparison.Indexing.Stores;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Keys are <c>cmp:SPACE:{KEY}</c> with the 64-bit key in hexadecimal as the hash tag, so a Redis Cluster places
-/// each record and each LSH bucket by its own hash: the buckets of one band spread evenly over every slot instead
-/// of piling onto the node that owns one tag per band. Records are strings written with <c>SET NX</c>; sets hold
-/// 64-bit integers (compact <c>intset</c>s on the server).
+/// Each space is 256 hashes, <c>cmp:SPACE:{TAG}</c>; a 64-bit key goes to the hash of its top byte, as an 8-byte
+/// field. The tag of each of the 256 shards is chosen so that its Redis Cluster slot falls in its own 1/256 of
+/// the slot range: the records and LSH buckets of every space spread over the nodes as evenly as the nodes' slots.
+/// A record is a field's value; a set is a field whose value is its concatenated 8-byte members.
 /// </para>
 /// <para>
 /// Every batch is pipelined: all its commands go out together (an <see cref="IBatch"/>) before the first answer is
-/// awaited, and StackExchange.Redis routes each to the node that owns its slot. Per node the commands of one connection run in order, which gives
-/// <see cref="AddAndReadSetsAsync"/> its add-then-read guarantee. Acknowledged writes survive a node restart when
+/// awaited, one per shard that the batch touches, and StackExchange.Redis routes each to the node that owns its
+/// slot. Writes are Lua scripts, atomic per shard: <see cref="PutIfAbsentAsync"/> reads the fields and writes the
+/// absent ones in one step, and <see cref="AddAndReadSetsAsync"/> adds each member and answers the set as it is
+/// after the addition, which gives it its add-then-read guarantee. Acknowledged writes survive a node restart when
 /// the servers run with append-only persistence (<c>appendonly yes</c>).
 /// </para>
 /// <para>Thread-safe; one instance holds one multiplexed connection and should be shared.</para>
 /// </remarks>
 public sealed class RedisIndexStore : IIndexStore
 {
+    /// <summary>How many hashes hold one space: 2 to the power <see cref="ShardBits"/>.</summary>
+    internal const int ShardBits = 8;
+
+    /// <summary>The hashes of one space.</summary>
+    internal const int Shards = 1 << ShardBits;
+
+    /// <summary>The most items one script call or HMGET carries (Lua's stack bounds the arguments one call can unpack).</summary>
+    private const int MaxItemsPerCall = 2000;
+
+    /// <summary>
+    /// Stores each record of ARGV (field, value, field, value...) into the hash KEYS[1] unless its field is taken.
+    /// Answers per record: 0 when stored now, 1 when the field already holds the same value, else the value it holds.
+    /// </summary>
+    private const string PutScript = """
+        local n = #ARGV / 2
+        local fields = {}
+        for i = 1, n do fields[i] = ARGV[2 * i - 1] end
+        local current = redis.call('HMGET', KEYS[1], unpack(fields))
+        local pending = {}
+        local writes = {}
+        local answers = {}
+        for i = 1, n do
+          local field, value = ARGV[2 * i - 1], ARGV[2 * i]
+          local held = current[i] or pending[field]
+          if held then
+            if held == value then answers[i] = 1 else answers[i] = held end
+          else
+            pending[field] = value
+            writes[#writes + 1] = field
+            writes[#writes + 1] = value
+            answers[i] = 0
+          end
+        end
+        if #writes > 0 then redis.call('HSET', KEYS[1], unpack(writes)) end
+        return answers
+        """;
+
+    /// <summary>
+    /// Adds members to sets kept as fields of the hash KEYS[1], each field's value the concatenated 8-byte members.
+    /// ARGV[1] packs the entries as 16 bytes each: the field, then the member. Answers per entry the set after its
+    /// addition.
+    /// </summary>
+    private const string AddScript = """
+        local packed = ARGV[1]
+        local sets = {}
+        local changed = {}
+        local answers = {}
+        for p = 1, #packed, 16 do
+          local field = string.sub(packed, p, p + 7)
+          local member = string.sub(packed, p + 8, p + 15)
+          local set = sets[field]
+          if set == nil then set = redis.call('HGET', KEYS[1], field) or '' end
+          local found = false
+          local at = string.find(set, member, 1, true)
+          while at do
+            if (at - 1) % 8 == 0 then found = true break end
+            at = string.find(set, member, at + 1, true)
+          end
+          if not found then
+            set = set .. member
+            changed[field] = true
+          end
+          sets[field] = set
+          answers[#answers + 1] = set
+        end
+        local writes = {}
+        for field in pairs(changed) do
+          writes[#writes + 1] = field
+          writes[#writes + 1] = sets[field]
+        end
+        if #writes > 0 then redis.call('HSET', KEYS[1], unpack(writes)) end
+        return answers
+        """;
+
+    private static readonly string[] ShardTags = ComputeShardTags();
     private readonly ConnectionMultiplexer _connection;
     private readonly IDatabase _database;
 
@@ -143,35 +221,26 @@ public sealed class RedisIndexStore : IIndexStore
         ArgumentNullException.ThrowIfNull(records);
         return Run("write", records.Count, async () =>
         {
-            var keys = new RedisKey[records.Count];
-            var sets = new Task<bool>[records.Count];
-            IBatch batch = _database.CreateBatch();
-            for (int i = 0; i < sets.Length; i++)
+            var existing = new byte[]?[records.Count];
+            await EvaluatePerShardAsync(space, records.Count, i => records[i].Key, PutScript, (items, arguments) =>
             {
-                keys[i] = Key(space, records[i].Key);
-                sets[i] = batch.StringSetAsync(keys[i], records[i].Value ?? throw new ArgumentNullException(nameof(records)), null, When.NotExists);
-            }
-
-            batch.Execute();
-            await Task.WhenAll(sets).ConfigureAwait(false);
-            var existing = new byte[]?[sets.Length];
-            var gets = new Task<RedisValue>?[sets.Length];
-            for (int i = 0; i < sets.Length; i++)
-            {
-                if (!sets[i].Result)
+                foreach (int i in items)
                 {
-                    gets[i] = _database.StringGetAsync(keys[i]);
+                    arguments.Add(Field(records[i].Key));
+                    arguments.Add(records[i].Value ?? throw new ArgumentNullException(nameof(records)));
                 }
-            }
-
-            for (int i = 0; i < gets.Length; i++)
+            }, (items, answer) =>
             {
-                if (gets[i] is { } get)
+                RedisResult[] answers = (RedisResult[])answer!;
+                for (int j = 0; j < items.Count; j++)
                 {
-                    existing[i] = (byte[]?)await get.ConfigureAwait(false);
+                    int i = items[j];
+                    RedisResult one = answers[j];
+                    existing[i] = one.Resp2Type == ResultType.Integer
+                        ? ((long)one == 0 ? null : records[i].Value)
+                        : (byte[]?)one;
                 }
-            }
-
+            }).ConfigureAwait(false);
             return (IReadOnlyList<byte[]?>)existing;
         }, cancellationToken);
     }
@@ -183,21 +252,8 @@ public sealed class RedisIndexStore : IIndexStore
         ArgumentNullException.ThrowIfNull(keys);
         return Run("read", keys.Count, async () =>
         {
-            var gets = new Task<RedisValue>[keys.Count];
-            IBatch batch = _database.CreateBatch();
-            for (int i = 0; i < gets.Length; i++)
-            {
-                gets[i] = batch.StringGetAsync(Key(space, keys[i]));
-            }
-
-            batch.Execute();
-            await Task.WhenAll(gets).ConfigureAwait(false);
-            var values = new byte[]?[gets.Length];
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = (byte[]?)gets[i].Result;
-            }
-
+            var values = new byte[]?[keys.Count];
+            await ReadPerShardAsync(space, keys, (i, value) => values[i] = value.IsNull ? null : (byte[]?)value).ConfigureAwait(false);
             return (IReadOnlyList<byte[]?>)values;
         }, cancellationToken);
     }
@@ -209,21 +265,27 @@ public sealed class RedisIndexStore : IIndexStore
         ArgumentNullException.ThrowIfNull(entries);
         return Run("write", entries.Count, async () =>
         {
-            var adds = new Task<bool>[entries.Count];
-            var reads = new Task<RedisValue[]>[entries.Count];
-            IBatch batch = _database.CreateBatch();
-            for (int i = 0; i < reads.Length; i++)
+            var members = new ulong[entries.Count][];
+            await EvaluatePerShardAsync(space, entries.Count, i => entries[i].Key, AddScript, (items, arguments) =>
             {
-                // Both go on the connection to the node that owns the key, in this order, so the read sees the add.
-                RedisKey key = Key(space, entries[i].Key);
-                adds[i] = batch.SetAddAsync(key, unchecked((long)entries[i].Value));
-                reads[i] = batch.SetMembersAsync(key);
-            }
+                // One argument: the entries packed as 16 bytes each (the set's field, then the member), big-endian.
+                var packed = new byte[items.Count * 16];
+                for (int j = 0; j < items.Count; j++)
+                {
+                    BinaryPrimitives.WriteUInt64BigEndian(packed.AsSpan(j * 16), entries[items[j]].Key);
+                    BinaryPrimitives.WriteUInt64BigEndian(packed.AsSpan((j * 16) + 8), entries[items[j]].Value);
+                }
 
-            batch.Execute();
-            await Task.WhenAll(adds).ConfigureAwait(false);
-            await Task.WhenAll(reads).ConfigureAwait(false);
-            return (IReadOnlyList<ulong[]>)Members(reads);
+                arguments.Add(packed);
+            }, (items, answer) =>
+            {
+                RedisResult[] answers = (RedisResult[])answer!;
+                for (int j = 0; j < items.Count; j++)
+                {
+                    members[items[j]] = Members((byte[]?)answers[j]);
+                }
+            }).ConfigureAwait(false);
+            return (IReadOnlyList<ulong[]>)members;
         }, cancellationToken);
     }
 
@@ -234,16 +296,9 @@ public sealed class RedisIndexStore : IIndexStore
         ArgumentNullException.ThrowIfNull(sets);
         return Run("read", sets.Count, async () =>
         {
-            var reads = new Task<RedisValue[]>[sets.Count];
-            IBatch batch = _database.CreateBatch();
-            for (int i = 0; i < reads.Length; i++)
-            {
-                reads[i] = batch.SetMembersAsync(Key(space, sets[i]));
-            }
-
-            batch.Execute();
-            await Task.WhenAll(reads).ConfigureAwait(false);
-            return (IReadOnlyList<ulong[]>)Members(reads);
+            var members = new ulong[sets.Count][];
+            await ReadPerShardAsync(space, sets, (i, value) => members[i] = Members(value.IsNull ? null : (byte[]?)value)).ConfigureAwait(false);
+            return (IReadOnlyList<ulong[]>)members;
         }, cancellationToken);
     }
 
@@ -281,24 +336,151 @@ public sealed class RedisIndexStore : IIndexStore
     /// <inheritdoc/>
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
 
-    private static RedisKey Key(string space, ulong key) => string.Create(CultureInfo.InvariantCulture, $"cmp:{space}:{{{key:x16}}}");
+    /// <summary>The shard of a key: its top byte, so that seeded 64-bit hashes spread evenly over the shards.</summary>
+    internal static int ShardOf(ulong key) => (int)(key >> (64 - ShardBits));
 
-    private static ulong[][] Members(Task<RedisValue[]>[] reads)
+    /// <summary>The Redis key of one shard of a space: <c>cmp:SPACE:{TAG}</c>, the tag placing it in the shard's slot range.</summary>
+    internal static RedisKey ShardKey(string space, int shard) => "cmp:" + space + ":{" + ShardTags[shard] + "}";
+
+    /// <summary>
+    /// For each shard, a hash tag whose Redis Cluster slot (CRC16 mod 16,384) falls in the shard's own 1/256 of the
+    /// slot range, so that the shards of every space spread over the nodes as evenly as the nodes' slot ranges do.
+    /// </summary>
+    internal static string[] ComputeShardTags()
     {
-        var members = new ulong[reads.Length][];
+        var tags = new string[Shards];
+        for (int shard = 0; shard < Shards; shard++)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                string tag = string.Create(CultureInfo.InvariantCulture, $"{shard:x2}.{attempt}");
+                if (Crc16(tag) % 16384 * Shards / 16384 == shard)
+                {
+                    tags[shard] = tag;
+                    break;
+                }
+            }
+        }
+
+        return tags;
+    }
+
+    /// <summary>The CRC16 (XMODEM: polynomial 0x1021, initial value 0) by which Redis Cluster places a key.</summary>
+    internal static int Crc16(string text)
+    {
+        int crc = 0;
+        foreach (char c in text)
+        {
+            crc ^= (byte)c << 8;
+            for (int bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 0x8000) != 0 ? ((crc << 1) ^ 0x1021) & 0xFFFF : (crc << 1) & 0xFFFF;
+            }
+        }
+
+        return crc;
+    }
+
+    private static byte[] Field(ulong key)
+    {
+        var field = new byte[8];
+        BinaryPrimitives.WriteUInt64BigEndian(field, key);
+        return field;
+    }
+
+    private static ulong[] Members(byte[]? packed)
+    {
+        if (packed is null)
+        {
+            return [];
+        }
+
+        var members = new ulong[packed.Length / 8];
         for (int i = 0; i < members.Length; i++)
         {
-            RedisValue[] values = reads[i].Result;
-            var set = new ulong[values.Length];
-            for (int j = 0; j < set.Length; j++)
-            {
-                set[j] = unchecked((ulong)(long)values[j]);
-            }
-
-            members[i] = set;
+            members[i] = BinaryPrimitives.ReadUInt64BigEndian(packed.AsSpan(i * 8));
         }
 
         return members;
+    }
+
+    /// <summary>The items of a batch grouped by shard, each group cut into runs of at most <see cref="MaxItemsPerCall"/>.</summary>
+    private static List<(int Shard, List<int> Items)> GroupByShard(int count, Func<int, ulong> keyOf)
+    {
+        var byShard = new List<int>?[Shards];
+        for (int i = 0; i < count; i++)
+        {
+            (byShard[ShardOf(keyOf(i))] ??= []).Add(i);
+        }
+
+        var groups = new List<(int, List<int>)>();
+        for (int shard = 0; shard < Shards; shard++)
+        {
+            if (byShard[shard] is not { } items)
+            {
+                continue;
+            }
+
+            for (int start = 0; start < items.Count; start += MaxItemsPerCall)
+            {
+                groups.Add((shard, items.GetRange(start, Math.Min(MaxItemsPerCall, items.Count - start))));
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>Runs a script once per shard group of a batch, all calls pipelined, and hands each answer back.</summary>
+    private async Task EvaluatePerShardAsync(string space, int count, Func<int, ulong> keyOf, string script, Action<List<int>, List<RedisValue>> arguments, Action<List<int>, RedisResult> answer)
+    {
+        List<(int Shard, List<int> Items)> groups = GroupByShard(count, keyOf);
+        var calls = new Task<RedisResult>[groups.Count];
+        IBatch batch = _database.CreateBatch();
+        var values = new List<RedisValue>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            values.Clear();
+            arguments(groups[g].Items, values);
+            calls[g] = batch.ScriptEvaluateAsync(script, [ShardKey(space, groups[g].Shard)], [.. values]);
+        }
+
+        batch.Execute();
+        await Task.WhenAll(calls).ConfigureAwait(false);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            answer(groups[g].Items, calls[g].Result);
+        }
+    }
+
+    /// <summary>Reads fields of a space with one pipelined HMGET per shard group.</summary>
+    private async Task ReadPerShardAsync(string space, IReadOnlyList<ulong> keys, Action<int, RedisValue> found)
+    {
+        List<(int Shard, List<int> Items)> groups = GroupByShard(keys.Count, i => keys[i]);
+        var calls = new Task<RedisValue[]>[groups.Count];
+        IBatch batch = _database.CreateBatch();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            List<int> items = groups[g].Items;
+            var fields = new RedisValue[items.Count];
+            for (int j = 0; j < fields.Length; j++)
+            {
+                fields[j] = Field(keys[items[j]]);
+            }
+
+            calls[g] = batch.HashGetAsync(ShardKey(space, groups[g].Shard), fields);
+        }
+
+        batch.Execute();
+        await Task.WhenAll(calls).ConfigureAwait(false);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            List<int> items = groups[g].Items;
+            RedisValue[] values = calls[g].Result;
+            for (int j = 0; j < items.Count; j++)
+            {
+                found(items[j], values[j]);
+            }
+        }
     }
 
     private static string ConnectFailure(string description, Exception ex) =>

@@ -37,4 +37,28 @@ public class RedisIndexStoreTests
         var error = Assert.Throws<ArgumentException>(() => RedisIndexStore.Parse(connectionString, out _));
         Assert.Equal("connectionString", error.ParamName);
     }
+
+    [Fact]
+    public void Crc16_IsRedisClusterKeySlotFunction()
+    {
+        // The check value of CRC16/XMODEM, and slots that redis-cli CLUSTER KEYSLOT gives.
+        Assert.Equal(0x31C3, RedisIndexStore.Crc16("123456789"));
+        Assert.Equal(12182, RedisIndexStore.Crc16("foo") % 16384);
+        Assert.Equal(5061, RedisIndexStore.Crc16("bar") % 16384);
+    }
+
+    [Fact]
+    public void ShardTags_EachInItsOwnSliceOfTheSlots_AndShardIsTopByte()
+    {
+        string[] tags = RedisIndexStore.ComputeShardTags();
+        Assert.Equal(RedisIndexStore.Shards, tags.Length);
+        for (int shard = 0; shard < tags.Length; shard++)
+        {
+            int slot = RedisIndexStore.Crc16(tags[shard]) % 16384;
+            Assert.InRange(slot, shard * 64, (shard * 64) + 63);
+        }
+
+        Assert.Equal(0xAB, RedisIndexStore.ShardOf(0xAB00_0000_0000_0001UL));
+        Assert.Equal(tags, RedisIndexStore.ComputeShardTags());
+    }
 }
