@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Comparison.Documents;
 
@@ -29,6 +31,7 @@ namespace Comparison.Documents;
 public static class DocumentReader
 {
     private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 
     /// <summary>
     /// Reads a corpus from a path: a directory of <c>.txt</c> files, a single <c>.txt</c> file, or a
@@ -226,7 +229,7 @@ public static class DocumentReader
             throw new FileNotFoundException($"No file at '{path}'.", path);
         }
 
-        return ReadJsonLinesCore(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path, ownsStream: true);
+        return new JsonLinesFile(path);
     }
 
     /// <summary>Reads JSON Lines from a stream, one line at a time. The stream is not disposed.</summary>
@@ -275,13 +278,43 @@ public static class DocumentReader
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
+            json = JsonDocument.Parse(line, JsonOptions);
         }
         catch (JsonException ex)
         {
-            throw new DocumentFormatException(name, lineNumber, $"malformed JSON ({ex.Message}); each line must be one JSON object.", ex);
+            throw Malformed(name, lineNumber, ex);
         }
 
+        return FromJson(json, name, lineNumber);
+    }
+
+    /// <summary>
+    /// Parses one JSON Lines record given as UTF-8 bytes: the same document and the same errors as
+    /// <see cref="ParseJsonLine(string, string, int)"/> given the decoded line, without decoding the line first.
+    /// </summary>
+    /// <param name="utf8">The line's bytes, valid UTF-8, the first non-white-space byte ASCII.</param>
+    /// <param name="name">The file name to use in error messages.</param>
+    /// <param name="lineNumber">The 1-based line number to use in error messages.</param>
+    internal static Document ParseJsonLine(ReadOnlyMemory<byte> utf8, string name, int lineNumber)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(utf8, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(name, lineNumber, ex);
+        }
+
+        return FromJson(json, name, lineNumber);
+    }
+
+    private static DocumentFormatException Malformed(string name, int lineNumber, JsonException ex) =>
+        new(name, lineNumber, $"malformed JSON ({ex.Message}); each line must be one JSON object.", ex);
+
+    private static Document FromJson(JsonDocument json, string name, int lineNumber)
+    {
         using (json)
         {
             JsonElement root = json.RootElement;
@@ -430,14 +463,80 @@ public static class DocumentReader
 
     private static IEnumerable<Document> ReadJsonLinesCore(Func<Stream> open, string name, bool ownsStream)
     {
+        foreach ((_, Document document) in ReadJsonLinesCore(open, name, ownsStream, wanted: null, count: null))
+        {
+            yield return document;
+        }
+    }
+
+    /// <summary>
+    /// The documents of a JSON Lines stream with their positions (the count of non-blank lines before them); with
+    /// <paramref name="wanted"/>, only those at the wanted positions are parsed and given (the other lines are
+    /// counted, not parsed, and their identifiers not checked). Lines are split as bytes and a line of valid UTF-8
+    /// is parsed from its bytes; only a line with invalid bytes is decoded (with replacement characters) first.
+    /// </summary>
+    private static IEnumerable<(int Position, Document Document)> ReadJsonLinesCore(Func<Stream> open, string name, bool ownsStream, Func<int, bool>? wanted, StrongBox<int>? count)
+    {
         Stream stream = open();
         try
         {
-            using var reader = new StreamReader(stream, LenientUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: !ownsStream);
-            foreach (Document document in ParseLines(reader, name))
+            var lines = new Utf8LineReader(stream);
+            if (!lines.IsUtf8)
             {
-                yield return document;
+                // UTF-16 or UTF-32, by its byte order mark: decoded as text.
+                using var reader = new StreamReader(lines.Remaining(), LenientUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+                int index = 0;
+                foreach (Document document in ParseLines(reader, name))
+                {
+                    if (wanted is null || wanted(index))
+                    {
+                        yield return (index, document);
+                    }
+
+                    index++;
+                }
+
+                count?.Value = index;
+                yield break;
             }
+
+            var seen = wanted is null ? new HashSet<string>(StringComparer.Ordinal) : null;
+            int lineNumber = 0, position = 0;
+            while (lines.TryReadLine(out ReadOnlyMemory<byte> line))
+            {
+                lineNumber++;
+                LineKind kind = Classify(line.Span);
+                string? decoded = null;
+                if (kind == LineKind.Text)
+                {
+                    // White space that is not ASCII, or invalid UTF-8: the text path decides, as it always did.
+                    decoded = LenientUtf8.GetString(line.Span);
+                    if (string.IsNullOrWhiteSpace(decoded))
+                    {
+                        continue;
+                    }
+                }
+                else if (kind == LineKind.Blank)
+                {
+                    continue;
+                }
+
+                int at = position++;
+                if (wanted is not null && !wanted(at))
+                {
+                    continue;
+                }
+
+                Document document = decoded is null ? ParseJsonLine(line, name, lineNumber) : ParseJsonLine(decoded, name, lineNumber);
+                if (seen is not null && !seen.Add(document.Id))
+                {
+                    throw new DocumentFormatException(name, lineNumber, $"duplicate id '{document.Id}': every document needs its own id.");
+                }
+
+                yield return (at, document);
+            }
+
+            count?.Value = position;
         }
         finally
         {
@@ -446,6 +545,46 @@ public static class DocumentReader
                 stream.Dispose();
             }
         }
+    }
+
+    /// <summary>Whether a line is blank (ASCII white space only), valid UTF-8 that starts (after white space) with ASCII, or neither.</summary>
+    private static LineKind Classify(ReadOnlySpan<byte> line)
+    {
+        int i = 0;
+        while (i < line.Length && line[i] is (byte)' ' or (byte)'\t' or (byte)'\v' or (byte)'\f')
+        {
+            i++;
+        }
+
+        if (i == line.Length)
+        {
+            return LineKind.Blank;
+        }
+
+        return line[i] < 0x80 && Utf8.IsValid(line) ? LineKind.Utf8 : LineKind.Text;
+    }
+
+    private enum LineKind
+    {
+        Blank,
+        Utf8,
+        Text,
+    }
+
+    /// <summary>
+    /// A JSON Lines file read lazily, again on every enumeration; it can also be read selectively, parsing only the
+    /// lines at some positions, which is how a second pass over a large corpus skips what it does not need.
+    /// </summary>
+    private sealed class JsonLinesFile(string path) : IEnumerable<Document>, ISelectiveDocuments
+    {
+        public IEnumerator<Document> GetEnumerator() => ReadJsonLinesCore(Open, path, ownsStream: true).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public IEnumerable<(int Position, Document Document)> ReadSelected(Func<int, bool> wanted, StrongBox<int> count) =>
+            ReadJsonLinesCore(Open, path, ownsStream: true, wanted, count);
+
+        private FileStream Open() => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
     }
 
     private static IEnumerable<Document> ParseLines(TextReader reader, string name)

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Comparison.Documents;
 using Comparison.Sketches;
 
@@ -19,18 +21,35 @@ namespace Comparison.Indexing;
 /// </para>
 /// <para>
 /// O(n·(K + b)) to index plus O(c·K) for c candidate pairs, and O(c'·m) more for exact verification of the c'
-/// candidates that pass the estimate pre-filter (m shingles per document). Single-threaded and deterministic:
+/// candidates that pass the estimate pre-filter (m shingles per document). Signing runs in parallel, the search in
+/// input order on one thread, so the result is deterministic:
 /// the same input gives the same pairs and groups in the same order.
 /// </para>
 /// </remarks>
 public static class DuplicateFinder
 {
     /// <summary>
-    /// Finds the near-duplicate documents of a corpus from raw text: shingles and signs every document (in
-    /// parallel), then finds the pairs as the other overload does. Every pair reports its exact Jaccard
-    /// similarity; shingle sets are built only for documents that take part in a verification.
+    /// Finds the near-duplicate documents of a corpus from raw text, reading it as a stream: every document is
+    /// shingled and signed as it arrives (in parallel batches), and only the signatures are kept. Every pair reports
+    /// its exact Jaccard similarity, from a second pass over the documents that builds shingle sets only for the
+    /// documents of candidate pairs.
     /// </summary>
-    /// <param name="documents">The documents, with distinct identifiers.</param>
+    /// <remarks>
+    /// <para>
+    /// The documents are enumerated once to sign and index them, and, when some pair is a candidate, a second time to
+    /// verify the candidates: the sequence must give the same documents in the same order both times, as a reader of
+    /// <see cref="DocumentReader"/> or a list does (a reader of JSON Lines re-reads its file and parses only the
+    /// lines it needs). A sequence that cannot be read twice (standard input) must be saved first.
+    /// </para>
+    /// <para>
+    /// Memory is set by the corpus size and the settings, never by its text: per document, the signature
+    /// (K · 4 bytes, 512 at K = 128), the LSH bands (about 25 bytes a band: 21 bands at 0.8) and the identifier;
+    /// then, during the second pass, the shingle sets (8 bytes a distinct shingle) of the candidate documents whose
+    /// partners are still to come. About 1 KB a document in all at the defaults; the text of a batch of documents
+    /// is held only while it is signed.
+    /// </para>
+    /// </remarks>
+    /// <param name="documents">The documents, with distinct identifiers; enumerated once or twice (see remarks).</param>
     /// <param name="options">The settings; <see langword="null"/> means <see cref="DuplicateOptions.Default"/>.</param>
     /// <param name="sketcher">The shingling and signature settings; <see langword="null"/> means word 5-shingles and 128 classic permutations.</param>
     /// <param name="cancellationToken">Stops the work.</param>
@@ -38,9 +57,10 @@ public static class DuplicateFinder
     /// <exception cref="ArgumentNullException"><paramref name="documents"/> or one of them is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Two documents share an identifier.</exception>
     /// <exception cref="DocumentFormatException">A document is longer than <see cref="DuplicateOptions.MaxDocumentLength"/>.</exception>
+    /// <exception cref="InvalidOperationException">The second enumeration did not give the documents of the first, in the same order.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static DuplicateResult<string> FindDuplicates(
-        IReadOnlyList<Document> documents,
+        IEnumerable<Document> documents,
         DuplicateOptions? options = null,
         TextSketcher? sketcher = null,
         CancellationToken cancellationToken = default)
@@ -49,22 +69,130 @@ public static class DuplicateFinder
         options ??= DuplicateOptions.Default;
         options.Validate();
         sketcher ??= new TextSketcher();
-        var keys = new string[documents.Count];
-        var signatures = new MinHashSignature[documents.Count];
-        for (int i = 0; i < keys.Length; i++)
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var search = new PairSearch(options, sketcher.Hasher.Permutations);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        bool Check(Document document, int position)
         {
-            Document document = documents[i] ?? throw new ArgumentNullException(nameof(documents), $"Document {i} is null.");
-            keys[i] = document.Id;
+            if (document is null)
+            {
+                throw new ArgumentNullException(nameof(documents), $"Document {position} is null.");
+            }
+
+            if (!seen.Add(document.Id))
+            {
+                throw new ArgumentException($"The key '{document.Id}' appears twice; keys must be distinct.", nameof(documents));
+            }
+
             if (document.Text.Length > options.MaxDocumentLength)
             {
                 throw new DocumentFormatException(string.Create(
                     CultureInfo.InvariantCulture,
                     $"Document '{document.Id}' has {document.Text.Length:N0} characters; duplicates are looked for in documents of at most {options.MaxDocumentLength:N0} (DuplicateOptions.MaxDocumentLength), so that the search fits in memory."));
             }
+
+            ids.Add(document.Id);
+            return true;
         }
 
-        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => signatures[i] = sketcher.Sketch(documents[i].Text));
-        return FindDuplicates(keys, signatures, options, new LazyShingleSets(documents, sketcher), cancellationToken);
+        // Pass 1: sign each batch in parallel, then query and insert in input order.
+        var signatures = new MinHashSignature[DocumentBatches.DefaultCount];
+        foreach (DocumentBatch batch in DocumentBatches.Read(documents, Check, cancellationToken))
+        {
+            Document[] items = batch.Documents;
+            Parallel.For(0, items.Length, parallel, i => signatures[i] = sketcher.Sketch(items[i].Text));
+            for (int i = 0; i < items.Length; i++)
+            {
+                search.Add(batch.Positions[i], signatures[i]);
+                signatures[i] = null!;
+            }
+        }
+
+        seen.Clear();
+        seen.TrimExcess();
+        if (search.Pending.Count > 0)
+        {
+            VerifyFromText(documents, ids, search, sketcher, parallel, cancellationToken);
+        }
+
+        return search.Finish(ids);
+    }
+
+    /// <summary>
+    /// The second pass: the exact Jaccard similarity of every pending pair, from the shingle sets of its two
+    /// documents. A set is built when its document comes by and kept only until its last partner has come by.
+    /// </summary>
+    private static void VerifyFromText(IEnumerable<Document> documents, List<string> ids, PairSearch search, TextSketcher sketcher, ParallelOptions parallel, CancellationToken cancellationToken)
+    {
+        List<PendingPair> pending = search.Pending;
+
+        // The last position at which each candidate document is needed (pairs come ordered by their later document).
+        var lastUse = new Dictionary<int, int>();
+        foreach (PendingPair pair in pending)
+        {
+            lastUse[pair.A] = Math.Max(lastUse.GetValueOrDefault(pair.A), pair.B);
+            lastUse[pair.B] = pair.B;
+        }
+
+        var open = new Dictionary<int, ShingleSet>();
+        int next = 0, count = 0;
+        bool Check(Document document, int position)
+        {
+            if (position >= ids.Count || document is null || !string.Equals(document.Id, ids[position], StringComparison.Ordinal))
+            {
+                throw ChangedBetweenPasses();
+            }
+
+            count = position + 1;
+            return lastUse.ContainsKey(position);
+        }
+
+        // A file read selectively parses only the candidates' lines; any other sequence is read through.
+        var total = new StrongBox<int>(-1);
+        IEnumerable<DocumentBatch> batches = documents is ISelectiveDocuments selective
+            ? DocumentBatches.Read(selective.ReadSelected(lastUse.ContainsKey, total), Check, cancellationToken)
+            : DocumentBatches.Read(documents, Check, cancellationToken);
+        var sets = new List<ShingleSet>();
+        foreach (DocumentBatch batch in batches)
+        {
+            Document[] items = batch.Documents;
+            CollectionsMarshal.SetCount(sets, items.Length);
+            Parallel.For(0, items.Length, parallel, k => sets[k] = sketcher.Shingles(items[k].Text));
+            for (int k = 0; k < items.Length; k++)
+            {
+                int position = batch.Positions[k];
+                ShingleSet set = sets[k];
+                sets[k] = null!;
+                for (; next < pending.Count && pending[next].B == position; next++)
+                {
+                    int a = pending[next].A;
+                    search.Verify(next, open[a].Jaccard(set));
+                    if (lastUse[a] == position)
+                    {
+                        open.Remove(a);
+                    }
+                }
+
+                if (lastUse[position] > position)
+                {
+                    open.Add(position, set);
+                }
+            }
+        }
+
+        if (total.Value >= 0)
+        {
+            count = total.Value;
+        }
+
+        if (count != ids.Count || next != pending.Count)
+        {
+            throw ChangedBetweenPasses();
+        }
+
+        static InvalidOperationException ChangedBetweenPasses() =>
+            new("The documents changed between the two passes of the duplicate search: the second enumeration must give the same documents in the same order as the first (read a file again, or save standard input to one first).");
     }
 
     /// <summary>Finds the near-duplicate pairs and groups of a corpus.</summary>
@@ -114,17 +242,8 @@ public static class DuplicateFinder
 
         int n = keys.Count;
         int k = n == 0 ? 128 : signatures[0]?.Permutations ?? throw new ArgumentNullException(nameof(signatures), "Signature 0 is null.");
-        var index = new LshIndex<int>(options.ToLshOptions(k));
-        double threshold = options.Threshold;
-
-        // Exact verification first drops candidates whose estimate is four standard errors below the threshold:
-        // a pair that truly clears it is lost this way with probability about 3·10^-5.
-        double minimumEstimate = options.Verification == DuplicateVerification.Exact
-            ? Math.Max(0, threshold - (4 * JaccardEstimate.StandardErrorOf(threshold, k)))
-            : threshold;
+        var search = new PairSearch(options, k);
         var seen = new HashSet<TKey>(n, EqualityComparer<TKey>.Default);
-        var pairs = new List<(int A, int B, double Estimate, double? Exact)>();
-        int candidatePairs = 0;
         for (int i = 0; i < n; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -134,36 +253,19 @@ public static class DuplicateFinder
                 throw new ArgumentException($"The key '{key}' appears twice; keys must be distinct.", nameof(keys));
             }
 
-            MinHashSignature signature = signatures[i] ?? throw new ArgumentNullException(nameof(signatures), $"Signature {i} is null.");
-            ImmutableArray<LshMatch<int>> matches = index.Query(signature, 0);
-            candidatePairs += matches.Length;
-            foreach (LshMatch<int> match in matches)
-            {
-                double estimate = match.Estimate.Value;
-                if (estimate < minimumEstimate)
-                {
-                    continue;
-                }
-
-                double? exact = shingles is null ? null : shingles[match.Key].Jaccard(shingles[i]);
-                bool linked = options.Verification == DuplicateVerification.Exact ? exact >= threshold : estimate >= threshold;
-                if (linked)
-                {
-                    pairs.Add((match.Key, i, estimate, exact));
-                }
-            }
-
-            index.Insert(i, signature);
+            search.Add(i, signatures[i] ?? throw new ArgumentNullException(nameof(signatures), $"Signature {i} is null."));
         }
 
-        pairs.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
-        var pairResults = ImmutableArray.CreateBuilder<DuplicatePair<TKey>>(pairs.Count);
-        foreach (var (a, b, estimate, exact) in pairs)
+        if (shingles is not null)
         {
-            pairResults.Add(new DuplicatePair<TKey>(keys[a], keys[b], estimate, exact));
+            List<PendingPair> pending = search.Pending;
+            for (int p = 0; p < pending.Count; p++)
+            {
+                search.Verify(p, shingles[pending[p].A].Jaccard(shingles[pending[p].B]));
+            }
         }
 
-        return new DuplicateResult<TKey>(threshold, index.Parameters, candidatePairs, pairResults.MoveToImmutable(), Group(keys, pairs));
+        return search.Finish(keys);
     }
 
     private static ImmutableArray<ImmutableArray<TKey>> Group<TKey>(IReadOnlyList<TKey> keys, List<(int A, int B, double Estimate, double? Exact)> pairs)
@@ -209,23 +311,81 @@ public static class DuplicateFinder
         return groups.MoveToImmutable();
     }
 
-    /// <summary>Shingle sets built on first use and kept, so exact verification touches only the documents it needs.</summary>
-    private sealed class LazyShingleSets(IReadOnlyList<Document> documents, TextSketcher sketcher) : IReadOnlyList<ShingleSet>
+    /// <summary>A candidate pair whose estimate passed the pre-filter, with its exact Jaccard similarity once known.</summary>
+    private record struct PendingPair(int A, int B, double Estimate, double? Exact);
+
+    /// <summary>
+    /// The candidate search shared by both entry points: documents go through an LSH index one by one in input
+    /// order, each querying the documents before it; the candidates whose estimate passes the pre-filter wait,
+    /// in the order of their later document, for their exact similarity (when there is one to compute).
+    /// </summary>
+    private sealed class PairSearch
     {
-        private readonly ShingleSet?[] _sets = new ShingleSet?[documents.Count];
+        private readonly LshIndex<int> _index;
+        private readonly DuplicateOptions _options;
+        private readonly double _minimumEstimate;
+        private int _candidatePairs;
 
-        public int Count => _sets.Length;
-
-        public ShingleSet this[int index] => _sets[index] ??= sketcher.Shingles(documents[index].Text);
-
-        public IEnumerator<ShingleSet> GetEnumerator()
+        public PairSearch(DuplicateOptions options, int permutations)
         {
-            for (int i = 0; i < _sets.Length; i++)
-            {
-                yield return this[i];
-            }
+            _options = options;
+            _index = new LshIndex<int>(options.ToLshOptions(permutations));
+
+            // Exact verification first drops candidates whose estimate is four standard errors below the threshold:
+            // a pair that truly clears it is lost this way with probability about 3·10^-5.
+            _minimumEstimate = options.Verification == DuplicateVerification.Exact
+                ? Math.Max(0, options.Threshold - (4 * JaccardEstimate.StandardErrorOf(options.Threshold, permutations)))
+                : options.Threshold;
         }
 
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        /// <summary>The candidates kept so far, ordered by their later document.</summary>
+        public List<PendingPair> Pending { get; } = [];
+
+        /// <summary>Queries the documents before <paramref name="position"/>, then indexes it.</summary>
+        public void Add(int position, MinHashSignature signature)
+        {
+            ImmutableArray<LshMatch<int>> matches = _index.Query(signature, 0);
+            _candidatePairs += matches.Length;
+            foreach (LshMatch<int> match in matches)
+            {
+                double estimate = match.Estimate.Value;
+                if (estimate >= _minimumEstimate)
+                {
+                    Pending.Add(new PendingPair(match.Key, position, estimate, null));
+                }
+            }
+
+            _index.Insert(position, signature);
+        }
+
+        /// <summary>Records the exact similarity of pending pair <paramref name="pair"/>.</summary>
+        public void Verify(int pair, double exact) => CollectionsMarshal.AsSpan(Pending)[pair].Exact = exact;
+
+        /// <summary>The verified pairs and their groups.</summary>
+        public DuplicateResult<TKey> Finish<TKey>(IReadOnlyList<TKey> keys)
+        {
+            double threshold = _options.Threshold;
+            bool exact = _options.Verification == DuplicateVerification.Exact;
+            var pairs = new List<(int A, int B, double Estimate, double? Exact)>();
+            foreach (PendingPair pair in Pending)
+            {
+                // Estimated verification kept only the pairs whose estimate clears the threshold.
+                if (!exact || pair.Exact >= threshold)
+                {
+                    pairs.Add((pair.A, pair.B, pair.Estimate, pair.Exact));
+                }
+            }
+
+            Pending.Clear();
+            Pending.TrimExcess();
+            pairs.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+            var pairResults = ImmutableArray.CreateBuilder<DuplicatePair<TKey>>(pairs.Count);
+            foreach (var (a, b, estimate, exactValue) in pairs)
+            {
+                pairResults.Add(new DuplicatePair<TKey>(keys[a], keys[b], estimate, exactValue));
+            }
+
+            return new DuplicateResult<TKey>(threshold, _index.Parameters, _candidatePairs, pairResults.MoveToImmutable(), Group(keys, pairs));
+        }
     }
 }

@@ -35,7 +35,7 @@ public sealed record DuplicateOptions
     public int? Rows { get; init; }
 
     /// <summary>
-    /// The longest document, in UTF-16 code units, that <see cref="DuplicateFinder.FindDuplicates(IReadOnlyList{Documents.Document}, DuplicateOptions?, Sketches.TextSketcher?, CancellationToken)"/>
+    /// The longest document, in UTF-16 code units, that <see cref="DuplicateFinder.FindDuplicates(IEnumerable{Documents.Document}, DuplicateOptions?, Sketches.TextSketcher?, CancellationToken)"/>
     /// takes from raw text; a longer one is refused with a <see cref="Documents.DocumentFormatException"/> naming it,
     /// rather than running out of memory. Default 268,435,456 (256 Mi characters).
     /// </summary>

@@ -155,4 +155,115 @@ public class DocumentReaderTests
 
         return sb.ToString();
     }
+
+    [Fact]
+    public void ReadJsonLines_Stream_SameDocumentsAndErrorsAsTheTextReader_Property()
+    {
+        // The stream overload splits and parses bytes; the TextReader overload decodes first. They must agree on every
+        // input: line ends of every kind, blank lines (ASCII or not), non-ASCII text, invalid bytes, broken lines.
+        string[] pieces =
+        [
+            "{\"id\":\"a\",\"text\":\"x y\"}", "{\"id\":\"b\",\"text\":\"\u00e9t\u00e9 \u2014 caf\u00e9\"}", "{\"id\":\"c\",\"text\":\"\u2028\"}",
+            "{\"id\":\"a\",\"text\":\"dup\"}", "   ", "\t", "\u00a0", "\u3000 ", "{\"id\":7,\"text\":\"n\",\"date\":\"2020-01-02\"}", "{broken",
+            " {\"id\":\"d\",\"text\":\"lead\"} ", "\u00e9{}", "[1]", "{\"id\":\"e\",\"text\":\"\\ud800\"}", "\u001c",
+        ];
+        string[] ends = ["\n", "\r\n", "\r", "\n\n", "\r\r\n"];
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<int>(),
+            seed =>
+            {
+                var random = new Random(seed);
+                var bytes = new List<byte>();
+                if (random.Next(4) == 0)
+                {
+                    bytes.AddRange([0xEF, 0xBB, 0xBF]);
+                }
+
+                int count = random.Next(1, 8);
+                for (int i = 0; i < count; i++)
+                {
+                    bytes.AddRange(Encoding.UTF8.GetBytes(pieces[random.Next(pieces.Length)]));
+                    if (random.Next(10) == 0)
+                    {
+                        bytes.Add(0xFF);
+                    }
+
+                    if (i < count - 1 || random.Next(2) == 0)
+                    {
+                        bytes.AddRange(Encoding.UTF8.GetBytes(ends[random.Next(ends.Length)]));
+                    }
+                }
+
+                byte[] input = [.. bytes];
+                string expected = Outcome(() => DocumentReader.ReadJsonLines(new StreamReader(new MemoryStream(input), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true), "in.jsonl").ToList());
+                string actual = Outcome(() => DocumentReader.ReadJsonLines(new MemoryStream(input), "in.jsonl").ToList());
+                return (expected == actual).Label($"text reader: {expected}\nstream:      {actual}");
+            }).QuickCheckThrowOnFailure();
+
+        static string Outcome(Func<List<Document>> read)
+        {
+            try
+            {
+                return string.Join(" | ", read().Select(d => $"{d.Id}:{d.Text}:{d.Published}"));
+            }
+            catch (DocumentFormatException e)
+            {
+                return "error " + e.Message;
+            }
+        }
+    }
+
+    [Fact]
+    public void ReadJsonLines_LongLinesAcrossTheBuffer_SplitAsTheTextReaderSplitsThem()
+    {
+        // Lines longer than the 64 KB read buffer, and a \r\n whose two bytes fall on both sides of a buffer's end.
+        var sb = new StringBuilder();
+        for (int i = 0; i < 6; i++)
+        {
+            string text = new('w', (1 << 16) - 26 + (i * 4099));
+            sb.Append("{\"id\":\"").Append(i).Append("\",\"text\":\"").Append(text).Append("\"}").Append(i % 2 == 0 ? "\r\n" : "\r");
+        }
+
+        byte[] input = Encoding.UTF8.GetBytes(sb.ToString());
+        var expected = DocumentReader.ReadJsonLines(new StringReader(sb.ToString()), "long.jsonl").Select(d => (d.Id, d.Text.Length)).ToList();
+        var actual = DocumentReader.ReadJsonLines(new MemoryStream(input), "long.jsonl").Select(d => (d.Id, d.Text.Length)).ToList();
+        Assert.Equal(6, actual.Count);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void ReadJsonLines_Utf16WithByteOrderMark_DecodedAsText()
+    {
+        byte[] input = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("{\"id\":\"a\",\"text\":\"h\u00e9\"}\n{\"id\":\"b\",\"text\":\"c\"}")];
+        var documents = DocumentReader.ReadJsonLines(new MemoryStream(input), "u16.jsonl").ToList();
+        Assert.Equal(["a:h\u00e9", "b:c"], documents.Select(d => d.Id + ":" + d.Text));
+    }
+
+    [Fact]
+    public void Read_JsonLinesFile_ReadsAgainAndSelectively()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "sel-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        try
+        {
+            File.WriteAllText(path, "{\"id\":\"a\",\"text\":\"1\"}\n\n{\"id\":\"b\",\"text\":\"2\"}\r\n{broken\n{\"id\":\"d\",\"text\":\"4\"}\n");
+            IEnumerable<Document> documents = DocumentReader.Read(path);
+            var selective = Assert.IsAssignableFrom<ISelectiveDocuments>(documents);
+            var count = new System.Runtime.CompilerServices.StrongBox<int>();
+            var asked = new List<int>();
+            var selected = selective.ReadSelected(p => { asked.Add(p); return p is 1 or 3; }, count).ToList();
+
+            // The broken line at position 2 is skipped unparsed; blank lines are not positions.
+            Assert.Equal([(1, "b"), (3, "d")], selected.Select(s => (s.Position, s.Document.Id)));
+            Assert.Equal([0, 1, 2, 3], asked);
+            Assert.Equal(4, count.Value);
+
+            // A whole read parses every line, again on each enumeration.
+            Assert.Equal(3, Assert.Throws<DocumentFormatException>(() => documents.ToList()).Line - 1);
+            Assert.Equal(3, Assert.Throws<DocumentFormatException>(() => documents.ToList()).Line - 1);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

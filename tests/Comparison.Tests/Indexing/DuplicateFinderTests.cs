@@ -178,4 +178,93 @@ public class DuplicateFinderTests
         Assert.Contains("MaxDocumentLength", e.Message, StringComparison.Ordinal);
         Assert.Empty(DuplicateFinder.FindDuplicates([new Document("ok", "0123456789")], options).Pairs);
     }
+
+    [Theory]
+    [InlineData(DuplicateVerification.Exact)]
+    [InlineData(DuplicateVerification.Estimated)]
+    public void FindDuplicates_StreamedText_SamePairsAsFromSignaturesAndShingleSetsInMemory(DuplicateVerification verification)
+    {
+        List<Document> corpus = SyntheticCorpus.Make(300, 200, seed: 17);
+        var options = new DuplicateOptions { Verification = verification };
+        var sketcher = new TextSketcher();
+        var expected = DuplicateFinder.FindDuplicates(
+            corpus.Select(d => d.Id).ToList(),
+            corpus.Select(d => sketcher.Sketch(d.Text)).ToList(),
+            options,
+            corpus.Select(d => sketcher.Shingles(d.Text)).ToList());
+        Assert.NotEmpty(expected.Pairs);
+
+        // A lazy sequence read twice, in batches smaller than the corpus.
+        var streamed = DuplicateFinder.FindDuplicates(corpus.Select(d => d), options, sketcher);
+        Assert.Equal(expected.Pairs.Select(p => p.ToString()), streamed.Pairs.Select(p => p.ToString()));
+        Assert.Equal(expected.Groups.Select(g => string.Join(",", g)), streamed.Groups.Select(g => string.Join(",", g)));
+        Assert.Equal(expected.CandidatePairs, streamed.CandidatePairs);
+        Assert.All(streamed.Pairs, p => Assert.NotNull(p.Jaccard));
+    }
+
+    [Fact]
+    public void FindDuplicates_JsonLinesFile_ReadSelectivelyTheSecondTime_SamePairsAsTheList()
+    {
+        List<Document> corpus = SyntheticCorpus.Make(300, 200, seed: 23);
+        string path = Path.Combine(Path.GetTempPath(), "dup-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        try
+        {
+            File.WriteAllLines(path, corpus.Select((d, i) => (i % 7 == 0 ? "\n  \n" : string.Empty) + System.Text.Json.JsonSerializer.Serialize(new { id = d.Id, text = d.Text })));
+            var fromList = DuplicateFinder.FindDuplicates(corpus);
+            var fromFile = DuplicateFinder.FindDuplicates(DocumentReader.Read(path));
+            Assert.NotEmpty(fromList.Pairs);
+            Assert.Equal(fromList.Pairs.Select(p => p.ToString()), fromFile.Pairs.Select(p => p.ToString()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void FindDuplicates_SequenceThatChangesBetweenPasses_Throws()
+    {
+        List<Document> corpus = SyntheticCorpus.Make(100, 60, seed: 29);
+        int pass = 0;
+        IEnumerable<Document> Changing()
+        {
+            pass++;
+            foreach (Document document in pass == 1 ? corpus : corpus.Take(corpus.Count - 1))
+            {
+                yield return document;
+            }
+        }
+
+        var e = Assert.Throws<InvalidOperationException>(() => DuplicateFinder.FindDuplicates(Changing()));
+        Assert.Contains("changed between the two passes", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2, pass);
+    }
+
+    [Fact]
+    public void FindDuplicates_NoCandidates_ReadsTheSequenceOnce()
+    {
+        int passes = 0;
+        IEnumerable<Document> Once()
+        {
+            passes++;
+            yield return new Document("a", "one two three four five six seven");
+            yield return new Document("b", "eight nine ten eleven twelve thirteen fourteen");
+        }
+
+        Assert.Empty(DuplicateFinder.FindDuplicates(Once()).Pairs);
+        Assert.Equal(1, passes);
+    }
+
+    [Fact]
+    public void FindDuplicates_StreamedDuplicateIdentifier_ThrowsNamingIt()
+    {
+        IEnumerable<Document> Twice()
+        {
+            yield return new Document("a", "one two three four five six seven");
+            yield return new Document("a", "eight nine ten eleven twelve thirteen fourteen");
+        }
+
+        var e = Assert.Throws<ArgumentException>("documents", () => DuplicateFinder.FindDuplicates(Twice()));
+        Assert.Contains("'a'", e.Message, StringComparison.Ordinal);
+    }
 }
