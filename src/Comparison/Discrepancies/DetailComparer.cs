@@ -6,8 +6,8 @@ using FuzzySharp;
 namespace Comparison.Discrepancies;
 
 /// <summary>
-/// Compares the details of an event slot by slot: the age of each person, the time of day of the event and the
-/// streets where it happened. A slot holds at most one mention per document; a document that gives one slot two
+/// Compares the details of an event slot by slot: the age of each person, the times of day (<see cref="TimeComparer"/>)
+/// and the streets where it happened. A slot holds at most one mention per document; a document that gives one slot two
 /// different values takes no part in it.
 /// </summary>
 internal static class DetailComparer
@@ -18,7 +18,7 @@ internal static class DetailComparer
     public static void Compare(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, List<Discrepancy> discrepancies)
     {
         CompareAges(facts, discrepancies);
-        CompareTimes(facts, contexts, discrepancies);
+        TimeComparer.Compare(facts, contexts, discrepancies);
         CompareStreets(facts, discrepancies);
     }
 
@@ -165,58 +165,6 @@ internal static class DetailComparer
         }
 
         return (words[0], words[last]);
-    }
-
-    private static void CompareTimes(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, List<Discrepancy> discrepancies)
-    {
-        // The first time of day a report gives is, in news writing, when the event happened.
-        var firsts = new List<(int Document, TimeMention Time)>();
-        for (int d = 0; d < facts.Count; d++)
-        {
-            var times = EventDetailScanner.Times(facts[d]);
-            if (times.Length > 0)
-            {
-                firsts.Add((d, times[0]));
-            }
-        }
-
-        if (firsts.Count < 2)
-        {
-            return;
-        }
-
-        bool disjoint = false;
-        bool differ = false;
-        double similarity = 0;
-        for (int x = 0; x < firsts.Count; x++)
-        {
-            for (int y = x + 1; y < firsts.Count; y++)
-            {
-                TimeMention a = firsts[x].Time;
-                TimeMention b = firsts[y].Time;
-                if (a.Minutes != b.Minutes)
-                {
-                    differ = true;
-                    disjoint |= a.Latest < b.Earliest || b.Latest < a.Earliest;
-                    similarity = Math.Max(similarity, SentenceContexts.Similarity(contexts[firsts[x].Document], a.Sentence, contexts[firsts[y].Document], b.Sentence));
-                }
-            }
-        }
-
-        if (!differ)
-        {
-            return;
-        }
-
-        var mentions = new List<(int, Fact, string)>();
-        foreach (var (d, t) in firsts)
-        {
-            mentions.Add((d, t, (t.Minutes / 60).ToString("00", CultureInfo.InvariantCulture) + ":" + (t.Minutes % 60).ToString("00", CultureInfo.InvariantCulture)));
-        }
-
-        // Times of different precision ("about 9:15" and "9:18") are shown only when the sentences agree closely.
-        double confidence = 0.45 + (0.4 * similarity) + (disjoint ? 0.15 : 0);
-        Add(discrepancies, facts, DiscrepancyKind.Time, "time of the event", disjoint ? DiscrepancyRelation.Contradiction : DiscrepancyRelation.Precision, Math.Min(confidence, 0.95), mentions, _ => null);
     }
 
     private static void CompareStreets(IReadOnlyList<DocumentFacts> facts, List<Discrepancy> discrepancies)

@@ -90,6 +90,7 @@ public sealed class DiscrepancyFinder
         DateComparer.Compare(facts, contexts, Options, discrepancies, claims, agreements);
         QuoteComparer.Compare(facts, Options, discrepancies, agreements);
         NameComparer.Compare(facts, Options, discrepancies);
+        SpellingVariants.Compare(facts, discrepancies);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int d = 0; d < facts.Count; d++)
         {

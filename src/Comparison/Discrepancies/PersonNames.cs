@@ -15,10 +15,13 @@ internal static partial class PersonNames
     /// <summary>Lowest FuzzySharp ratio at which two first names are one name spelled two ways (John and Joan are two people).</summary>
     private const int FirstNameRatio = 85;
 
+    /// <summary>Lowest ratio for first names of five letters or more with the same initial.</summary>
+    private const int ShortFirstNameRatio = 80;
+
     /// <summary>Lowest FuzzySharp ratio at which two surnames are one surname spelled two ways.</summary>
     private const int SurnameRatio = 80;
 
-    [GeneratedRegex(@"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: [A-Z][a-z]+| [A-Z]\.)? ((?:Mc|Mac|La|De|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Place|County|City|Police|Department|Hospital|University|College|School|Center|Park|Church|Township|Island|Province))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: ([A-Z][a-z]+)| [A-Z]\.)? ((?:Mc|Mac|La|De|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Place|County|City|Police|Department|Hospital|University|College|School|Center|Park|Church|Township|Island|Province))", RegexOptions.CultureInvariant)]
     private static partial Regex FullName();
 
     /// <summary>Words that end a place's name, not a person's ("Summit Streets").</summary>
@@ -100,12 +103,23 @@ internal static partial class PersonNames
 
         if (sameLast)
         {
-            return firstA.Length >= 4 && firstB.Length >= 4 && Fuzz.Ratio(firstA, firstB) >= FirstNameRatio ? 0.8 : null;
+            return firstA.Length >= 4 && firstB.Length >= 4 && SimilarFirstNames(firstA, firstB) ? 0.8 : null;
         }
 
         // "LaCalamita" and "Calamita": one surname ends the other.
         bool suffix = lastA.Length >= 5 && lastB.Length >= 5 && (lastA.EndsWith(lastB, StringComparison.OrdinalIgnoreCase) || lastB.EndsWith(lastA, StringComparison.OrdinalIgnoreCase));
         return lastA.Length >= 4 && lastB.Length >= 4 && (suffix || Fuzz.Ratio(lastA, lastB) >= SurnameRatio) ? 0.85 : null;
+    }
+
+    /// <summary>
+    /// Two spellings of one first name: close enough by FuzzySharp ratio, or, for names of five letters or more with
+    /// the same initial, one letter changed or two swapped ("Robyn" and "Robin", "Aniaya" and "Anaiya"); four-letter
+    /// names one letter apart are often two names ("John" and "Joan").
+    /// </summary>
+    private static bool SimilarFirstNames(string a, string b)
+    {
+        int ratio = Fuzz.Ratio(a, b);
+        return ratio >= FirstNameRatio || (ratio >= ShortFirstNameRatio && a.Length >= 5 && b.Length >= 5 && char.ToUpperInvariant(a[0]) == char.ToUpperInvariant(b[0]));
     }
 
     private static bool Writes(List<(string First, string Last, Fact Fact)> names, string first, string last)
@@ -128,17 +142,35 @@ internal static partial class PersonNames
         foreach (Match m in FullName().Matches(text))
         {
             string first = m.Groups[1].Value;
-            string last = m.Groups[2].Value;
-            if (!IsName(first) || !IsName(last) || NotSurnames.Contains(last))
+            string last = m.Groups[3].Value;
+            int end = m.Index + m.Length;
+            if (last is "Jr" or "Sr")
+            {
+                // "Chauncey Broadway Jr": the generational suffix is no surname; the word before it is.
+                if (!m.Groups[2].Success)
+                {
+                    continue;
+                }
+
+                last = m.Groups[2].Value;
+                end = m.Groups[2].Index + m.Groups[2].Length;
+            }
+
+            // A title right after a first name is a surname ("Adeline King"); before it, a title ("President Smith") is no first name.
+            if (!IsName(first) || !(IsName(last) || (!m.Groups[2].Success && IsTitleSurname(last))) || NotSurnames.Contains(last)
+                || (m.Groups[2].Success && NotSurnames.Contains(m.Groups[2].Value)))
             {
                 continue;
             }
 
-            found.Add((first, last, EventDetailScanner.Person(facts, m.Index, m.Index + m.Length, last)));
+            found.Add((first, last, EventDetailScanner.Person(facts, m.Index, end, last)));
         }
 
         return found;
     }
+
+    /// <summary>A title word that is also a common surname ("King", "Judge", "Bishop"): only a title, no other class.</summary>
+    private static bool IsTitleSurname(string word) => FactLexicon.Find(word).Classes == WordClass.Title;
 
     /// <summary>A capitalised word that is no common word, month, weekday or title.</summary>
     private static bool IsName(string word) =>

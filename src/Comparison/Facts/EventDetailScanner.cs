@@ -75,6 +75,9 @@ internal static partial class EventDetailScanner
     [GeneratedRegex(@"(?:\b(about|around|approximately|roughly|nearly|just after|just before|shortly after|shortly before|after|before|at|by) )?\b(\d{1,2})(?:[:.] ?(\d{2}))? ?([ap])\. ?m\b\.?|(?:\b(about|around|approximately|roughly|nearly|just after|just before|shortly after|shortly before|after|before|at|by) )?\b(\d{1,2})(?:[:.] ?(\d{2}))? ?([ap])m\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
+    [GeneratedRegex(@"\b(?:([Ee]arly|[Ll]ate) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]his|[Ll]ast)(?: (morning|afternoon|evening|night))?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DayPart();
+
     [GeneratedRegex(@"\b((?:[A-Z][a-z]+ ){1,2})(Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.?|Court|Place|Parkway|Circle|Terrace|Trail)(?= |,|\.|;|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Street();
 
@@ -175,6 +178,81 @@ internal static partial class EventDetailScanner
 
         return found.ToImmutable();
     }
+
+    /// <summary>
+    /// The parts of a day a document gives for something that happened ("early Sunday morning", "Tuesday evening",
+    /// "late Saturday"), in text order: <see cref="TimeMention.Earliest"/> and <see cref="TimeMention.Latest"/> span the
+    /// part of the day in minutes after the midnight that opens it (a night runs past 24:00), and
+    /// <see cref="TimeMention.Qualifier"/> holds the day and the part, lower-cased ("sunday early morning"). A part of
+    /// a day without a day of its own ("in the morning") is left out: nothing tells which day it is.
+    /// </summary>
+    public static ImmutableArray<TimeMention> DayParts(DocumentFacts facts)
+    {
+        string text = facts.Document.Text;
+        var found = ImmutableArray.CreateBuilder<TimeMention>();
+        foreach (Match m in DayPart().Matches(text))
+        {
+            string? degree = m.Groups[1].Success ? m.Groups[1].Value.ToLowerInvariant() : null;
+            string day = m.Groups[2].Value.ToLowerInvariant();
+            string? part = m.Groups[3].Success ? m.Groups[3].Value.ToLowerInvariant() : null;
+            if (part is null && degree is null)
+            {
+                continue; // a day alone is a date, not a time of day
+            }
+
+            (int lo, int hi) = (degree, part) switch
+            {
+                ("early", null) => (0, 7 * 60),
+                ("late", null) => (18 * 60, 24 * 60),
+                ("early", "morning") => (0, 7 * 60),
+                ("late", "morning") => (10 * 60, 12 * 60),
+                (_, "morning") => (5 * 60, 12 * 60),
+                ("early", "afternoon") => (12 * 60, 15 * 60),
+                ("late", "afternoon") => (15 * 60, 18 * 60),
+                (_, "afternoon") => (12 * 60, 18 * 60),
+                ("early", "evening") => (17 * 60, 20 * 60),
+                ("late", "evening") => (20 * 60, 23 * 60),
+                (_, "evening") => (17 * 60, 22 * 60),
+                ("late", "night") => (21 * 60, 28 * 60),
+                ("early", "night") => (18 * 60, 22 * 60),
+                _ => (18 * 60, 28 * 60),
+            };
+            if (IsReported(text, m.Index))
+            {
+                continue;
+            }
+
+            var time = With(facts, new TimeMention
+            {
+                Start = m.Index, End = m.Index + m.Length, Text = m.Value, Sentence = 0, SentenceStart = 0, SentenceEnd = 0,
+                Minutes = (lo + hi) / 2, Earliest = lo, Latest = hi, Qualifier = day + " " + (degree is null ? part : part is null ? degree : degree + " " + part),
+            });
+            if (!IsReportingOrPlanned(text.AsSpan(time.SentenceStart, time.SentenceEnd - time.SentenceStart)))
+            {
+                found.Add(time);
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    /// <summary>Whether the words right before <paramref name="start"/> report something ("police said Sunday night"): when it was said, not when it happened.</summary>
+    private static bool IsReported(string text, int start)
+    {
+        int from = Math.Max(0, start - 16);
+        var before = text.AsSpan(from, start - from);
+        foreach (string cue in ReportingCues)
+        {
+            if (before.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ReportingCues = ["said", "says", "told", "announced", "statement", "released", "reported"];
 
     /// <summary>The streets a document names, in text order.</summary>
     public static ImmutableArray<PlaceMention> Streets(DocumentFacts facts)
