@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Comparison.Documents;
 using Comparison.Vectors;
 
 namespace Comparison.Clustering;
@@ -11,11 +10,10 @@ internal static class ClusterDescriber
     private const int LabelTerms = 4;
 
     /// <summary>Describes the clusters of a batch run, whose representatives are found from the scored candidate pairs.</summary>
-    /// <param name="documents">The documents in ordinal identifier order.</param>
     /// <param name="cluster">For each document, the smallest document index of its cluster.</param>
     /// <param name="edges">The scored candidate pairs.</param>
-    /// <param name="features">The documents' features.</param>
-    public static EventClustering Describe(IReadOnlyList<Document> documents, int[] cluster, IReadOnlyList<SimilarPair> edges, EventFeatures features)
+    /// <param name="features">The documents' features, in ordinal identifier order.</param>
+    public static EventClustering Describe(int[] cluster, IReadOnlyList<SimilarPair> edges, EventFeatures features)
     {
         // Each member's summed similarity to the other members of its cluster.
         var centrality = new double[cluster.Length];
@@ -28,17 +26,17 @@ internal static class ClusterDescriber
             }
         }
 
-        return Describe(documents, cluster, centrality, features.Content, features.ContentModel, features.Titles);
+        return Describe(features.Ids, cluster, centrality, features.Content, features.ContentModel, features.Titles);
     }
 
     /// <summary>Describes the clusters.</summary>
-    /// <param name="documents">The documents in ordinal identifier order.</param>
+    /// <param name="ids">The documents' identifiers, in ordinal order.</param>
     /// <param name="cluster">For each document, the smallest document index of its cluster.</param>
     /// <param name="centrality">For each document, its summed similarity to the rest of its cluster.</param>
     /// <param name="content">For each document, its content vector.</param>
     /// <param name="model">The model that numbers the content terms.</param>
     /// <param name="titles">For each document, its title without site names (empty when none).</param>
-    public static EventClustering Describe(IReadOnlyList<Document> documents, int[] cluster, double[] centrality, IReadOnlyList<SparseVector> content, TfIdfModel model, IReadOnlyList<string> titles)
+    public static EventClustering Describe(IReadOnlyList<string> ids, int[] cluster, double[] centrality, IReadOnlyList<SparseVector> content, TfIdfModel model, IReadOnlyList<string> titles)
     {
         var members = new Dictionary<int, List<int>>();
         for (int i = 0; i < cluster.Length; i++)
@@ -71,8 +69,8 @@ internal static class ClusterDescriber
             clusters.Add(new EventCluster
             {
                 Id = clusters.Count,
-                DocumentIds = [.. group.Select(i => documents[i].Id)],
-                RepresentativeId = documents[representative].Id,
+                DocumentIds = [.. group.Select(i => ids[i])],
+                RepresentativeId = ids[representative],
                 Label = title.Length > 0 ? title : string.Join(' ', terms.Take(LabelTerms)),
                 Terms = terms,
             });

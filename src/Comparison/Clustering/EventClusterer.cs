@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Comparison.Documents;
 using Comparison.Vectors;
 
@@ -32,6 +31,11 @@ public sealed class EventClusterer
     internal const int MinPostingCap = 200;
     internal const int PostingCapDivisor = 20;
 
+    // The most postings one document reads: 30 heavy terms of the smallest posting cap, so a corpus of up to
+    // 20 × MinPostingCap documents is searched exactly as without a budget; beyond, a document probes its most
+    // specific heavy terms only, and the search stays linear in the corpus.
+    internal const int PostingBudget = HeavyTerms * MinPostingCap;
+
     /// <summary>Creates a clusterer.</summary>
     /// <param name="options">The settings; <see langword="null"/> for <see cref="EventClustererOptions.Default"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (the message names it).</exception>
@@ -54,66 +58,58 @@ public sealed class EventClusterer
     public EventClustering Cluster(IEnumerable<Document> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        Document[] ordered = Canonical(documents);
-        if (ordered.Length == 0)
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        EventFeatures features = EventFeatures.Build(documents, Options, cancellationToken);
+        if (features.Count == 0)
         {
             return new EventClustering([]);
         }
 
-        EventFeatures features = EventFeatures.Build(ordered, Options, cancellationToken);
         List<SimilarPair> edges = CandidateEdges(features, cancellationToken);
-        int[] cluster = AverageLinkage.Cluster(ordered.Length, edges, Options.Threshold);
-        return ClusterDescriber.Describe(ordered, cluster, edges, features);
-    }
-
-    /// <summary>The documents sorted by identifier (ordinal), after checking for nulls and duplicate identifiers.</summary>
-    internal static Document[] Canonical(IEnumerable<Document> documents)
-    {
-        var list = new List<Document>();
-        foreach (Document document in documents)
-        {
-            list.Add(document ?? throw new ArgumentNullException(nameof(documents), $"The document at position {list.Count} is null."));
-        }
-
-        Document[] ordered = [.. list];
-        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        for (int i = 1; i < ordered.Length; i++)
-        {
-            if (string.Equals(ordered[i - 1].Id, ordered[i].Id, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Two documents have the id '{ordered[i].Id}'; identifiers must be unique.", nameof(documents));
-            }
-        }
-
-        return ordered;
+        int[] cluster = AverageLinkage.Cluster(features.Count, edges, Options.Threshold);
+        return ClusterDescriber.Describe(cluster, edges, features);
     }
 
     /// <summary>The candidate graph: each document's nearest neighbours by text, scored exactly, time term included.</summary>
     private List<SimilarPair> CandidateEdges(EventFeatures features, CancellationToken cancellationToken)
     {
         int maxPosting = Math.Max(MinPostingCap, features.Count / PostingCapDivisor);
-        ImmutableArray<Neighbor>[] nearest = CandidateSearch.FindTopK(features, features.Combined(), Options.Neighbors, Options.MinCandidateSimilarity, HeavyTerms, maxPosting, Options.Parallelism, cancellationToken);
-        var pairs = new List<(int A, int B)>();
+        Neighbor[][] nearest = CandidateSearch.FindTopK(features, Options.Neighbors, Options.MinCandidateSimilarity, HeavyTerms, maxPosting, PostingBudget, Options.Parallelism, cancellationToken);
+
+        // Each pair once, from either side's list (the text similarity is symmetric, bit for bit), ordered.
+        long total = 0;
+        foreach (Neighbor[] list in nearest)
+        {
+            total += list.Length;
+        }
+
+        var keys = new long[total];
+        var similarities = new double[total];
+        int at = 0;
         for (int i = 0; i < nearest.Length; i++)
         {
             foreach (Neighbor neighbour in nearest[i])
             {
                 int j = neighbour.Index;
-                pairs.Add(i < j ? (i, j) : (j, i));
+                keys[at] = i < j ? ((long)i << 32) | (uint)j : ((long)j << 32) | (uint)i;
+                similarities[at++] = neighbour.Similarity;
             }
+
+            nearest[i] = null!;
         }
 
-        pairs.Sort();
-        var edges = new List<SimilarPair>(pairs.Count / 2);
-        for (int k = 0; k < pairs.Count; k++)
+        nearest = null!;
+        Array.Sort(keys, similarities);
+        var edges = new List<SimilarPair>(at / 2);
+        for (int e = 0; e < keys.Length; e++)
         {
-            if (k > 0 && pairs[k] == pairs[k - 1])
+            if (e > 0 && keys[e] == keys[e - 1])
             {
                 continue;
             }
 
-            (int a, int b) = pairs[k];
-            double similarity = features.Similarity(a, b);
+            int a = (int)(keys[e] >> 32), b = (int)keys[e];
+            double similarity = similarities[e] + EventFeatures.TimeAdjustment(features.Days[a], features.Days[b], Options);
             if (similarity >= Options.MinCandidateSimilarity)
             {
                 edges.Add(new SimilarPair(a, b, similarity));

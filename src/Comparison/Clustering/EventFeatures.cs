@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Comparison.Documents;
 using Comparison.Vectors;
 
@@ -6,15 +6,18 @@ namespace Comparison.Clustering;
 
 /// <summary>
 /// The vectors event clustering compares: a TF-IDF vector of content terms and one of salient terms per document,
-/// both fitted on the corpus (sublinear term frequency, smoothed IDF, unit length), and the publication day.
+/// both fitted on the corpus (sublinear term frequency, smoothed IDF, unit length), and the publication day; each
+/// document's identifier and title. Documents are numbered in ordinal order of their identifiers.
 /// </summary>
 internal sealed class EventFeatures
 {
     private readonly EventClustererOptions _options;
     private readonly double _contentShare;
     private readonly double _salientShare;
+    private readonly float _contentScale;
+    private readonly float _salientScale;
 
-    private EventFeatures(EventClustererOptions options, TfIdfModel contentModel, ImmutableArray<SparseVector> content, ImmutableArray<SparseVector> salient, int?[] days, string[] titles)
+    private EventFeatures(EventClustererOptions options, TfIdfModel contentModel, SparseVector[] content, SparseVector[] salient, int?[] days, string[] titles, string[] ids)
     {
         _options = options;
         ContentModel = contentModel;
@@ -22,48 +25,110 @@ internal sealed class EventFeatures
         Salient = salient;
         Days = days;
         Titles = titles;
+        Ids = ids;
         double total = options.ContentWeight + options.EntityWeight;
         _contentShare = options.ContentWeight / total;
         _salientShare = options.EntityWeight / total;
+        _contentScale = (float)Math.Sqrt(_contentShare);
+        _salientScale = (float)Math.Sqrt(_salientShare);
     }
 
     public TfIdfModel ContentModel { get; }
 
-    public ImmutableArray<SparseVector> Content { get; }
+    public SparseVector[] Content { get; }
 
-    public ImmutableArray<SparseVector> Salient { get; }
+    public SparseVector[] Salient { get; }
 
     public int?[] Days { get; }
 
     /// <summary>The titles without their site-name parts (empty when a document has none).</summary>
     public string[] Titles { get; }
 
+    /// <summary>The documents' identifiers, in ordinal order.</summary>
+    public string[] Ids { get; }
+
     public int Count => Days.Length;
 
-    public static EventFeatures Build(IReadOnlyList<Document> documents, EventClustererOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the documents as a stream, in batches: each batch's terms are extracted in parallel and counted into the
+    /// two fits, and nothing of a document's text is kept. The features come out in ordinal order of the identifiers.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">A document is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Two documents share an identifier.</exception>
+    public static EventFeatures Build(IEnumerable<Document> documents, EventClustererOptions options, CancellationToken cancellationToken)
     {
-        int n = documents.Count;
-        var content = new List<string>[n];
-        var salient = new List<string>[n];
-        var days = new int?[n];
-        var titles = new string[n];
+        // The analysis of the two fits: terms used as given (they are normalised already), no stop words, unigrams.
+        var analysis = new TfIdfOptions { SublinearTf = true, Lowercase = false };
+        Action<TermAnalyzer, List<string>, ITermSink> analyze = static (analyzer, tokens, sink) => analyzer.AnalyzeTokens(tokens, sink);
+        var contentFit = new TfIdfFitter<List<string>>(analysis, analyze, options.Parallelism);
+        var salientFit = new TfIdfFitter<List<string>>(analysis, analyze, options.Parallelism);
+        var ids = new List<string>();
+        var days = new List<int?>();
+        var titles = new List<string>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, n, parallel, i =>
-        {
-            (content[i], salient[i]) = ClusterText.Extract(documents[i], options);
-            days[i] = documents[i].Published?.DayNumber;
-            titles[i] = ClusterText.CleanTitle(documents[i].Title);
-        });
+        bool Check(Document document, int position) =>
+            document is not null ? true : throw new ArgumentNullException(nameof(documents), $"The document at position {position} is null.");
 
-        var tfidf = new TfIdfOptions
+        foreach (DocumentBatch batch in DocumentBatches.Read(documents, Check, cancellationToken))
         {
-            SublinearTf = true,
-            Lowercase = false,
+            Document[] items = batch.Documents;
+            var content = new List<string>[items.Length];
+            var salient = new List<string>[items.Length];
+            Parallel.For(0, items.Length, parallel, i => (content[i], salient[i]) = ClusterText.Extract(items[i], options));
+            contentFit.Add(content, cancellationToken);
+            salientFit.Add(salient, cancellationToken);
+            foreach (Document document in items)
+            {
+                ids.Add(document.Id);
+                days.Add(document.Published?.DayNumber);
+                titles.Add(ClusterText.CleanTitle(document.Title));
+            }
+        }
+
+        int n = ids.Count;
+        var limits = analysis with
+        {
             MaxDf = DocumentFrequencyLimit.Proportion(n >= options.MinDocumentsForMaxDf ? options.MaxDocumentFrequency : 1.0),
         };
-        TfIdfFitResult contentFit = TfIdfModel.FitTransformTokens(content, tfidf, cancellationToken);
-        TfIdfFitResult salientFit = TfIdfModel.FitTransformTokens(salient, tfidf, cancellationToken);
-        return new EventFeatures(options, contentFit.Model, contentFit.Vectors, salientFit.Vectors, days, titles);
+        TfIdfFitResult contentResult = contentFit.Finish(cancellationToken, limits);
+        TfIdfFitResult salientResult = salientFit.Finish(cancellationToken, limits);
+
+        // Ordinal order of the identifiers: the result does not depend on the input order.
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        string[] idArray = [.. ids];
+        Array.Sort(order, (a, b) => string.CompareOrdinal(idArray[a], idArray[b]));
+        for (int i = 1; i < n; i++)
+        {
+            if (string.Equals(idArray[order[i - 1]], idArray[order[i]], StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Two documents have the id '{idArray[order[i]]}'; identifiers must be unique.", nameof(documents));
+            }
+        }
+
+        return new EventFeatures(
+            options,
+            contentResult.Model,
+            Permute(contentResult.Vectors.AsSpan(), order),
+            Permute(salientResult.Vectors.AsSpan(), order),
+            Permute(CollectionsMarshal.AsSpan(days), order),
+            Permute(CollectionsMarshal.AsSpan(titles), order),
+            Permute(idArray.AsSpan(), order));
+    }
+
+    private static TItem[] Permute<TItem>(ReadOnlySpan<TItem> items, int[] order)
+    {
+        var permuted = new TItem[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            permuted[i] = items[order[i]];
+        }
+
+        return permuted;
     }
 
     /// <summary>The weighted text similarity: content and salient-term cosines, weights summing to 1.</summary>
@@ -74,36 +139,27 @@ internal sealed class EventFeatures
     public double Similarity(int a, int b) => TextSimilarity(a, b) + TimeAdjustment(Days[a], Days[b], _options);
 
     /// <summary>
-    /// One vector per document whose dot products are the weighted text similarities: the content vector scaled by
-    /// √(content share) followed by the salient vector scaled by √(salient share), its term ids shifted past the
-    /// content vocabulary. Used to find candidate neighbours with the all-pairs search.
+    /// The heaviest entries of the document's combined vector, whose dot products are the weighted text
+    /// similarities: the content vector scaled by √(content share) followed by the salient vector scaled by
+    /// √(salient share), its term ids shifted past the content vocabulary (ties by the smaller term). Used to find
+    /// candidate neighbours through an inverted index.
     /// </summary>
-    public SparseVector[] Combined()
+    public (int Term, float Weight)[] HeaviestTerms(int document, int prefix)
     {
         int offset = ContentModel.TermCount;
-        float contentScale = (float)Math.Sqrt(_contentShare), salientScale = (float)Math.Sqrt(_salientShare);
-        var combined = new SparseVector[Count];
-        for (int i = 0; i < combined.Length; i++)
+        SparseVector c = Content[document], s = Salient[document];
+        var entries = new (int Term, float Weight)[c.Count + s.Count];
+        for (int k = 0; k < c.Count; k++)
         {
-            SparseVector c = Content[i], s = Salient[i];
-            var indices = new int[c.Count + s.Count];
-            var values = new float[indices.Length];
-            for (int k = 0; k < c.Count; k++)
-            {
-                indices[k] = c.Indices[k];
-                values[k] = c.Values[k] * contentScale;
-            }
-
-            for (int k = 0; k < s.Count; k++)
-            {
-                indices[c.Count + k] = offset + s.Indices[k];
-                values[c.Count + k] = s.Values[k] * salientScale;
-            }
-
-            combined[i] = new SparseVector(indices, values);
+            entries[k] = (c.Indices[k], c.Values[k] * _contentScale);
         }
 
-        return combined;
+        for (int k = 0; k < s.Count; k++)
+        {
+            entries[c.Count + k] = (offset + s.Indices[k], s.Values[k] * _salientScale);
+        }
+
+        return CandidateSearch.Heaviest(entries, prefix);
     }
 
     /// <summary>

@@ -174,7 +174,7 @@ public sealed class IncrementalEventClusterer
         }
 
         return ClusterDescriber.Describe(
-            [.. order.Select(i => _documents[i])],
+            [.. order.Select(i => _documents[i].Id)],
             cluster,
             [.. order.Select(i => _centrality[i])],
             [.. order.Select(i => _contentVectors[i])],

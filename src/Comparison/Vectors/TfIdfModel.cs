@@ -64,7 +64,7 @@ public sealed class TfIdfModel
     private long[] _totals;
     private double[] _factors = [];
 
-    private TfIdfModel(TfIdfOptions options, Dictionary<string, int> ids, List<string> terms, int[] df, long[] totals, int documentCount)
+    internal TfIdfModel(TfIdfOptions options, Dictionary<string, int> ids, List<string> terms, int[] df, long[] totals, int documentCount)
     {
         Options = options;
         _ids = ids;
@@ -558,7 +558,7 @@ public sealed class TfIdfModel
     /// 2²⁴). When every term is in the vocabulary the two arrays become the vector's own, weighed in place, so the
     /// fit allocates nothing more per document.
     /// </summary>
-    private SparseVector WeighOwned(int[] ids, float[] counts)
+    internal SparseVector WeighOwned(int[] ids, float[] counts)
     {
         int kept = Kept(ids);
         if (kept == 0)
@@ -641,112 +641,15 @@ public sealed class TfIdfModel
     {
         options ??= TfIdfOptions.Default;
         options.Validate();
-        int n = corpus.Length;
-        int chunks = Math.Max(1, Math.Min(n, Environment.ProcessorCount * 2));
-        var chunkTerms = new List<string>[chunks];
-        var docIds = new int[n][];
-        var docCounts = new float[n][];
-
-        // 1. Each chunk of consecutive documents is analysed against its own vocabulary.
-        Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
-        {
-            var table = new TermTable();
-            var counter = new TermCounter(table);
-            var analyzer = new TermAnalyzer(options);
-            (int from, int to) = Blocks.Range(n, chunks, c);
-            for (int d = from; d < to; d++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                analyze(analyzer, corpus[d], counter);
-                var ids = new int[counter.Distinct];
-                var counts = new float[ids.Length];
-                counter.Drain(ids, counts);
-                docIds[d] = ids;
-                docCounts[d] = counts;
-            }
-
-            chunkTerms[c] = table.Terms;
-        });
-
-        // 2. The chunk vocabularies are merged (one table over every chunk's terms) and numbered in ordinal order of
-        // the terms.
-        var union = new TermTable();
-        var unionIds = new int[chunks][];
-        for (int c = 0; c < chunks; c++)
-        {
-            List<string> terms = chunkTerms[c];
-            var ids = new int[terms.Count];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                ids[i] = union.GetOrAdd(terms[i]);
-            }
-
-            unionIds[c] = ids;
-        }
-
-        List<string> distinct = union.Terms;
-        int[] order = OrdinalOrder(distinct);
-        var sorted = new string[order.Length];
-        var rankOf = new int[order.Length];
-        var globalIds = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
-        for (int id = 0; id < order.Length; id++)
-        {
-            sorted[id] = distinct[order[id]];
-            rankOf[order[id]] = id;
-            globalIds.Add(sorted[id], id);
-        }
-
-        int[] df = ZeroedArray.Create<int>(sorted.Length);
-        long[] totals = ZeroedArray.Create<long>(sorted.Length);
-        Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
-        {
-            int[] map = unionIds[c];
-            for (int i = 0; i < map.Length; i++)
-            {
-                map[i] = rankOf[map[i]];
-            }
-
-            (int from, int to) = Blocks.Range(n, chunks, c);
-            for (int d = from; d < to; d++)
-            {
-                int[] ids = docIds[d];
-                for (int i = 0; i < ids.Length; i++)
-                {
-                    ids[i] = map[ids[i]];
-                }
-
-                KeySort.Sort(ids, docCounts[d]);
-            }
-        });
-
-        for (int d = 0; d < n; d++)
-        {
-            int[] ids = docIds[d];
-            float[] counts = docCounts[d];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                df[ids[i]]++;
-                totals[ids[i]] += (long)counts[i];
-            }
-        }
-
-        var model = new TfIdfModel(options, globalIds, [.. sorted], df, totals, n);
-
-        // 3. The corpus' vectors, from the counts already made.
-        var vectors = new SparseVector[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, d =>
-        {
-            vectors[d] = model.WeighOwned(docIds[d], docCounts[d]);
-            docIds[d] = [];
-            docCounts[d] = [];
-        });
-        return new TfIdfFitResult(model, ImmutableArray.Create(vectors));
+        var fitter = new TfIdfFitter<T>(options, analyze, Environment.ProcessorCount);
+        fitter.Add(corpus, cancellationToken);
+        return fitter.Finish(cancellationToken);
     }
 
     // The positions of the terms in ordinal order: sorted by a 64-bit key of their first four UTF-16 code units
     // (big-endian, missing ones as 0, which orders like the ordinal comparison or ties), then each run of equal keys
     // by the ordinal comparison itself.
-    private static int[] OrdinalOrder(List<string> terms)
+    internal static int[] OrdinalOrder(List<string> terms)
     {
         var keys = new ulong[terms.Count];
         var order = new int[terms.Count];
