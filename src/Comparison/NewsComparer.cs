@@ -144,17 +144,17 @@ public sealed class NewsComparer
         progress?.Report(new ComparisonProgress(ComparisonStage.Shingles, 0, corpus.Length));
         Parallel.For(0, corpus.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            // Hashed into a list and read in place: a huge document's shingles are held twice at most (the list and
-            // its sorted set), not three times.
+            // Hashed into a list, signed, then sorted in place into the set: a huge document's shingle hashes are held
+            // once, plus its distinct ones.
             var list = new List<ulong>((corpus[i].Text.Length / 5) + 16);
             _shingler.Hash(corpus[i].Text, list);
-            ReadOnlySpan<ulong> hashes = CollectionsMarshal.AsSpan(list);
+            Span<ulong> hashes = CollectionsMarshal.AsSpan(list);
             if (signatures is not null)
             {
                 signatures[i] = _minHasher.Compute(hashes);
             }
 
-            shingles[i] = ShingleSet.Create(hashes);
+            shingles[i] = ShingleSet.CreateInPlace(hashes);
 
             int now = Interlocked.Increment(ref done);
             if (now % Step == 0 || now == corpus.Length)

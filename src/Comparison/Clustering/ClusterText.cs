@@ -48,8 +48,12 @@ internal static class ClusterText
     public static (List<string> Content, List<string> Salient) Extract(Document document, EventClustererOptions options)
     {
         string title = CleanTitle(document.Title);
-        string body = RemoveRepeatedLines(document.Text);
-        string lead = body[..Math.Min(body.Length, options.LeadCharacters)];
+        string text = document.Text;
+
+        // The body is the text without its repeated lines, read in place as the runs of lines it keeps (joined by
+        // line breaks, which no token or name crosses): a long text is not copied.
+        List<(int Start, int Length)> body = KeptLines(text);
+        string lead = Lead(text, body, options.LeadCharacters);
         var content = new List<string>();
         var salient = new List<string>();
         var tokens = new List<Token>();
@@ -59,7 +63,11 @@ internal static class ClusterText
         var terms = new Dictionary<string, string>(StringComparer.Ordinal);
         Add(title, options.TitleWeight, content, salient, tokens, terms);
         Add(lead, options.LeadWeight - 1, content, salient, tokens, terms);
-        Add(body, 1, content, salient, tokens, terms);
+        foreach ((int start, int length) in body)
+        {
+            Add(text.AsSpan(start, length), 1, content, salient, tokens, terms);
+        }
+
         return (content, salient);
     }
 
@@ -103,20 +111,32 @@ internal static class ClusterText
         return best;
     }
 
-    /// <summary>The text without the second and later copies of any non-blank line.</summary>
+    /// <summary>The text without the second and later copies of any non-blank line (its <see cref="KeptLines"/> joined by line breaks).</summary>
     internal static string RemoveRepeatedLines(string text)
+    {
+        List<(int Start, int Length)> kept = KeptLines(text);
+        return kept.Count == 1 && kept[0].Length == text.Length
+            ? text
+            : string.Join('\n', kept.Select(run => text.Substring(run.Start, run.Length)));
+    }
+
+    /// <summary>
+    /// The runs of consecutive lines that are blank or the first with their trimmed text: the text without its
+    /// repeated lines is these runs joined by line breaks.
+    /// </summary>
+    internal static List<(int Start, int Length)> KeptLines(string text)
     {
         if (text.IndexOf('\n', StringComparison.Ordinal) < 0)
         {
-            return text;
+            return [(0, text.Length)];
         }
 
         // Lines are read in place and remembered by a hash of their trimmed text with where it first stood (checked
-        // on a hash match), and the text is copied only once a line repeats: a long text is not split into a string
-        // per line and kept in a set a second time.
+        // on a hash match): a long text is not split into a string per line and kept in a set a second time.
         var seen = new Dictionary<ulong, List<(int Start, int Length)>>();
-        System.Text.StringBuilder? builder = null;
-        int kept = 0;
+        var runs = new List<(int Start, int Length)>();
+        int runStart = 0, runEnd = 0;
+        bool inRun = false;
         for (int start = 0; start <= text.Length;)
         {
             int newline = text.IndexOf('\n', start);
@@ -141,42 +161,85 @@ internal static class ClusterText
 
             if (repeated)
             {
-                builder ??= new System.Text.StringBuilder(text.Length).Append(text, 0, kept);
-            }
-            else if (builder is null)
-            {
-                kept = end;
+                if (inRun)
+                {
+                    runs.Add((runStart, runEnd - runStart));
+                    inRun = false;
+                }
             }
             else
             {
-                if (builder.Length > 0 || kept > 0)
+                if (!inRun)
                 {
-                    builder.Append('\n');
+                    runStart = start;
+                    inRun = true;
                 }
 
-                builder.Append(line);
+                runEnd = end;
             }
 
             start = end + 1;
         }
 
-        return builder?.ToString() ?? text;
+        if (inRun)
+        {
+            runs.Add((runStart, runEnd - runStart));
+        }
+
+        return runs;
     }
 
-    private static void Add(string text, int weight, List<string> content, List<string> salient, List<Token> tokens, Dictionary<string, string> terms)
+    // The first `length` characters of the body (the runs joined by line breaks), built from the runs.
+    private static string Lead(string text, List<(int Start, int Length)> runs, int length)
+    {
+        if (runs.Count == 1)
+        {
+            return text.Substring(runs[0].Start, Math.Min(runs[0].Length, length));
+        }
+
+        var lead = new System.Text.StringBuilder(Math.Min(length, 4096));
+        for (int k = 0; k < runs.Count && lead.Length < length; k++)
+        {
+            if (k > 0)
+            {
+                lead.Append('\n');
+            }
+
+            lead.Append(text, runs[k].Start, Math.Min(runs[k].Length, Math.Max(0, length - lead.Length)));
+        }
+
+        return lead.ToString(0, Math.Min(lead.Length, length));
+    }
+
+    private static void Add(ReadOnlySpan<char> text, int weight, List<string> content, List<string> salient, List<Token> tokens, Dictionary<string, string> terms)
     {
         if (weight <= 0 || text.Length == 0)
         {
             return;
         }
 
+        // Tokens are read a piece of the text at a time (Tokenizer.TokenizePiece): only a piece's tokens, and those of
+        // a name being read across a piece's end, are held.
         tokens.Clear();
-        Tokenizer.Tokenize(text.AsSpan(), tokens);
+        int next = 0;
         int i = 0;
-        while (i < tokens.Count)
+        while (true)
         {
+            if (i == tokens.Count)
+            {
+                if (next >= text.Length)
+                {
+                    break;
+                }
+
+                tokens.Clear();
+                i = 0;
+                next = Tokenizer.TokenizePiece(text, next, tokens);
+                continue;
+            }
+
             Token token = tokens[i];
-            ReadOnlySpan<char> raw = text.AsSpan(token.Start, token.Length);
+            ReadOnlySpan<char> raw = text.Slice(token.Start, token.Length);
             if (token.Kind is not (TokenKind.Word or TokenKind.Number))
             {
                 i++;
@@ -200,14 +263,14 @@ internal static class ClusterText
                 Repeat(salient, term, weight);
 
                 // The capitalised words that follow belong to the same name ("Kim Jong Un", "Bibb County").
-                while (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 1].Start]) && !LineBreakBetween(text, tokens[i], tokens[i + 1]))
+                while (HasNext(text, tokens, i, ref next) && tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 1].Start]) && !LineBreakBetween(text, tokens[i], tokens[i + 1]))
                 {
                     i++;
-                    string next = Term(text.AsSpan(tokens[i].Start, tokens[i].Length), terms);
-                    if (next.Length > 1 && !StopWords.Contains(next))
+                    string name = Term(text.Slice(tokens[i].Start, tokens[i].Length), terms);
+                    if (name.Length > 1 && !StopWords.Contains(name))
                     {
-                        Repeat(content, next, weight);
-                        Repeat(salient, next, weight);
+                        Repeat(content, name, weight);
+                        Repeat(salient, name, weight);
                     }
                 }
             }
@@ -216,7 +279,18 @@ internal static class ClusterText
         }
     }
 
-    private static bool LineBreakBetween(string text, Token a, Token b) => text.AsSpan(a.End, b.Start - a.End).Contains('\n');
+    // Whether a token follows token i, reading the next pieces onto the list when token i is the last one read.
+    private static bool HasNext(ReadOnlySpan<char> text, List<Token> tokens, int i, ref int next)
+    {
+        while (i + 1 >= tokens.Count && next < text.Length)
+        {
+            next = Tokenizer.TokenizePiece(text, next, tokens);
+        }
+
+        return i + 1 < tokens.Count;
+    }
+
+    private static bool LineBreakBetween(ReadOnlySpan<char> text, Token a, Token b) => text[a.End..b.Start].Contains('\n');
 
     private static string Term(ReadOnlySpan<char> token, Dictionary<string, string> terms)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -32,6 +33,12 @@ public static class DocumentReader
 {
     private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
+
+    // Files from this size on are counted before they are decoded (ReadAllText).
+    private const long CountFirstBytes = 1 << 20;
+
+    // The longest string .NET allocates (string.Create throws OutOfMemoryException beyond it).
+    private const int MaxStringLength = 0x3FFFFFDF;
 
     /// <summary>
     /// Reads a corpus from a path: a directory of <c>.txt</c> files, a single <c>.txt</c> file, or a
@@ -146,12 +153,7 @@ public static class DocumentReader
     public static Document ReadTextFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string content;
-        using (var reader = new StreamReader(path, LenientUtf8, detectEncodingFromByteOrderMarks: true))
-        {
-            content = reader.ReadToEnd();
-        }
-
+        string content = ReadAllText(path);
         string id = Path.GetFileNameWithoutExtension(path);
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -160,6 +162,61 @@ public static class DocumentReader
 
         return ParseTextFile(id, content, path);
     }
+
+    /// <summary>
+    /// A file's text. A file of a megabyte or more is decoded twice: once to count its characters, then straight into
+    /// a string of that length, so a long text is held once (StreamReader.ReadToEnd builds it in pieces and then
+    /// copies them into the string: twice the text at its peak).
+    /// </summary>
+    private static string ReadAllText(string path)
+    {
+        if (new FileInfo(path).Length < CountFirstBytes)
+        {
+            using var small = OpenText(path);
+            return small.ReadToEnd();
+        }
+
+        long count = 0;
+        char[] buffer = ArrayPool<char>.Shared.Rent(1 << 16);
+        try
+        {
+            using var reader = OpenText(path);
+            int read;
+            while ((read = reader.Read(buffer)) > 0)
+            {
+                count += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        if (count > MaxStringLength)
+        {
+            throw new DocumentFormatException(path, 0, string.Create(
+                CultureInfo.InvariantCulture,
+                $"the file holds {count:N0} characters; a document holds at most {MaxStringLength:N0} (the longest .NET string)."));
+        }
+
+        return string.Create((int)count, path, static (text, file) =>
+        {
+            using var reader = OpenText(file);
+            int at = 0;
+            int read;
+            while (at < text.Length && (read = reader.Read(text[at..])) > 0)
+            {
+                at += read;
+            }
+
+            if (at != text.Length || reader.Peek() >= 0)
+            {
+                throw new IOException($"{file} changed while it was being read.");
+            }
+        });
+    }
+
+    private static StreamReader OpenText(string path) => new(path, LenientUtf8, detectEncodingFromByteOrderMarks: true);
 
     /// <summary>
     /// Parses the content of a <c>.txt</c> article: an optional <c>date YYYY-MM-DD</c> header, then the text.

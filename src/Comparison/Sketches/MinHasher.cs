@@ -191,41 +191,67 @@ public sealed class MinHasher
         return (aLowTimes8, bScaled);
     }
 
+    // The shingle hashes are folded and scanned in blocks of this many: a long document's hashes are not copied whole,
+    // and a block stays in cache while every lane passes over it.
+    private const int FoldBlock = 4096;
+
     private static void ComputeClassic(ReadOnlySpan<ulong> shingleHashes, Span<uint> destination, ClassicPath path, ulong[] aLow, ulong[] aHigh, ulong[] bPlusOne, ulong[] aLowTimes8, ulong[] bScaled)
     {
         int padded = bPlusOne.Length;
+        int block = Math.Min(shingleHashes.Length, FoldBlock);
         ulong[]? rentedX = null;
         ulong[]? rentedMins = null;
-        Span<ulong> xs = shingleHashes.Length <= StackLimit ? stackalloc ulong[StackLimit] : (rentedX = ArrayPool<ulong>.Shared.Rent(shingleHashes.Length));
-        Span<ulong> mins = padded <= StackLimit ? stackalloc ulong[StackLimit] : (rentedMins = ArrayPool<ulong>.Shared.Rent(padded));
+        Span<ulong> xs = block <= StackLimit ? stackalloc ulong[StackLimit] : (rentedX = ArrayPool<ulong>.Shared.Rent(block));
+        Span<ulong> mins = padded <= StackLimit ? stackalloc ulong[StackLimit] : (rentedMins = ArrayPool<ulong>.Shared.Rent(2 * padded));
         try
         {
-            xs = xs[..shingleHashes.Length];
+            Span<ulong> blockMins = padded <= StackLimit ? stackalloc ulong[StackLimit] : mins[padded..];
             mins = mins[..padded];
-            for (int i = 0; i < shingleHashes.Length; i++)
-            {
-                xs[i] = Fold(shingleHashes[i]);
-            }
+            blockMins = blockMins[..padded];
 
-            switch (path)
+            // Minima are taken block by block and then across blocks: the same minima as over all hashes at once.
+            int start = 0;
+            do
             {
-                case ClassicPath.Vector512 when Avx512F.IsSupported:
-                    Classic512(xs, mins, aLowTimes8, aHigh, bScaled);
-                    break;
-                case ClassicPath.Vector256 when Avx2.IsSupported:
-                    Classic256(xs, mins, aLowTimes8, aHigh, bScaled);
-                    break;
-                case ClassicPath.Scalar:
-                    ClassicScalar(xs, mins, aLowTimes8, aHigh, bScaled);
-                    break;
-                default:
-                    throw new PlatformNotSupportedException($"The {path} path is not supported on this machine.");
+                ReadOnlySpan<ulong> hashes = shingleHashes.Slice(start, Math.Min(FoldBlock, shingleHashes.Length - start));
+                Span<ulong> folded = xs[..hashes.Length];
+                for (int i = 0; i < hashes.Length; i++)
+                {
+                    folded[i] = Fold(hashes[i]);
+                }
+
+                Span<ulong> target = start == 0 ? mins : blockMins;
+                switch (path)
+                {
+                    case ClassicPath.Vector512 when Avx512F.IsSupported:
+                        Classic512(folded, target, aLowTimes8, aHigh, bScaled);
+                        break;
+                    case ClassicPath.Vector256 when Avx2.IsSupported:
+                        Classic256(folded, target, aLowTimes8, aHigh, bScaled);
+                        break;
+                    case ClassicPath.Scalar:
+                        ClassicScalar(folded, target, aLowTimes8, aHigh, bScaled);
+                        break;
+                    default:
+                        throw new PlatformNotSupportedException($"The {path} path is not supported on this machine.");
+                }
+
+                if (start > 0)
+                {
+                    for (int i = 0; i < padded; i++)
+                    {
+                        mins[i] = Math.Min(mins[i], blockMins[i]);
+                    }
+                }
+
+                start += hashes.Length;
             }
+            while (start < shingleHashes.Length);
 
             for (int i = 0; i < destination.Length; i++)
             {
                 ulong min = mins[i];
-                destination[i] = IsScaledMinimumExact(min) ? ValueOfScaledMinimum(min) : ClassicExactLane(xs, aLow[i], aHigh[i], bPlusOne[i]);
+                destination[i] = IsScaledMinimumExact(min) ? ValueOfScaledMinimum(min) : ClassicExactLane(shingleHashes, aLow[i], aHigh[i], bPlusOne[i]);
             }
         }
         finally
@@ -482,12 +508,12 @@ public sealed class MinHasher
     internal static uint ValueOfScaledMinimum(ulong scaledMinimum) => (uint)(scaledMinimum >> 32);
 
     /// <summary>One lane recomputed with the exact key (twelve operations per shingle; taken only when the scaled minimum is ambiguous).</summary>
-    private static uint ClassicExactLane(ReadOnlySpan<ulong> xs, ulong aLow, ulong aHigh, ulong bPlusOne)
+    private static uint ClassicExactLane(ReadOnlySpan<ulong> shingleHashes, ulong aLow, ulong aHigh, ulong bPlusOne)
     {
         ulong min = ulong.MaxValue;
-        foreach (ulong x in xs)
+        foreach (ulong h in shingleHashes)
         {
-            min = Math.Min(min, ClassicKey(aLow, aHigh, bPlusOne, x));
+            min = Math.Min(min, ClassicKey(aLow, aHigh, bPlusOne, Fold(h)));
         }
 
         return ValueOfMinimumKey(min);

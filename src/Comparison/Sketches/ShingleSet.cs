@@ -34,7 +34,21 @@ public sealed class ShingleSet
         }
 
         ulong[] items = shingleHashes.ToArray();
-        Array.Sort(items);
+        int n = SortDistinct(items);
+        return new ShingleSet(n == items.Length ? items : items[..n]);
+    }
+
+    /// <summary>
+    /// Creates a set from hashes the caller no longer needs: they are sorted in place and only the distinct ones
+    /// copied, so a long document's hashes are not held a second time while the set is made.
+    /// </summary>
+    internal static ShingleSet CreateInPlace(Span<ulong> shingleHashes) =>
+        shingleHashes.IsEmpty ? Empty : new ShingleSet(shingleHashes[..SortDistinct(shingleHashes)].ToArray());
+
+    // Sorts the hashes and moves the distinct ones to the front; returns how many there are.
+    private static int SortDistinct(Span<ulong> items)
+    {
+        items.Sort();
         int n = 1;
         for (int i = 1; i < items.Length; i++)
         {
@@ -44,7 +58,7 @@ public sealed class ShingleSet
             }
         }
 
-        return new ShingleSet(n == items.Length ? items : items[..n]);
+        return n;
     }
 
     /// <summary>The number of shingles the two sets share.</summary>

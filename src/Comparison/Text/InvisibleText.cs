@@ -58,6 +58,21 @@ internal static class InvisibleText
 
         var kept = new char[text.Length];
         map = new int[text.Length];
+        int n = StripInto(text, first, kept, map);
+        Array.Resize(ref map, n);
+        return new string(kept, 0, n);
+    }
+
+    /// <summary>
+    /// Copies the visible code units of <paramref name="text"/> to <paramref name="kept"/> and the original index of
+    /// each to <paramref name="map"/> (both at least as long as the text); returns how many were kept.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="first">The index of its first invisible character (everything before it is copied as is).</param>
+    /// <param name="kept">Receives the visible code units.</param>
+    /// <param name="map">Receives the original index of each kept code unit.</param>
+    public static int StripInto(ReadOnlySpan<char> text, int first, Span<char> kept, Span<int> map)
+    {
         text[..first].CopyTo(kept);
         for (int i = 0; i < first; i++)
         {
@@ -79,8 +94,7 @@ internal static class InvisibleText
             i += width;
         }
 
-        Array.Resize(ref map, n);
-        return new string(kept, 0, n);
+        return n;
     }
 
     /// <summary>The text without its invisible characters, or <see langword="null"/> when it has none.</summary>
@@ -106,13 +120,13 @@ internal static class InvisibleText
     }
 
     /// <summary>The original start of a range [start, end) of the stripped text.</summary>
-    public static int MapStart(int[] map, int start, int originalLength) => start < map.Length ? map[start] : originalLength;
+    public static int MapStart(ReadOnlySpan<int> map, int start, int originalLength) => start < map.Length ? map[start] : originalLength;
 
     /// <summary>
     /// The original end (exclusive) of a range [start, end) of the stripped text: just after its last kept code
     /// unit, so invisible characters inside the range are in it and those after it are not.
     /// </summary>
-    public static int MapEnd(int[] map, int start, int end, int originalLength) =>
+    public static int MapEnd(ReadOnlySpan<int> map, int start, int end, int originalLength) =>
         end > start ? map[end - 1] + 1 : MapStart(map, start, originalLength);
 
     private static SearchValues<char> BuildCandidates()

@@ -102,13 +102,6 @@ public sealed class Shingler
     [SkipLocalsInit]
     private int HashWords(ReadOnlySpan<char> text, List<ulong> destination)
     {
-        // Invisible characters are dropped first, as the Tokenizer does: the hashes need no offsets.
-        string? visible = InvisibleText.Strip(text);
-        if (visible is not null)
-        {
-            text = visible;
-        }
-
         int size = Options.Size;
         ulong seed = Options.Seed;
         Span<ulong> window = stackalloc ulong[WindowBuffer];
@@ -116,55 +109,70 @@ public sealed class Shingler
         int rounded = 0;
         int nextWindow = 0;
         int added = 0;
-        int position = 0;
         bool vectorScan = Vector256.IsHardwareAccelerated;
-        ref char c0 = ref MemoryMarshal.GetReference(text);
-        while (true)
+
+        // Invisible characters are dropped first, as the Tokenizer does (the hashes need no offsets), piece by piece:
+        // no token crosses a piece's end, and the window of token hashes carries over from one piece to the next.
+        var pieces = new VisiblePieces(text);
+        try
         {
-            // The Tokenizer skips these spaces too; skipping them here lets the fast path below start on a token.
-            while (position < text.Length && Unsafe.Add(ref c0, position) == ' ')
+            while (pieces.MoveNext())
             {
-                position++;
-            }
-
-            int start = position;
-            int length;
-
-            // Fast path: 1 to 15 ASCII letters and digits followed by a space are one word token, whatever
-            // precedes them, because the Tokenizer stops a word at a space under every rule (checked against
-            // Tokenizer.TryReadNext by the tests). Everything else goes through the Tokenizer.
-            if (vectorScan && start <= text.Length - 16
-                && (length = Tokenizer.AsciiAlphanumericRun16(text, start)) is > 0 and < 16
-                && Unsafe.Add(ref c0, start + length) == ' ')
-            {
-                position = start + length;
-            }
-            else
-            {
-                if (!Tokenizer.TryReadNext(text, ref position, out Token token))
+                ReadOnlySpan<char> piece = pieces.Visible;
+                ref char c0 = ref MemoryMarshal.GetReference(piece);
+                int position = 0;
+                while (true)
                 {
-                    break;
+                    // The Tokenizer skips these spaces too; skipping them here lets the fast path below start on a token.
+                    while (position < piece.Length && Unsafe.Add(ref c0, position) == ' ')
+                    {
+                        position++;
+                    }
+
+                    int start = position;
+                    int length;
+
+                    // Fast path: 1 to 15 ASCII letters and digits followed by a space are one word token, whatever
+                    // precedes them, because the Tokenizer stops a word at a space under every rule (checked against
+                    // Tokenizer.TryReadNext by the tests). Everything else goes through the Tokenizer.
+                    if (vectorScan && start <= piece.Length - 16
+                        && (length = Tokenizer.AsciiAlphanumericRun16(piece, start)) is > 0 and < 16
+                        && Unsafe.Add(ref c0, start + length) == ' ')
+                    {
+                        position = start + length;
+                    }
+                    else
+                    {
+                        if (!Tokenizer.TryReadNext(piece, ref position, out Token token))
+                        {
+                            break;
+                        }
+
+                        if (!token.IsTerm)
+                        {
+                            continue;
+                        }
+
+                        start = token.Start;
+                        length = token.Length;
+                    }
+
+                    if (filled == WindowBuffer)
+                    {
+                        added += EmitWindows(window, filled, ref rounded, ref nextWindow, size, seed, destination);
+                        window[(WindowBuffer - size + 1)..].CopyTo(window);
+                        filled = size - 1;
+                        rounded = filled;
+                        nextWindow = 0;
+                    }
+
+                    window[filled++] = TextNormalizer.HashTermAt(piece, start, length, seed);
                 }
-
-                if (!token.IsTerm)
-                {
-                    continue;
-                }
-
-                start = token.Start;
-                length = token.Length;
             }
-
-            if (filled == WindowBuffer)
-            {
-                added += EmitWindows(window, filled, ref rounded, ref nextWindow, size, seed, destination);
-                window[(WindowBuffer - size + 1)..].CopyTo(window);
-                filled = size - 1;
-                rounded = filled;
-                nextWindow = 0;
-            }
-
-            window[filled++] = TextNormalizer.HashTermAt(text, start, length, seed);
+        }
+        finally
+        {
+            pieces.Dispose();
         }
 
         added += EmitWindows(window, filled, ref rounded, ref nextWindow, size, seed, destination);

@@ -31,8 +31,8 @@ namespace Comparison.Text;
 /// </list>
 /// <para><c>@name</c> and <c>#tag</c> are <see cref="TokenKind.Handle"/> tokens unless glued to a preceding word
 /// (an e-mail address). A run of one repeated punctuation character is one token (<c>...</c>).</para>
-/// <para>O(n), thread safe; the span overload allocates nothing beyond the destination list's growth, unless the
-/// text holds invisible characters (then a copy of its visible characters and a map back, 6 bytes a character).</para>
+/// <para>O(n), thread safe; the span overload allocates nothing beyond the destination list's growth (a text with
+/// invisible characters is read in pieces of 64 K characters through two pooled buffers, never copied whole).</para>
 /// </remarks>
 public static class Tokenizer
 {
@@ -68,27 +68,58 @@ public static class Tokenizer
     private static void Tokenize(ReadOnlySpan<char> text, List<Token> destination, bool vectorScan, CancellationToken cancellationToken = default)
     {
         // Invisible characters are dropped first, so that a zero-width joiner between letters or a bidi mark inside a
-        // number changes no token; the tokens of the visible text are then mapped back onto the original.
-        string? visible = InvisibleText.Strip(text, out int[]? map);
-        int first = destination.Count;
+        // number changes no token; the tokens of the visible text are then mapped back onto the original. The text
+        // is read in pieces (VisiblePieces), so a long one is never copied whole.
+        var pieces = new VisiblePieces(text);
+        try
+        {
+            while (pieces.MoveNext())
+            {
+                ReadPiece(in pieces, destination, vectorScan, cancellationToken);
+            }
+        }
+        finally
+        {
+            pieces.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Tokenises the piece of <paramref name="text"/> that begins at <paramref name="start"/> (about 64 K characters,
+    /// ending after a space or a line break, <see cref="VisiblePieces"/>) and appends its tokens, with offsets into
+    /// <paramref name="text"/>, to <paramref name="destination"/>: a long text tokenised piece by piece, in bounded
+    /// memory, gives the tokens of <see cref="Tokenize(ReadOnlySpan{char}, List{Token})"/>.
+    /// </summary>
+    /// <returns>Where the piece ends: the start of the next one, or the text's length after the last.</returns>
+    internal static int TokenizePiece(ReadOnlySpan<char> text, int start, List<Token> destination, int pieceLength = VisiblePieces.PieceLength)
+    {
+        var pieces = new VisiblePieces(text, start, pieceLength);
+        try
+        {
+            if (!pieces.MoveNext())
+            {
+                return text.Length;
+            }
+
+            ReadPiece(in pieces, destination, Vector128.IsHardwareAccelerated, default);
+            return pieces.End;
+        }
+        finally
+        {
+            pieces.Dispose();
+        }
+    }
+
+    private static void ReadPiece(in VisiblePieces pieces, List<Token> destination, bool vectorScan, CancellationToken cancellationToken)
+    {
+        ReadOnlySpan<char> scanned = pieces.Visible;
         int position = 0;
-        ReadOnlySpan<char> scanned = visible ?? text;
         while (TryReadNext(scanned, ref position, out Token token, vectorScan))
         {
-            destination.Add(token);
+            destination.Add(pieces.ToOriginal(token));
             if ((destination.Count & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
-
-        if (map is not null)
-        {
-            for (int i = first; i < destination.Count; i++)
-            {
-                Token token = destination[i];
-                int start = InvisibleText.MapStart(map, token.Start, text.Length);
-                destination[i] = token with { Start = start, Length = InvisibleText.MapEnd(map, token.Start, token.End, text.Length) - start };
             }
         }
     }

@@ -20,11 +20,15 @@ internal sealed class TermAnalyzer
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? _stopWords;
     private readonly List<(int Start, int Length)> _kept = [];
     private char[] _chars = new char[1024];
+    private readonly int _pieceLength;
     private int _used;
+    private int _emitted;     // the kept terms whose n-grams (ending at them) the sink has had, with one n-gram length
 
-    public TermAnalyzer(TfIdfOptions options)
+    /// <summary>Creates an analyzer; <paramref name="pieceLength"/> is the window of <see cref="VisiblePieces"/> (tests make it small).</summary>
+    public TermAnalyzer(TfIdfOptions options, int pieceLength = VisiblePieces.PieceLength)
     {
         _options = options;
+        _pieceLength = pieceLength;
         FrozenSet<string>? stop = options.FrozenStopWords();
         _stopWords = stop?.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -32,37 +36,56 @@ internal sealed class TermAnalyzer
     /// <summary>The terms of a text: tokens (word analyzer) or character n-grams.</summary>
     public void AnalyzeText(string text, ITermSink sink)
     {
-        // Invisible characters go first, as in the Tokenizer, so a zero-width joiner inside a word changes no term.
-        text = InvisibleText.Strip(text) ?? text;
-        if (_options.Analyzer == TfIdfAnalyzer.Word)
+        if (_options.Analyzer != TfIdfAnalyzer.Word)
         {
-            if (_options.NgramRange == NgramRange.Unigrams && _stopWords is null && sink is TermCounter { HasTable: true } counter)
-            {
-                CountWords(text, counter);
-                return;
-            }
-
-            _used = 0;
-            _kept.Clear();
-            ReadOnlySpan<char> span = text;
-            int position = 0;
-            while (position < span.Length)
-            {
-                if (TryReadAsciiRun(span, ref position, out ReadOnlySpan<char> run))
-                {
-                    KeepAsciiRun(run);
-                }
-                else
-                {
-                    KeepTokensToSpace(span, ref position);
-                }
-            }
-
-            EmitWordNgrams(sink);
+            // Invisible characters go first, as in the Tokenizer, so a zero-width joiner inside a word changes no term.
+            AnalyzeChars(InvisibleText.Strip(text) ?? text, sink);
+            return;
         }
-        else
+
+        // Words are read piece by piece without their invisible characters (VisiblePieces: no token crosses a
+        // piece's end), so a long text is never copied whole; with one n-gram length (the default), the n-grams are
+        // handed to the sink after each piece and only the last n − 1 terms carried over.
+        TermCounter? counter = _options.NgramRange == NgramRange.Unigrams && _stopWords is null && sink is TermCounter { HasTable: true } c ? c : null;
+        _used = 0;
+        _kept.Clear();
+        _emitted = 0;
+        var pieces = new VisiblePieces(text, 0, _pieceLength);
+        try
         {
-            AnalyzeChars(text, sink);
+            while (pieces.MoveNext())
+            {
+                ReadOnlySpan<char> span = pieces.Visible;
+                if (counter is not null)
+                {
+                    CountWords(span, counter);
+                    continue;
+                }
+
+                int position = 0;
+                while (position < span.Length)
+                {
+                    if (TryReadAsciiRun(span, ref position, out ReadOnlySpan<char> run))
+                    {
+                        KeepAsciiRun(run);
+                    }
+                    else
+                    {
+                        KeepTokensToSpace(span, ref position);
+                    }
+                }
+
+                EmitCompleted(sink);
+            }
+        }
+        finally
+        {
+            pieces.Dispose();
+        }
+
+        if (counter is null)
+        {
+            EmitWordNgrams(sink);
         }
     }
 
@@ -154,9 +177,14 @@ internal sealed class TermAnalyzer
         {
             _used = 0;
             _kept.Clear();
+            _emitted = 0;
             for (int i = 0; i < tokens.Count; i++)
             {
                 Keep(tokens[i] ?? throw new ArgumentException($"token {i} is null.", nameof(tokens)));
+                if ((i & 0xFFFF) == 0xFFFF)
+                {
+                    EmitCompleted(sink);
+                }
             }
 
             EmitWordNgrams(sink);
@@ -244,58 +272,25 @@ internal sealed class TermAnalyzer
         }
     }
 
-    // scikit-learn's _word_ngrams: for n in [min, max], every run of n consecutive kept tokens joined by " ".
+    // scikit-learn's _word_ngrams: for n in [min, max], every run of n consecutive kept tokens joined by " ", all of
+    // one length before the next (the order new terms get their ids in TfIdfModel.Add).
     private void EmitWordNgrams(ITermSink sink)
     {
         var (min, max) = (_options.NgramRange.Min, _options.NgramRange.Max);
-        int count = _kept.Count;
-        if (min == 1)
+        if (min == max)
         {
-            foreach ((int start, int length) in _kept)
-            {
-                sink.Add(_chars.AsSpan(start, length));
-            }
-
-            min = 2;
-        }
-
-        if (max < min)
-        {
+            EmitCompleted(sink);
             return;
         }
 
         char[] buffer = ArrayPool<char>.Shared.Rent(256);
         try
         {
-            for (int n = min; n <= max && n <= count; n++)
+            for (int n = min; n <= max && n <= _kept.Count; n++)
             {
-                for (int i = 0; i + n <= count; i++)
+                for (int i = 0; i + n <= _kept.Count; i++)
                 {
-                    int length = n - 1;
-                    for (int k = i; k < i + n; k++)
-                    {
-                        length += _kept[k].Length;
-                    }
-
-                    if (length > buffer.Length)
-                    {
-                        ArrayPool<char>.Shared.Return(buffer);
-                        buffer = ArrayPool<char>.Shared.Rent(length);
-                    }
-
-                    int at = 0;
-                    for (int k = i; k < i + n; k++)
-                    {
-                        if (k > i)
-                        {
-                            buffer[at++] = ' ';
-                        }
-
-                        _chars.AsSpan(_kept[k].Start, _kept[k].Length).CopyTo(buffer.AsSpan(at));
-                        at += _kept[k].Length;
-                    }
-
-                    sink.Add(buffer.AsSpan(0, length));
+                    EmitNgram(sink, i, n, ref buffer);
                 }
             }
         }
@@ -303,6 +298,82 @@ internal sealed class TermAnalyzer
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    // With one n-gram length, every n-gram that ends in the terms kept so far and has not been emitted yet, in order
+    // of position (the order of EmitWordNgrams' loop); then only the last n − 1 terms are kept, at the front of the
+    // buffer. With several lengths nothing happens: their order needs the whole text.
+    private void EmitCompleted(ITermSink sink)
+    {
+        var (n, max) = (_options.NgramRange.Min, _options.NgramRange.Max);
+        if (n != max)
+        {
+            return;
+        }
+
+        char[] buffer = ArrayPool<char>.Shared.Rent(256);
+        try
+        {
+            for (int end = Math.Max(_emitted, n - 1); end < _kept.Count; end++)
+            {
+                EmitNgram(sink, end - n + 1, n, ref buffer);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        int carried = Math.Min(n - 1, _kept.Count);
+        int from = _kept.Count - carried;
+        int used = 0;
+        for (int k = 0; k < carried; k++)
+        {
+            (int start, int length) = _kept[from + k];
+            _chars.AsSpan(start, length).CopyTo(_chars.AsSpan(used));
+            _kept[k] = (used, length);
+            used += length;
+        }
+
+        _kept.RemoveRange(carried, _kept.Count - carried);
+        _used = used;
+        _emitted = carried;
+    }
+
+    // The n-gram of the kept terms i .. i + n − 1, joined by single spaces.
+    private void EmitNgram(ITermSink sink, int i, int n, ref char[] buffer)
+    {
+        if (n == 1)
+        {
+            sink.Add(_chars.AsSpan(_kept[i].Start, _kept[i].Length));
+            return;
+        }
+
+        int length = n - 1;
+        for (int k = i; k < i + n; k++)
+        {
+            length += _kept[k].Length;
+        }
+
+        if (length > buffer.Length)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = ArrayPool<char>.Shared.Rent(length);
+        }
+
+        int at = 0;
+        for (int k = i; k < i + n; k++)
+        {
+            if (k > i)
+            {
+                buffer[at++] = ' ';
+            }
+
+            _chars.AsSpan(_kept[k].Start, _kept[k].Length).CopyTo(buffer.AsSpan(at));
+            at += _kept[k].Length;
+        }
+
+        sink.Add(buffer.AsSpan(0, length));
     }
 
     // scikit-learn's preprocessing (lower-case) and white-space normalisation (runs of two or more white-space

@@ -62,6 +62,32 @@ public class ShinglerTests
     }
 
     [Fact]
+    public void Hash_TextOfManyPiecesWithInvisibles_EqualsTheDefinitionAndTheTextWithoutThem()
+    {
+        // About 300,000 characters, read in pieces of 64 K: a zero-width space inside every seventh word, so most
+        // pieces are stripped into the pooled buffers while the window of token hashes runs on across them.
+        var random = new Random(15);
+        string[] vocabulary = ["police", "said", "U.S.", "90,000", "Dec.", "Ukraine's", "a", "reportedly", "x", "2021-12-30"];
+        var plain = new System.Text.StringBuilder();
+        var laced = new System.Text.StringBuilder();
+        for (int i = 0; plain.Length < 300_000; i++)
+        {
+            string word = vocabulary[random.Next(vocabulary.Length)];
+            string separator = random.Next(9) == 0 ? "\n" : " ";
+            plain.Append(word).Append(separator);
+            laced.Append(i % 7 == 0 && word.Length > 1 ? word.Insert(1, "\u200B") : word).Append(separator);
+        }
+
+        var shingler = new Shingler(new ShinglerOptions { Size = 5, Seed = 9 });
+        string text = plain.ToString();
+        var tokens = shingler.TokensFor(text);
+        ulong[] terms = tokens.Select(t => XxHash64.HashChars(TextNormalizer.NormalizeTerm(text.AsSpan(t.Start, t.Length)), 9)).ToArray();
+        ulong[] expected = Enumerable.Range(0, terms.Length - 4).Select(i => XxHash64.HashLanes(terms.AsSpan(i, 5), 9)).ToArray();
+        Assert.Equal(expected, shingler.Hash(text));
+        Assert.Equal(expected, shingler.Hash(laced.ToString()));
+    }
+
+    [Fact]
     public void Hash_WordsAmongEveryKindOfSeparator_EqualsTheDefinitionOverTokenizerTokens()
     {
         // Words of 1 to 20 characters (the fast path takes up to 15 followed by a space) glued together by spaces,

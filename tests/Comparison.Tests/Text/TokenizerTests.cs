@@ -120,6 +120,35 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void TokenizePiece_AnyPieceLength_PiecesGiveTheWholeTextsTokens_Property()
+    {
+        // Odd Unicode, news words and invisibles with windows of 1 to 24 characters: every piece ends after a space
+        // or a line break, and the pieces' tokens, one after the other, are the tokens of the text read whole.
+        var words = Gen.Elements("a", "Z", "90,000", "2021-12-30", "U.S.-led", "Dec.", "Mr.", "J.", "Ukraine's", "x\u200By",
+            "@tag", "#tag", "e@mail", "...", " ", "  ", "\n", ". ", ", ", "-", "\u00AD", "\u200D", "caf\u00E9", "\uD83D\uDE00");
+        var texts = Gen.OneOf(TextGenerators.OddText.Generator, words.ListOf().Select(l => string.Concat(l.Take(80)))).ToArbitrary();
+        Prop.ForAll(texts, Gen.Choose(1, 24).ToArbitrary(), (text, window) =>
+        {
+            var whole = new List<Token>();
+            Tokenizer.TokenizePiece(text, 0, whole, int.MaxValue);
+            var pieces = new List<Token>();
+            int start = 0;
+            while (start < text.Length)
+            {
+                int end = Tokenizer.TokenizePiece(text, start, pieces, window);
+                if (end <= start || (end < text.Length && text[end - 1] is not (' ' or '\n')))
+                {
+                    return false;
+                }
+
+                start = end;
+            }
+
+            return pieces.SequenceEqual(whole) && Tokenizer.Tokenize(text).SequenceEqual(whole);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void AsciiAlphanumericRun_AnyEightCharacters_CountsLeadingLettersAndDigits_Property()
     {
         var chars = Gen.Elements('a', 'z', 'A', 'Z', '0', '9', '@', '[', '`', '{', '/', ':', ' ', '-', '\'', '\u0000', '\u007F', '\u00E9', '\u0141', '\u0661', '\uFF21');
