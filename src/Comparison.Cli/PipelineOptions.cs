@@ -200,6 +200,9 @@ internal sealed class PipelineOptions
         FindPassages = section == ReportSection.Passages,
         FindDiscrepancies = section == ReportSection.Discrepancies,
         SimilarityMatrixMaxDocuments = section == ReportSection.Similarity ? Commands.SimilarityCommand.MaxDocuments : 0,
+
+        // Their sections need no text afterwards: the documents are read as a stream, none held.
+        StreamDocuments = section is ReportSection.Duplicates or ReportSection.Clusters,
     };
 
     /// <summary>
@@ -218,7 +221,10 @@ internal sealed class PipelineOptions
             parse.GetValue(Quiet),
             report =>
             {
-                IReadOnlyList<Document> documents = CliCommon.ReadInput(path, warn: false, cancellationToken);
+                // A file is read again by each pass of a streaming comparison; standard input, which cannot be, is held.
+                IEnumerable<Document> documents = options.StreamDocuments && path != CliCommon.StandardInput
+                    ? DocumentReader.Read(path)
+                    : CliCommon.ReadInput(path, warn: false, cancellationToken);
                 return comparer.Compare(documents, new Progress(report), cancellationToken);
             },
             cancellationToken).ConfigureAwait(false);

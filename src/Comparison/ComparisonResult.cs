@@ -35,10 +35,24 @@ public sealed record ComparisonResult
         }
 
         Documents = documents;
+        DocumentCount = documents.Length;
     }
 
-    /// <summary>The compared documents, in input order.</summary>
+    /// <summary>Creates a result over a corpus that was read as a stream: its number of documents, none of them held.</summary>
+    internal ComparisonResult(int documentCount)
+    {
+        Documents = [];
+        DocumentCount = documentCount;
+    }
+
+    /// <summary>
+    /// The compared documents, in input order; empty when the comparison read them as a stream
+    /// (<see cref="NewsComparerOptions.StreamDocuments"/>).
+    /// </summary>
     public ImmutableArray<Document> Documents { get; }
+
+    /// <summary>The number of compared documents (also when <see cref="Documents"/> was not kept).</summary>
+    public int DocumentCount { get; }
 
     /// <summary>Near-duplicate pairs and groups. Default: skipped, <see cref="SkipReason.NotRequested"/>.</summary>
     public StageResult<DuplicatesSection> Duplicates { get; init; }

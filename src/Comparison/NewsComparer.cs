@@ -63,28 +63,12 @@ public sealed class NewsComparer
     public ComparisonResult Compare(IEnumerable<Document> documents, IProgress<ComparisonProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        ImmutableArray<Document> corpus = [.. documents];
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Document document in corpus)
+        if (Options.StreamDocuments)
         {
-            if (document is null)
-            {
-                throw new ArgumentNullException(nameof(documents), "The documents must not contain null.");
-            }
-
-            if (!ids.Add(document.Id))
-            {
-                throw new ArgumentException($"Two documents have the id '{document.Id}': identifiers must be unique.", nameof(documents));
-            }
-
-            if (document.Text.Length > Options.MaxDocumentLength)
-            {
-                throw new DocumentFormatException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Document '{document.Id}' has {document.Text.Length:N0} characters; the analysis takes documents of at most {Options.MaxDocumentLength:N0} (NewsComparerOptions.MaxDocumentLength), so that it fits in memory."));
-            }
+            return CompareStream(documents, progress, cancellationToken);
         }
 
+        ImmutableArray<Document> corpus = [.. Checked(documents, [])];
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new ComparisonProgress(ComparisonStage.Read, corpus.Length, corpus.Length));
         var result = new ComparisonResult(corpus);
@@ -136,6 +120,89 @@ public sealed class NewsComparer
         return result;
     }
 
+    /// <summary>
+    /// <see cref="Compare"/> holding no texts (<see cref="NewsComparerOptions.StreamDocuments"/>): the duplicates from
+    /// two passes over the documents, the clusters from one more, each keeping only what its stage needs.
+    /// </summary>
+    private ComparisonResult CompareStream(IEnumerable<Document> documents, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new ComparisonProgress(ComparisonStage.Read, 0, 1));
+        List<string>? ids = null;
+        StageResult<DuplicatesSection> duplicates = default;
+        if (Options.FindDuplicates)
+        {
+            // The finder checks the documents itself and reads a file's candidate lines only on its second pass.
+            ids = [];
+            DuplicateOptions settings = Options.Duplicates with { MaxDocumentLength = Math.Min(Options.Duplicates.MaxDocumentLength, Options.MaxDocumentLength) };
+            var sketcher = new TextSketcher(Options.Shingles, Options.MinHash);
+            duplicates = StageResult.Ran(Section(DuplicateFinder.FindDuplicates(documents, settings, sketcher, ids, cancellationToken)));
+            progress?.Report(new ComparisonProgress(ComparisonStage.Read, 1, 1));
+            progress?.Report(new ComparisonProgress(ComparisonStage.Shingles, ids.Count, ids.Count));
+        }
+
+        StageResult<ClustersSection> clusters = default;
+        if (Options.FindClusters)
+        {
+            IEnumerable<Document> input = ids is null ? Checked(documents, ids = []) : documents;
+            progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 0, 1));
+            EventClustering clustering = _clusterer.Cluster(input, cancellationToken);
+            clusters = StageResult.Ran(Section(clustering, ids));
+            progress?.Report(new ComparisonProgress(ComparisonStage.Read, 1, 1));
+            progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 1, 1));
+        }
+
+        if (ids is null)
+        {
+            ids = [];
+            foreach (Document document in Checked(documents, ids))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            progress?.Report(new ComparisonProgress(ComparisonStage.Read, 1, 1));
+        }
+
+        return new ComparisonResult(ids.Count)
+        {
+            Duplicates = duplicates,
+            Clusters = clusters,
+            Similarity = StageResult.Skip<SimilaritySection>(SkipReason.NotRequested),
+            Passages = StageResult.Skip<PassagesSection>(SkipReason.NotRequested),
+            Discrepancies = StageResult.Skip<DiscrepanciesSection>(SkipReason.NotRequested),
+        };
+    }
+
+    /// <summary>
+    /// The documents as they are enumerated, each checked (not null, a new identifier, not too long) and its
+    /// identifier added to <paramref name="ids"/>.
+    /// </summary>
+    private IEnumerable<Document> Checked(IEnumerable<Document> documents, List<string> ids)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Document document in documents)
+        {
+            if (document is null)
+            {
+                throw new ArgumentNullException(nameof(documents), "The documents must not contain null.");
+            }
+
+            if (!seen.Add(document.Id))
+            {
+                throw new ArgumentException($"Two documents have the id '{document.Id}': identifiers must be unique.", nameof(documents));
+            }
+
+            if (document.Text.Length > Options.MaxDocumentLength)
+            {
+                throw new DocumentFormatException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Document '{document.Id}' has {document.Text.Length:N0} characters; the analysis takes documents of at most {Options.MaxDocumentLength:N0} (NewsComparerOptions.MaxDocumentLength), so that it fits in memory."));
+            }
+
+            ids.Add(document.Id);
+            yield return document;
+        }
+    }
+
     /// <summary>Shingles every document and, when asked, signs it; in parallel, each result at its document's position.</summary>
     private void Sketch(ImmutableArray<Document> corpus, ShingleSet[] shingles, MinHashSignature[]? signatures, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
@@ -167,8 +234,12 @@ public sealed class NewsComparer
     private DuplicatesSection FindDuplicates(ImmutableArray<Document> corpus, ShingleSet[] shingles, MinHashSignature[] signatures, CancellationToken cancellationToken)
     {
         string[] ids = [.. corpus.Select(d => d.Id)];
-        DuplicateResult<string> result = DuplicateFinder.FindDuplicates(ids, signatures, Options.Duplicates, shingles, cancellationToken);
-        return new DuplicatesSection(result.Threshold, result.Pairs, result.Groups)
+        return Section(DuplicateFinder.FindDuplicates(ids, signatures, Options.Duplicates, shingles, cancellationToken));
+    }
+
+    /// <summary>The duplicates section of a search with these options.</summary>
+    private DuplicatesSection Section(DuplicateResult<string> result) =>
+        new DuplicatesSection(result.Threshold, result.Pairs, result.Groups)
         {
             Verification = Options.Duplicates.Verification,
             Shingles = Options.Shingles,
@@ -176,17 +247,24 @@ public sealed class NewsComparer
             Banding = result.Parameters,
             CandidatePairs = result.CandidatePairs,
         };
-    }
 
     /// <summary>Event clusters, each cluster's documents in input order.</summary>
     private ClustersSection FindClusters(ImmutableArray<Document> corpus, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 0, 1));
         EventClustering clustering = _clusterer.Cluster(corpus, cancellationToken);
-        var position = new Dictionary<string, int>(corpus.Length, StringComparer.Ordinal);
-        for (int i = 0; i < corpus.Length; i++)
+        ClustersSection section = Section(clustering, [.. corpus.Select(d => d.Id)]);
+        progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 1, 1));
+        return section;
+    }
+
+    /// <summary>The clusters section: each cluster's documents in input order (<paramref name="ids"/>).</summary>
+    private static ClustersSection Section(EventClustering clustering, List<string> ids)
+    {
+        var position = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+        for (int i = 0; i < ids.Count; i++)
         {
-            position[corpus[i].Id] = i;
+            position[ids[i]] = i;
         }
 
         var clusters = ImmutableArray.CreateBuilder<ReportCluster>(clustering.Clusters.Length);
@@ -197,7 +275,6 @@ public sealed class NewsComparer
             clusters.Add(new ReportCluster(cluster.Id, [.. members], cluster.Label, cluster.RepresentativeId) { Terms = cluster.Terms });
         }
 
-        progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 1, 1));
         return new ClustersSection(clusters.MoveToImmutable());
     }
 

@@ -76,6 +76,17 @@ public sealed record NewsComparerOptions
     /// </summary>
     public int MaxDocumentLength { get; init; } = 256 << 20;
 
+    /// <summary>
+    /// Reads the documents as a stream and holds none of their texts, so that memory is set by the corpus size and
+    /// the settings, never by its text: the sequence is enumerated once per stage (twice for exact duplicate
+    /// verification) and must give the same documents each time, as a reader of <see cref="Documents.DocumentReader"/>
+    /// or a list does. The result's <see cref="ComparisonResult.Documents"/> is then empty and
+    /// <see cref="ComparisonResult.DocumentCount"/> gives their number. Only the stages that need no text afterwards
+    /// can stream: duplicates and clusters, with <see cref="FindPassages"/> and <see cref="FindDiscrepancies"/> off
+    /// and <see cref="SimilarityMatrixMaxDocuments"/> 0. Default <see langword="false"/>.
+    /// </summary>
+    public bool StreamDocuments { get; init; }
+
     /// <summary>Throws when a property is out of range, naming it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A property (or one of a stage's options) is out of range.</exception>
     /// <exception cref="ArgumentNullException">A stage's options are <see langword="null"/>.</exception>
@@ -109,5 +120,9 @@ public sealed record NewsComparerOptions
 
         ArgumentNullException.ThrowIfNull(Discrepancies, nameof(Discrepancies));
         Discrepancies.Validate();
+        if (StreamDocuments && (FindPassages || FindDiscrepancies || SimilarityMatrixMaxDocuments > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(StreamDocuments), StreamDocuments, "StreamDocuments holds no texts, so it needs FindPassages and FindDiscrepancies off and SimilarityMatrixMaxDocuments 0 (those stages read the texts of the documents they compare).");
+        }
     }
 }

@@ -300,4 +300,78 @@ public class NewsComparerTests
         Assert.Equal(10_000, report.Clusters.Value.Clusters.Length);
         Assert.Empty(report.Passages.Value.Passages);
     }
+
+    [Fact]
+    public void Compare_StreamDocuments_SameDuplicatesAndClustersWithoutTheTexts()
+    {
+        var seeds = Seeds.Load();
+        Document copy = new("copy-of-000", "WIRE SERVICE - " + seeds[0].Text + " Reporting by the wire desk.") { Published = seeds[0].Published };
+        Document[] corpus = [.. seeds, copy];
+        NewsComparerOptions held = NewsComparerOptions.Default with { FindPassages = false, FindDiscrepancies = false, SimilarityMatrixMaxDocuments = 0 };
+        ComparisonResult expected = new NewsComparer(held).Compare(corpus);
+        var passes = new CountingDocuments(corpus);
+        ComparisonResult streamed = new NewsComparer(held with { StreamDocuments = true }).Compare(passes);
+
+        Assert.Empty(streamed.Documents);
+        Assert.Equal(corpus.Length, streamed.DocumentCount);
+        Assert.Equal(corpus.Length, expected.DocumentCount);
+        Assert.Equal(3, passes.Enumerations); // signatures, exact verification, clustering
+        using (var a = new StringWriter())
+        using (var b = new StringWriter())
+        {
+            JsonReportWriter.WriteSection(expected, ReportSection.Duplicates, a);
+            JsonReportWriter.WriteSection(streamed, ReportSection.Duplicates, b);
+            Assert.Equal(a.ToString(), b.ToString());
+            Assert.Single(streamed.Duplicates.Value.Pairs);
+        }
+
+        using (var a = new StringWriter())
+        using (var b = new StringWriter())
+        {
+            JsonReportWriter.WriteSection(expected, ReportSection.Clusters, a);
+            JsonReportWriter.WriteSection(streamed, ReportSection.Clusters, b);
+            Assert.Equal(a.ToString(), b.ToString());
+        }
+    }
+
+    [Fact]
+    public void Compare_StreamDocumentsClustersOnly_OnePassAndItsChecks()
+    {
+        var seeds = Seeds.Load();
+        var passes = new CountingDocuments(seeds);
+        NewsComparerOptions options = NewsComparerOptions.Default with { FindDuplicates = false, FindPassages = false, FindDiscrepancies = false, SimilarityMatrixMaxDocuments = 0, StreamDocuments = true };
+        ComparisonResult report = new NewsComparer(options).Compare(passes);
+        Assert.Equal(1, passes.Enumerations);
+        Assert.Equal(seeds.Count, report.Clusters.Value.Clusters.Sum(c => c.Documents.Length));
+        Assert.Equal(SkipReason.NotRequested, report.Duplicates.Skipped);
+
+        var ex = Assert.Throws<ArgumentException>(() => new NewsComparer(options).Compare([new Document("a", "x"), new Document("a", "y")]));
+        Assert.Contains("'a'", ex.Message, StringComparison.Ordinal);
+        var big = Assert.Throws<DocumentFormatException>(() => new NewsComparer(options with { MaxDocumentLength = 10 }).Compare([new Document("big", "0123456789x")]));
+        Assert.Contains("MaxDocumentLength", big.Message, StringComparison.Ordinal);
+        Assert.Equal(2, new NewsComparer(options with { FindClusters = false }).Compare([new Document("a", "x"), new Document("b", "y")]).DocumentCount);
+    }
+
+    [Fact]
+    public void Options_StreamDocumentsWithATextStage_RefusedNamingIt()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { StreamDocuments = true }));
+        Assert.Equal(nameof(NewsComparerOptions.StreamDocuments), ex.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { StreamDocuments = true, FindPassages = false, FindDiscrepancies = false }));
+        _ = new NewsComparer(NewsComparerOptions.Default with { StreamDocuments = true, FindPassages = false, FindDiscrepancies = false, SimilarityMatrixMaxDocuments = 0 });
+    }
+
+    /// <summary>A list that counts how many times it is enumerated (and is no list to the code that reads it).</summary>
+    private sealed class CountingDocuments(IReadOnlyList<Document> documents) : IEnumerable<Document>
+    {
+        public int Enumerations { get; private set; }
+
+        public IEnumerator<Document> GetEnumerator()
+        {
+            Enumerations++;
+            return documents.GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -15,7 +15,7 @@ internal static class DuplicatesCommand
         "duplicates",
         "Find near-duplicate documents (reprints, syndicated copies) and group them.",
         ReportSection.Duplicates,
-        (_, _, report, writer) => WriteText(writer, report.Duplicates.Value, report.Documents.Length));
+        (_, _, report, writer) => WriteText(writer, report.Duplicates.Value, report.DocumentCount));
 
     private static void WriteText(TextWriter writer, DuplicatesSection result, int documentCount)
     {

@@ -68,8 +68,20 @@ public static class DuplicateFinder
         ArgumentNullException.ThrowIfNull(documents);
         options ??= DuplicateOptions.Default;
         options.Validate();
-        sketcher ??= new TextSketcher();
-        var ids = new List<string>();
+        return FindDuplicates(documents, options, sketcher ?? new TextSketcher(), [], cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="FindDuplicates(IEnumerable{Document}, DuplicateOptions?, TextSketcher?, CancellationToken)"/> with
+    /// validated settings, filling <paramref name="ids"/> with the documents' identifiers in input order.
+    /// </summary>
+    internal static DuplicateResult<string> FindDuplicates(
+        IEnumerable<Document> documents,
+        DuplicateOptions options,
+        TextSketcher sketcher,
+        List<string> ids,
+        CancellationToken cancellationToken)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var search = new PairSearch(options, sketcher.Hasher.Permutations);
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };

@@ -324,7 +324,7 @@ public static class JsonReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteNumber("documents", report.Documents.Length);
+        json.WriteNumber("documents", report.DocumentCount);
         if (duplicates.Verification is { } verification)
         {
             json.WriteString("verification", verification == DuplicateVerification.Exact ? "exact" : "estimated");
