@@ -32,6 +32,8 @@ internal static class CountComparer
         "price", "cost", "costs", "aid", "loan", "bonus", "wall", "deficit", "tax", "taxes", "contract", "deal", "donation", "donations",
     };
 
+    private static readonly System.Buffers.SearchValues<char> Currencies = System.Buffers.SearchValues.Create("$\u00A3\u20AC");
+
     /// <summary>Words after an amount that make it part of a larger group, not a total.</summary>
     private static readonly HashSet<string> SubsetAfter = new(StringComparer.Ordinal) { "other", "others", "more", "of", "additional", "further" };
 
@@ -71,7 +73,7 @@ internal static class CountComparer
         MergeMisspelledHeads(slots, contexts);
         foreach (var (key, members) in slots)
         {
-            var chosen = Representatives(members, facts.Count, contexts);
+            var chosen = WithoutOutliers(Representatives(members, facts.Count, contexts));
             if (chosen.Count < 2 || Relation(chosen) is not { } relation)
             {
                 continue;
@@ -331,6 +333,59 @@ internal static class CountComparer
         return chosen;
     }
 
+    /// <summary>
+    /// Without the one figure far from all the others when three or more documents give close figures (within 1.5
+    /// times each other) and it lies more than twice from the nearest of them: a lone figure that far off counts
+    /// another group (the wounded of another shooting that night), not the same one differently.
+    /// </summary>
+    private static List<(int Document, Quantity Quantity, double Scale)> WithoutOutliers(List<(int Document, Quantity Quantity, double Scale)> chosen)
+    {
+        if (chosen.Count < 4)
+        {
+            return chosen;
+        }
+
+        int outlier = -1;
+        for (int x = 0; x < chosen.Count; x++)
+        {
+            double v = Math.Abs(chosen[x].Quantity.Value * chosen[x].Scale);
+            double lo = double.MaxValue;
+            double hi = 0;
+            double nearest = double.MaxValue;
+            for (int y = 0; y < chosen.Count; y++)
+            {
+                if (y == x)
+                {
+                    continue;
+                }
+
+                double w = Math.Abs(chosen[y].Quantity.Value * chosen[y].Scale);
+                lo = Math.Min(lo, w);
+                hi = Math.Max(hi, w);
+                nearest = Math.Min(nearest, Math.Max(v, w) / Math.Max(1e-9, Math.Min(v, w)));
+            }
+
+            if (lo > 0 && hi / lo <= 1.5 && nearest > 2)
+            {
+                if (outlier >= 0)
+                {
+                    return chosen;
+                }
+
+                outlier = x;
+            }
+        }
+
+        if (outlier < 0)
+        {
+            return chosen;
+        }
+
+        var kept = new List<(int, Quantity, double)>(chosen);
+        kept.RemoveAt(outlier);
+        return kept;
+    }
+
     private const double RestatedSimilarity = 0.5;
 
     private static (int Document, Quantity Quantity, double Scale)? Restated(List<(int Document, Quantity Quantity, double Scale)> members, int d, SentenceContexts[] contexts)
@@ -414,7 +469,8 @@ internal static class CountComparer
     {
         string role = key[..key.IndexOf('|', StringComparison.Ordinal)];
         double c = 0.4 + (0.3 * similarity);
-        if (role.Length > 0)
+        // What money is for ("bail", "reward") names its slot as well as a role does.
+        if (role.Length > 0 || key.Contains("|money|", StringComparison.Ordinal))
         {
             c += 0.15;
         }
@@ -461,7 +517,17 @@ internal static class CountComparer
     /// <summary>The slot of an amount ("killed|person|", "arrested|suspect|") and the factor that brings its unit to the slot's unit, or null when it has none to compare.</summary>
     internal static (string Key, double Scale)? SlotOf(Quantity q, string text, SentenceContexts words)
     {
-        if (q.Head.Length == 0 || q.Start >= text.Length)
+        if (q.Start >= text.Length)
+        {
+            return null;
+        }
+
+        if (q.Text.AsSpan().IndexOfAny(Currencies) >= 0)
+        {
+            return MoneySlot(q, text, words);
+        }
+
+        if (q.Head.Length == 0)
         {
             return null;
         }
@@ -491,7 +557,7 @@ internal static class CountComparer
         }
 
         if (afterNumber < all.Count && SubsetAfter.Contains(all[afterNumber].Word) && SameSentence(q, all[afterNumber].Start)
-            && !(all[afterNumber].Word is "other" or "others" && afterNumber + 1 < all.Count && IsHarm(all[afterNumber + 1].Word)))
+            && !(all[afterNumber].Word is "other" or "others" && InjuredBesides(text, q, all, afterNumber)))
         {
             return null;
         }
@@ -499,16 +565,9 @@ internal static class CountComparer
         string head = Singular(q.Head.ToLowerInvariant());
         double scale = 1;
         string unit = string.Empty;
-        bool money = (q.Start > 0 && text[q.Start - 1] == '$') || q.Text.Contains('$', StringComparison.Ordinal) || head is "dollar" or "usd";
-        if (money)
+        if (head is "dollar" or "usd" or "euro" or "pound")
         {
-            string? purpose = Near(words, q, w => MoneyPurposes.Contains(w) ? w : null, 5, 5);
-            if (purpose is null)
-            {
-                return null;
-            }
-
-            return ("|money|" + purpose, 1);
+            return MoneySlot(q, text, words);
         }
 
         switch (head)
@@ -562,6 +621,54 @@ internal static class CountComparer
         }
 
         return (role + "|" + head + "|" + unit, scale);
+    }
+
+    /// <summary>
+    /// The slot of an amount of money: what it is for ("bail", "reward", "funding"), the counted noun itself or the
+    /// nearest such word of its clause (back to the sentence's start: "a reward for information ... is now
+    /// $24,000"), and its currency; null when nothing says what the money is for.
+    /// </summary>
+    private static (string Key, double Scale)? MoneySlot(Quantity q, string text, SentenceContexts words)
+    {
+        int sign = q.Text.AsSpan().IndexOfAny(Currencies);
+        string currency = sign >= 0 ? q.Text[sign].ToString() : Singular(q.Head.ToLowerInvariant());
+        string head = Singular(q.Head.ToLowerInvariant());
+        string? purpose = MoneyPurposes.Contains(head) ? head : Near(words, q, w => MoneyPurposes.Contains(w) ? w : null, 5, 25);
+        return purpose is null ? null : ("|money|" + purpose + currency, 1);
+    }
+
+    /// <summary>
+    /// "eight others injured", "ten others were wounded", "nine other club-goers were hurt": the people hurt besides
+    /// those killed, the injured total, not a part of it. True when a harm word follows "other(s)" (word
+    /// <paramref name="other"/>) within three words of one clause; "others" killed stay a subset ("Smith and two
+    /// others were killed").
+    /// </summary>
+    private static bool InjuredBesides(string text, Quantity q, IReadOnlyList<(int Start, int End, string Word)> all, int other)
+    {
+        if (other + 1 < all.Count && IsHarm(all[other + 1].Word))
+        {
+            return true;
+        }
+
+        for (int k = other + 1; k <= other + 3 && k < all.Count && SameSentence(q, all[k].Start); k++)
+        {
+            if (text.AsSpan(all[k - 1].End, all[k].Start - all[k - 1].End).ContainsAny(",;:()"))
+            {
+                return false;
+            }
+
+            if ((FactLexicon.Find(all[k].Word).Classes & WordClass.Injured) != 0)
+            {
+                return true;
+            }
+
+            if ((FactLexicon.Find(all[k].Word).Classes & (WordClass.Killed | WordClass.Shot)) != 0)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHarm(string word) => (FactLexicon.Find(word).Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) != 0;

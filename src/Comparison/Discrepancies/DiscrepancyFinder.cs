@@ -85,6 +85,7 @@ public sealed class DiscrepancyFinder
         var agreements = new List<Agreement>();
         NumberComparer.Compare(facts, contexts, Options, claims, agreements);
         CountComparer.Compare(facts, contexts, discrepancies);
+        DurationComparer.Compare(facts, contexts, Options.Extraction.ApproximateTolerance, discrepancies);
         DetailComparer.Compare(facts, contexts, discrepancies);
         PersonNames.Compare(facts, discrepancies);
         DateComparer.Compare(facts, contexts, Options, discrepancies, claims, agreements);

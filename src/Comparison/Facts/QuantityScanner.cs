@@ -28,6 +28,20 @@ internal static class QuantityScanner
                 continue;
             }
 
+            // "four and a half months", "2 1/2 years": the fraction belongs to the length, and its denominator is no amount.
+            if (!vague && HalfAfter(c, last) is { } half && c.Has(half.Last + 1, WordClass.DurationUnit))
+            {
+                value += half.Value;
+                last = half.Last;
+            }
+
+            // "15 year old": an age, no length of time and no amount.
+            if (c.Has(last + 1, WordClass.DurationUnit) && c.Is(last + 2, "old"))
+            {
+                i = last + 2;
+                continue;
+            }
+
             // A duration: "two weeks", "50 minutes", "three hours" (but not "three days ago", a date).
             if (c.Has(last + 1, WordClass.DurationUnit) && !c.Claimed[last + 1] && c.Tok[last + 1].Kind == FactTokenKind.Word && !vague)
             {
@@ -49,7 +63,21 @@ internal static class QuantityScanner
             }
 
             int first = i;
-            if (IsSign(c, i))
+            if (IsCurrency(c, i - 1) && c.Tok[i].Kind == FactTokenKind.Number)
+            {
+                // "$310,000", "$5.6 billion": the sign belongs to the amount, which is money; a closing quote a
+                // quotation put inside the amount ("$5.6” billion") does not part the figure from its scale.
+                first = i - 1;
+                if (c.IsPunct(last + 1, '\u201D') || c.IsPunct(last + 1, '"'))
+                {
+                    if (c.Has(last + 2, WordClass.Scale) && c.Tok[last + 2].Kind == FactTokenKind.Word && !IsPluralScale(c, last + 2))
+                    {
+                        value *= c.Tok[last + 2].Value;
+                        last += 2;
+                    }
+                }
+            }
+            else if (IsSign(c, i))
             {
                 // "-5", "−5": a sign touching the digits, not joining two words or numbers ("5-7" is one token).
                 value = -value;
@@ -115,6 +143,10 @@ internal static class QuantityScanner
             i = last;
         }
     }
+
+    /// <summary>Whether token <paramref name="k"/> is a currency sign touching the digits after it ("$", "\u00A3", "\u20AC").</summary>
+    internal static bool IsCurrency(ScanContext c, int k) =>
+        (c.IsPunct(k, '$') || c.IsPunct(k, '\u00A3') || c.IsPunct(k, '\u20AC')) && c.Tok[k].End == c.Tok[k + 1].Start;
 
     /// <summary>Whether a minus sign (hyphen-minus or U+2212) touches the digits of token <paramref name="i"/> and follows a space, a bracket or the start.</summary>
     private static bool IsSign(ScanContext c, int i)
@@ -247,7 +279,28 @@ internal static class QuantityScanner
         return false;
     }
 
-    /// <summary>"50-minute" (a duration); "20-year-old" (an age) and "7th" are passed over.</summary>
+    /// <summary>
+    /// A fraction right after a whole number, within its sentence: "and a half" (token <paramref name="last"/> + 1 to
+    /// + 3), or "1/2", "1/4", "3/4" written apart from the number; its value and last token, or null.
+    /// </summary>
+    private static (double Value, int Last)? HalfAfter(ScanContext c, int last)
+    {
+        if (c.Is(last + 1, "and") && c.Is(last + 2, "a") && c.Is(last + 3, "half") && c.SameSentence(last, last + 3))
+        {
+            return (0.5, last + 3);
+        }
+
+        if (last + 3 < c.Count && c.Tok[last + 1].Kind == FactTokenKind.Number && c.IsPunct(last + 2, '/') && c.Tok[last + 3].Kind == FactTokenKind.Number
+            && c.Tok[last + 1].End == c.Tok[last + 2].Start && c.Tok[last + 2].End == c.Tok[last + 3].Start
+            && c.Tok[last + 1].Value < c.Tok[last + 3].Value && c.Tok[last + 3].Value is 2 or 3 or 4)
+        {
+            return (c.Tok[last + 1].Value / c.Tok[last + 3].Value, last + 3);
+        }
+
+        return null;
+    }
+
+    /// <summary>"50-minute" (a duration), "2-1/2 year" (a duration with a fraction); "20-year-old" (an age) and "7th" are passed over.</summary>
     private static int HyphenatedDigits(ScanContext c, int i, ImmutableArray<Duration>.Builder durations)
     {
         ReadOnlySpan<char> s = c.Span(i);
@@ -255,6 +308,23 @@ internal static class QuantityScanner
         if (dash <= 0 || s[(dash + 1)..].Contains('-'))
         {
             return i;
+        }
+
+        // "2-1/2 year": the whole, a dash and the numerator in one token, then "/2" and the unit.
+        if (i + 3 < c.Count && c.IsPunct(i + 1, '/') && c.Tok[i + 2].Kind == FactTokenKind.Number && c.Tok[i].End == c.Tok[i + 1].Start
+            && c.Tok[i + 1].End == c.Tok[i + 2].Start && c.Tok[i + 2].Value is 2 or 3 or 4 && c.Has(i + 3, WordClass.DurationUnit)
+            && double.TryParse(s[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out double whole)
+            && double.TryParse(s[(dash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out double numerator)
+            && numerator < c.Tok[i + 2].Value)
+        {
+            double length = whole + (numerator / c.Tok[i + 2].Value);
+            var fraction = c.Where(i, i + 3);
+            durations.Add(new Duration
+            {
+                Start = fraction.Start, End = fraction.End, Text = fraction.Text, Sentence = fraction.Sentence, SentenceStart = fraction.SentenceStart, SentenceEnd = fraction.SentenceEnd,
+                Amount = length, Unit = Singular(c.Lower(i + 3)), Days = length * c.Tok[i + 3].Value,
+            });
+            return i + 3;
         }
 
         ReadOnlySpan<char> digits = s[..dash];
@@ -295,10 +365,10 @@ internal static class QuantityScanner
             }
 
             if (c.IsPunct(last + 1, ':') || c.IsPunct(i - 1, ':') || c.Is(last + 1, "a.m") || c.Is(last + 1, "p.m") || c.Is(last + 1, "am") || c.Is(last + 1, "pm")
-                || c.IsPunct(last + 1, '%') || c.IsPunct(i - 1, '$') || c.IsPunct(i - 1, '#') || c.IsPunct(i - 1, '\u00A3') || c.IsPunct(i - 1, '\u20AC')
+                || c.IsPunct(last + 1, '%') || c.IsPunct(i - 1, '#')
                 || c.IsPunct(i - 1, '/') || c.IsPunct(last + 1, '/') || c.IsPunct(i - 1, '(') || c.IsPunct(last + 1, ')'))
             {
-                return true; // times, percentages, money, fractions, phone prefixes
+                return true; // times, percentages, fractions, phone prefixes
             }
 
             if (c.Is(last + 1, "block") || c.Is(last + 1, "percent") || c.Is(last + 1, "per"))

@@ -156,4 +156,63 @@ public class SlotComparisonTests
         Prop.ForAll(Gen.Elements(Sentences).ToArbitrary(), Gen.Elements(Sentences).ToArbitrary(), (a, b) =>
             Assert.Equal(QuoteComparer.SameWords(a, b), QuoteComparer.SameWords(b, a))).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Find_BailSetAtTwoAmounts_IsACountFlag()
+    {
+        var report = Find(
+            "The mother was charged with child endangerment. She was being held on $310,000 bail.",
+            "The mother was charged with child endangerment. Bail has been set at $130,000.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Equal(["$310,000", "$130,000"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_MoneyWithoutAPurpose_IsNotCompared()
+    {
+        var report = Find(
+            "The company said it had spent $310,000 by Monday, officials said.",
+            "Officials said the firm gave out $130,000 over the year to its staff.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number && x.Mentions.Any(m => m.Text.Contains('$', StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Find_TimeServedGivenTwoWays_IsACountFlag()
+    {
+        var report = Find(
+            "He served four months in federal prison for conspiracy to obstruct justice.",
+            "He pleaded guilty. He served five months in federal prison.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Equal(["four months", "five months"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_LengthsInOtherUnits_AreNotCompared()
+    {
+        var report = Find(
+            "He was sentenced to 2 years in prison, the court said on Monday.",
+            "He was sentenced and served 9 months in prison, the court said on Monday.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
+
+    [Fact]
+    public void Find_NearlySevenAndAlmostEightMinutes_Disagree_ButAboutTenAndTwelveDoNot()
+    {
+        Assert.Contains(Find(
+            "Drake would not score again for almost eight minutes while Creighton pulled away.",
+            "Creighton kept Drake from scoring again for nearly seven minutes and pulled away.").Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.DoesNotContain(Find(
+            "The tremor lasted about 10 seconds, residents of the island said.",
+            "The tremor lasted 11 seconds, residents of the island said.").Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
+
+    [Fact]
+    public void Find_OthersInjuredBesidesTheDead_AreTheInjuredTotal()
+    {
+        var report = Find(
+            "The nightclub shooting left two people dead and eight others injured last weekend.",
+            "The nightclub shooting left two people dead. Ten others were injured last weekend.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Equal(["eight", "Ten"], d.Mentions.Select(m => m.Text));
+    }
 }

@@ -46,4 +46,32 @@ public class QuantityParsingTests
         var facts = Extractor.Extract(new Document("t", "The boys were aged 5, 7 and 9."));
         Assert.DoesNotContain(facts.Quantities, q => q.Value > 100);
     }
+
+    [Theory]
+    [InlineData("She was being held on $310,000 bail.", "$310,000", 310000)]
+    [InlineData("He asked for more than $5 billion for the wall.", "more than $5 billion", 5e9)]
+    [InlineData("\u201CWe\u2019re asking for $5.6\u201D billion, he said.", "$5.6\u201D billion", 5.6e9)]
+    public void Extract_Money_KeepsItsSignAndScale(string text, string mention, double value)
+    {
+        Assert.Equal(value, Single(text, mention).Value, 6);
+    }
+
+    [Theory]
+    [InlineData("He served four and a half months in federal prison.", "four and a half months", 4.5)]
+    [InlineData("He was sentenced to 2 1/2 years, with 9 months to serve.", "2 1/2 years", 2.5)]
+    [InlineData("Gomes served 9 months of a 2-1/2 year sentence.", "2-1/2 year", 2.5)]
+    public void Extract_LengthWithAFraction_IsOneDuration(string text, string mention, double amount)
+    {
+        var facts = Extractor.Extract(new Document("t", text));
+        Assert.Equal(amount, Assert.Single(facts.Durations, d => d.Text == mention).Amount, 6);
+        Assert.DoesNotContain(facts.Durations, d => d.Amount == 2 && d.Unit == "year");
+    }
+
+    [Fact]
+    public void Extract_AgeWrittenWithoutHyphens_IsNoDuration()
+    {
+        var facts = Extractor.Extract(new Document("t", "A 15 year old male has also been arrested."));
+        Assert.Empty(facts.Durations);
+        Assert.DoesNotContain(facts.Quantities, q => q.Value == 15);
+    }
 }
