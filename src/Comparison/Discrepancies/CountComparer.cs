@@ -71,7 +71,7 @@ internal static class CountComparer
 
         Restatements(facts, contexts, discrepancies);
         MergeMisspelledHeads(slots, contexts);
-        foreach (var (key, members) in slots)
+        foreach (var (key, members) in slots.SelectMany(slot => Bands(slot.Value).Select(band => (slot.Key, band))))
         {
             var chosen = WithoutOutliers(Representatives(members, facts.Count, contexts));
             if (chosen.Count < 2 || Relation(chosen) is not { } relation)
@@ -117,7 +117,7 @@ internal static class CountComparer
                 Subject = SubjectOf(key, chosen),
                 Relation = relation,
                 Severity = relation == DiscrepancyRelation.Contradiction ? DiscrepancySeverity.High : DiscrepancySeverity.Medium,
-                Confidence = Math.Round(Confidence(key, chosen, similarity, relation) + (sharedName ? 0.05 : otherNames ? -0.25 : 0), 3),
+                Confidence = Math.Round(Confidence(key, chosen, similarity, relation) + (sharedName ? 0.05 : otherNames && !IsSpeed(key) ? -0.25 : 0), 3),
                 Mentions = mentions.MoveToImmutable(),
             });
         }
@@ -333,6 +333,40 @@ internal static class CountComparer
         return chosen;
     }
 
+    /// <summary>Largest ratio between two figures of one fact: 26,000 dead of an earlier quake and 10 of this one are two tolls.</summary>
+    private const double MaxBandRatio = 10;
+
+    /// <summary>
+    /// The amounts of a slot split where two figures next in size lie more than <see cref="MaxBandRatio"/> apart: each
+    /// band is compared on its own, so a document that gives this event's toll and a past one's stays in both.
+    /// </summary>
+    private static List<List<(int Document, Quantity Quantity, double Scale)>> Bands(List<(int Document, Quantity Quantity, double Scale)> members)
+    {
+        var sorted = new List<(int Document, Quantity Quantity, double Scale)>(members);
+        sorted.Sort((x, y) => Math.Abs(x.Quantity.Value * x.Scale).CompareTo(Math.Abs(y.Quantity.Value * y.Scale)));
+        var bands = new List<List<(int, Quantity, double)>>();
+        double previous = double.NaN;
+        foreach (var m in sorted)
+        {
+            double v = Math.Abs(m.Quantity.Value * m.Scale);
+            if (bands.Count == 0 || (previous > 0 && v / previous > MaxBandRatio))
+            {
+                bands.Add([]);
+            }
+
+            bands[^1].Add(m);
+            previous = v;
+        }
+
+        // Each band in the members' own order (documents, then text), which the representatives rely on.
+        foreach (var band in bands)
+        {
+            band.Sort((x, y) => members.IndexOf(x).CompareTo(members.IndexOf(y)));
+        }
+
+        return bands;
+    }
+
     /// <summary>
     /// Without the one figure far from all the others when three or more documents give close figures (within 1.5
     /// times each other) and it lies more than twice from the nearest of them: a lone figure that far off counts
@@ -469,8 +503,8 @@ internal static class CountComparer
     {
         string role = key[..key.IndexOf('|', StringComparison.Ordinal)];
         double c = 0.4 + (0.3 * similarity);
-        // What money is for ("bail", "reward") names its slot as well as a role does.
-        if (role.Length > 0 || key.Contains("|money|", StringComparison.Ordinal))
+        // What money is for ("bail", "reward"), or a unit of speed, names its slot as well as a role does.
+        if (role.Length > 0 || key.Contains("|money|", StringComparison.Ordinal) || IsSpeed(key))
         {
             c += 0.15;
         }
@@ -527,6 +561,11 @@ internal static class CountComparer
             return MoneySlot(q, text, words);
         }
 
+        if (IsPopulation(q, words))
+        {
+            return ("population|resident|", 1);
+        }
+
         if (q.Head.Length == 0)
         {
             return null;
@@ -568,6 +607,19 @@ internal static class CountComparer
         if (head is "dollar" or "usd" or "euro" or "pound")
         {
             return MoneySlot(q, text, words);
+        }
+
+        // "120 mph", "up to 120 miles an hour", "190 km/h": a speed, in miles an hour.
+        int afterNoun = q.NounEnd > q.End ? words.WordAt(q.NounEnd) : afterNumber;
+        bool perHour = afterNoun + 1 < all.Count && all[afterNoun].Word is "an" or "per" && all[afterNoun + 1].Word == "hour" && SameSentence(q, all[afterNoun + 1].Start);
+        if (head is "mph" || (head is "mile" && perHour))
+        {
+            return ("|mph|", 1);
+        }
+
+        if (head is "kph" or "km/h" || (head is "kilometer" or "kilometre" or "km" && perHour))
+        {
+            return ("|mph|", 1 / 1.609344);
         }
 
         switch (head)
@@ -621,6 +673,27 @@ internal static class CountComparer
         }
 
         return (role + "|" + head + "|" + unit, scale);
+    }
+
+    /// <summary>Whether a slot holds speeds: one chase or storm has one top speed, whoever is named beside it.</summary>
+    private static bool IsSpeed(string key) => key == "|mph|";
+
+    /// <summary>
+    /// Whether an amount is how many people live in a place: "a population of more than 100,000", "home to 120,000
+    /// people", "which has about 200,000 residents".
+    /// </summary>
+    private static bool IsPopulation(Quantity q, SentenceContexts words)
+    {
+        var all = words.Words;
+        int first = words.WordAt(q.Start);
+        string Before(int n) => first - n >= 0 && SameSentence(q, all[first - n].Start) ? all[first - n].Word : string.Empty;
+        if ((Before(2) is "population" or "populations" && Before(1) == "of") || (Before(2) == "home" && Before(1) == "to"))
+        {
+            return true;
+        }
+
+        string head = q.Head.ToLowerInvariant();
+        return head is "residents" or "inhabitants" && Before(1) is "has" or "have" or "had" or "with";
     }
 
     /// <summary>

@@ -215,4 +215,35 @@ public class SlotComparisonTests
         var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
         Assert.Equal(["eight", "Ten"], d.Mentions.Select(m => m.Text));
     }
+
+    [Fact]
+    public void Find_PastTollBesideThisEventsToll_IsComparedOnItsOwn()
+    {
+        var report = Find(
+            "The quake killed 10 people on Sunday. A 6.7 quake killed more than 26,000 people in the city of Bam in December 2003.",
+            "Ten people were killed on Sunday. In December 2003 a quake killed more than 31,000 people in the ancient city of Bam.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Equal(["more than 26,000", "more than 31,000"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_PopulationsOfOnePlace_AreOneSlot()
+    {
+        var report = Find(
+            "The quake struck the island, home to 120,000 people, on Sunday afternoon.",
+            "The island, which has about 200,000 residents, was struck on Sunday afternoon.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Equal(["120,000", "about 200,000"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_SpeedsInMphAndMilesAnHour_AreOneSlot()
+    {
+        var report = Find(
+            "Deputies chased him at speeds of more than 100 mph before he pulled over near Flint.",
+            "Officers chased Mr. Smith at speeds of up to 120 miles an hour on Interstate 75.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Equal(DiscrepancyRelation.Precision, d.Relation);
+        Assert.Equal(["more than 100", "up to 120"], d.Mentions.Select(m => m.Text));
+    }
 }
