@@ -12,7 +12,7 @@ namespace Comparison.Clustering;
 /// Two reports of one event share their most specific terms (names, places, rare words), which carry the largest
 /// TF-IDF weights; so only each document's <c>prefix</c> heaviest terms are indexed and probed. The pairs meeting on
 /// them are ranked by that partial dot product, and the best <c>4k</c> are scored exactly with
-/// <see cref="EventFeatures.TextSimilarity"/>. Pairs that share no heavy term score low and are not needed by
+/// <see cref="EventFeatures.TextSimilarity(int, int)"/>. Pairs that share no heavy term score low and are not needed by
 /// average linkage, which counts a missing pair as 0. Terms held by more than <c>maxPosting</c> documents are skipped
 /// (they cannot tell events apart). The exhaustive <see cref="AllPairs.FindTopK"/> gives exact neighbours but scores
 /// every pair above its threshold, which on thousands of news pages sharing a beat's vocabulary costs seconds per
@@ -97,7 +97,7 @@ internal static class CandidateSearch
         {
             if (!scratch.TryTake(out Scratch? local))
             {
-                local = new Scratch(n, shortlist, prefix);
+                local = new Scratch(n, shortlist, prefix, features.NewDense());
             }
 
             for (int i = chunk * Chunk, end = Math.Min(n, i + Chunk); i < end; i++)
@@ -153,9 +153,10 @@ internal static class CandidateSearch
 
             List<Neighbor> found = local.Found;
             found.Clear();
+            features.Spread(i, local.Dense);
             foreach (int j in best.Items)
             {
-                double similarity = features.TextSimilarity(i, j);
+                double similarity = features.TextSimilarity(local.Dense, j);
                 if (similarity >= minSimilarity)
                 {
                     found.Add(new Neighbor(j, similarity));
@@ -239,8 +240,10 @@ internal static class CandidateSearch
     }
 
     /// <summary>One thread's buffers: partial scores over every document, the documents touched, the shortlist.</summary>
-    private sealed class Scratch(int documents, int shortlist, int prefix)
+    private sealed class Scratch(int documents, int shortlist, int prefix, DenseDocument dense)
     {
+        public DenseDocument Dense { get; } = dense;
+
         public double[] Partial { get; } = new double[documents];
 
         public List<int> Touched { get; } = [];

@@ -58,7 +58,6 @@ public sealed class EventClusterer
     public EventClustering Cluster(IEnumerable<Document> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         EventFeatures features = EventFeatures.Build(documents, Options, cancellationToken);
         if (features.Count == 0)
         {

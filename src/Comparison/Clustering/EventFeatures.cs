@@ -11,14 +11,19 @@ namespace Comparison.Clustering;
 /// </summary>
 internal sealed class EventFeatures
 {
+    // Documents analysed together: their token lists die young (in the first generation of the collector) instead
+    // of piling up in the last one, which doubled the peak of a large corpus with batches of 1,024.
+    private const int BatchSize = 128;
+
     private readonly EventClustererOptions _options;
     private readonly double _contentShare;
     private readonly double _salientShare;
     private readonly float _contentScale;
     private readonly float _salientScale;
 
-    private EventFeatures(EventClustererOptions options, TfIdfModel contentModel, SparseVector[] content, SparseVector[] salient, int?[] days, string[] titles, string[] ids)
+    private EventFeatures(EventClustererOptions options, TfIdfModel contentModel, SparseVector[] content, SparseVector[] salient, int salientTermCount, int?[] days, string[] titles, string[] ids)
     {
+        SalientTermCount = salientTermCount;
         _options = options;
         ContentModel = contentModel;
         Content = content;
@@ -49,6 +54,9 @@ internal sealed class EventFeatures
 
     public int Count => Days.Length;
 
+    /// <summary>The number of terms of the salient vocabulary (the salient vectors' ids are below it).</summary>
+    public int SalientTermCount { get; }
+
     /// <summary>
     /// Reads the documents as a stream, in batches: each batch's terms are extracted in parallel and counted into the
     /// two fits, and nothing of a document's text is kept. The features come out in ordinal order of the identifiers.
@@ -69,7 +77,7 @@ internal sealed class EventFeatures
         bool Check(Document document, int position) =>
             document is not null ? true : throw new ArgumentNullException(nameof(documents), $"The document at position {position} is null.");
 
-        foreach (DocumentBatch batch in DocumentBatches.Read(documents, Check, cancellationToken))
+        foreach (DocumentBatch batch in DocumentBatches.Read(documents, Check, cancellationToken, BatchSize))
         {
             Document[] items = batch.Documents;
             var content = new List<string>[items.Length];
@@ -115,6 +123,7 @@ internal sealed class EventFeatures
             contentResult.Model,
             Permute(contentResult.Vectors.AsSpan(), order),
             Permute(salientResult.Vectors.AsSpan(), order),
+            salientResult.Model.TermCount,
             Permute(CollectionsMarshal.AsSpan(days), order),
             Permute(CollectionsMarshal.AsSpan(titles), order),
             Permute(idArray.AsSpan(), order));
@@ -134,6 +143,58 @@ internal sealed class EventFeatures
     /// <summary>The weighted text similarity: content and salient-term cosines, weights summing to 1.</summary>
     public double TextSimilarity(int a, int b) =>
         (_contentShare * CosineSimilarity.Dot(Content[a], Content[b])) + (_salientShare * CosineSimilarity.Dot(Salient[a], Salient[b]));
+
+    /// <summary>
+    /// Writes document <paramref name="a"/>'s two vectors into dense arrays (of <see cref="ContentModel"/>'s and of
+    /// the salient vocabulary's size, zero elsewhere), so that <see cref="TextSimilarity(DenseDocument, int)"/> scores it
+    /// against many documents by look-ups instead of merge-joins; <paramref name="dense"/>'s previous document is cleared first.
+    /// </summary>
+    public void Spread(int a, DenseDocument dense)
+    {
+        if (dense.Document >= 0)
+        {
+            Write(Content[dense.Document], dense.Content, clear: true);
+            Write(Salient[dense.Document], dense.Salient, clear: true);
+        }
+
+        Write(Content[a], dense.Content, clear: false);
+        Write(Salient[a], dense.Salient, clear: false);
+        dense.Document = a;
+
+        static void Write(SparseVector vector, float[] target, bool clear)
+        {
+            ReadOnlySpan<int> indices = vector.Indices;
+            ReadOnlySpan<float> values = vector.Values;
+            for (int k = 0; k < indices.Length; k++)
+            {
+                target[indices[k]] = clear ? 0f : values[k];
+            }
+        }
+    }
+
+    /// <summary>A dense copy of one document's vectors, for <see cref="Spread"/>.</summary>
+    public DenseDocument NewDense() => new(ContentModel.TermCount, SalientTermCount);
+
+    /// <summary>
+    /// <see cref="TextSimilarity(int, int)"/> of the spread document and <paramref name="b"/>, bit for bit: each
+    /// dot product adds the same products in the same order (the ids of <paramref name="b"/> in increasing order;
+    /// an id the spread document lacks adds +0, which changes no sum of non-negative weights).
+    /// </summary>
+    public double TextSimilarity(DenseDocument dense, int b) =>
+        (_contentShare * Gather(dense.Content, Content[b])) + (_salientShare * Gather(dense.Salient, Salient[b]));
+
+    private static double Gather(float[] dense, SparseVector vector)
+    {
+        ReadOnlySpan<int> indices = vector.Indices;
+        ReadOnlySpan<float> values = vector.Values;
+        double sum = 0;
+        for (int k = 0; k < indices.Length; k++)
+        {
+            sum += (double)dense[indices[k]] * values[k];
+        }
+
+        return sum;
+    }
 
     /// <summary>The text similarity plus the publication-time term.</summary>
     public double Similarity(int a, int b) => TextSimilarity(a, b) + TimeAdjustment(Days[a], Days[b], _options);
@@ -178,4 +239,15 @@ internal sealed class EventFeatures
             ? options.TimeBonus
             : -options.TimePenalty * (1 - Math.Exp(-(gap - options.TimeWindowDays) / options.TimeDecayDays));
     }
+}
+
+/// <summary>One document's vectors written out densely (see <see cref="EventFeatures.Spread"/>): a thread's scratch.</summary>
+internal sealed class DenseDocument(int contentTerms, int salientTerms)
+{
+    public float[] Content { get; } = new float[contentTerms];
+
+    public float[] Salient { get; } = new float[salientTerms];
+
+    /// <summary>The document spread, or -1.</summary>
+    public int Document { get; set; } = -1;
 }
