@@ -60,9 +60,15 @@ internal static class CountComparer
                     continue;
                 }
 
-                if (!slots.TryGetValue(slot.Key, out var members))
+                string key = slot.Key;
+                if (key.StartsWith('|') && key.EndsWith('|') && !key.Contains("|person|", StringComparison.Ordinal) && Holder(facts[d], q) is { } holder)
                 {
-                    slots[slot.Key] = members = [];
+                    key += "@" + holder;
+                }
+
+                if (!slots.TryGetValue(key, out var members))
+                {
+                    slots[key] = members = [];
                 }
 
                 members.Add((d, q, slot.Scale));
@@ -117,7 +123,7 @@ internal static class CountComparer
                 Subject = SubjectOf(key, chosen),
                 Relation = relation,
                 Severity = relation == DiscrepancyRelation.Contradiction ? DiscrepancySeverity.High : DiscrepancySeverity.Medium,
-                Confidence = Math.Round(Confidence(key, chosen, similarity, relation) + (sharedName ? 0.05 : otherNames && !IsSpeed(key) ? -0.25 : 0), 3),
+                Confidence = Math.Round(Math.Clamp(Confidence(key, chosen, similarity, relation) + (sharedName ? 0.05 : otherNames && !IsSpeed(key) ? -0.25 : 0), 0, 1), 3),
                 Mentions = mentions.MoveToImmutable(),
             });
         }
@@ -503,8 +509,8 @@ internal static class CountComparer
     {
         string role = key[..key.IndexOf('|', StringComparison.Ordinal)];
         double c = 0.4 + (0.3 * similarity);
-        // What money is for ("bail", "reward"), or a unit of speed, names its slot as well as a role does.
-        if (role.Length > 0 || key.Contains("|money|", StringComparison.Ordinal) || IsSpeed(key))
+        // What money is for ("bail", "reward"), a unit of speed, or the person whose amount it is, names its slot as well as a role does.
+        if (role.Length > 0 || key.Contains("|money|", StringComparison.Ordinal) || IsSpeed(key) || key.Contains('@', StringComparison.Ordinal))
         {
             c += 0.15;
         }
@@ -661,6 +667,12 @@ internal static class CountComparer
             unit = place;
         }
 
+        // "at least 50 injured", "80 wounded", "Ten dead": the harm word stands for the people it befell.
+        if (head.Length > 3 && !head.EndsWith("ing", StringComparison.Ordinal) && Role(head) is "killed" or "injured" && IsHarm(head) && q.Noun.IndexOf(' ', StringComparison.Ordinal) < 0)
+        {
+            return (Role(head) + "|person|", 1);
+        }
+
         string role = RoleOf(q, words) ?? string.Empty;
         if (GenericPeople.Contains(head) || (head is "other" or "others"))
         {
@@ -673,6 +685,56 @@ internal static class CountComparer
         }
 
         return (role + "|" + head + "|" + unit, scale);
+    }
+
+    /// <summary>Farthest (in characters) a person's name stands from the amount that is theirs.</summary>
+    private const int HolderReach = 30;
+
+    /// <summary>
+    /// The person an amount of things belongs to ("Richard Carter had 12 points", "13 points from Seth VanDeest"): the
+    /// surname of the nearest person named within a few words before it in its sentence (or right after "from" or
+    /// "by" after it), with no other figure between; null when none. Two people's amounts are two slots.
+    /// </summary>
+    private static string? Holder(DocumentFacts facts, Quantity q)
+    {
+        string text = facts.Document.Text;
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (EntityMention e in facts.Entities)
+        {
+            if (e.Kind != EntityKind.Person || e.Sentence != q.Sentence || e.Text.IndexOf(' ', StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            int from = e.End <= q.Start ? e.End : q.End;
+            int to = e.End <= q.Start ? q.Start : e.Start;
+            if (to < from || to - from > HolderReach || text.AsSpan(from, to - from).IndexOfAnyInRange('0', '9') >= 0)
+            {
+                continue;
+            }
+
+            // After the amount, only a name its noun is said to come from: "13 points from Seth VanDeest", not "11 points to break Rodney Buford's record".
+            if (e.Start >= q.End)
+            {
+                var between = text.AsSpan(from, to - from).TrimEnd();
+                int space = between.LastIndexOf(' ');
+                var last = space < 0 ? between : between[(space + 1)..];
+                if (!(last.Equals("from", StringComparison.OrdinalIgnoreCase) || last.Equals("by", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+            }
+
+            int distance = (to - from) * 2 + (e.End <= q.Start ? 0 : 1);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = e.Key;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Whether a slot holds speeds: one chase or storm has one top speed, whoever is named beside it.</summary>

@@ -246,4 +246,15 @@ public class SlotComparisonTests
         Assert.Equal(DiscrepancyRelation.Precision, d.Relation);
         Assert.Equal(["more than 100", "up to 120"], d.Mentions.Select(m => m.Text));
     }
+
+    [Fact]
+    public void Find_PointsOfTwoPlayers_AreTwoSlots_AndOnePlayersTwoFiguresDisagree()
+    {
+        var report = Find(
+            "Drake was paced by 13 points from Seth VanDeest, while Richard Carter had 12 points and four assists.",
+            "Doug McDermott scored 23 points for Creighton. Richard Carter scored 14 points for the Bulldogs.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Equal(["12", "14"], d.Mentions.Select(m => m.Text));
+        Assert.InRange(d.Confidence, 0, 1);
+    }
 }
