@@ -177,8 +177,9 @@ internal sealed class EventFeatures
 
     /// <summary>
     /// <see cref="TextSimilarity(int, int)"/> of the spread document and <paramref name="b"/>, bit for bit: each
-    /// dot product adds the same products in the same order (the ids of <paramref name="b"/> in increasing order;
-    /// an id the spread document lacks adds +0, which changes no sum of non-negative weights).
+    /// dot product adds the same products to the same lanes in the same order (the ids of <paramref name="b"/> in
+    /// increasing order, lane by position, as <see cref="CosineSimilarity.DotScalarLanes"/>; an id the spread
+    /// document lacks adds +0, which changes no sum).
     /// </summary>
     public double TextSimilarity(DenseDocument dense, int b) =>
         (_contentShare * Gather(dense.Content, Content[b])) + (_salientShare * Gather(dense.Salient, Salient[b]));
@@ -187,13 +188,14 @@ internal sealed class EventFeatures
     {
         ReadOnlySpan<int> indices = vector.Indices;
         ReadOnlySpan<float> values = vector.Values;
-        double sum = 0;
+        Span<double> lanes = stackalloc double[CosineSimilarity.Lanes];
+        lanes.Clear();
         for (int k = 0; k < indices.Length; k++)
         {
-            sum += (double)dense[indices[k]] * values[k];
+            lanes[k & (CosineSimilarity.Lanes - 1)] += (double)values[k] * dense[indices[k]];
         }
 
-        return sum;
+        return CosineSimilarity.ReduceLanes(lanes);
     }
 
     /// <summary>The text similarity plus the publication-time term.</summary>

@@ -1,6 +1,4 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -16,18 +14,22 @@ namespace Comparison.Vectors;
 /// overlapping blocks is compared exactly once and the walk has no data-dependent branch inside a block (a
 /// scalar merge mispredicts about every other step on interleaved ids). Since ids are unique, each lane of the
 /// first block equals at most one id of the second, so the matching weight is picked with an AND and an OR per
-/// compare. The 8 × 8 AVX2 walk adds the exact double-precision products of its matches in id order, as the scalar
-/// merge-join does (the same bits); the 16 × 16 AVX-512 walk (compares into mask registers, masked ORs, the last
-/// partial block loaded masked) sums per lane and agrees with it to rounding only. The public path
-/// (<see cref="Dot(ReadOnlySpan{int}, ReadOnlySpan{float}, ReadOnlySpan{int}, ReadOnlySpan{float})"/>,
-/// <see cref="Compute"/>) is the scalar merge-join, so its result is the same bits on every CPU and with
-/// <c>DOTNET_EnableHWIntrinsic=0</c>: per-lane sums differed in the last bits and turned near-ties in clustering.
+/// compare. The public path (<see cref="Dot(ReadOnlySpan{int}, ReadOnlySpan{float}, ReadOnlySpan{int}, ReadOnlySpan{float})"/>,
+/// <see cref="Compute"/>) sums in one order on every CPU: each match's exact double-precision product goes to a
+/// lane given by its position in the second vector modulo 16, and the 16 lanes are added in a fixed tree. The
+/// 16 × 16 AVX-512 walk (compares into mask registers, masked ORs, the last partial block loaded masked) keeps
+/// exactly those lanes in registers; without AVX-512 (or with <c>DOTNET_EnableHWIntrinsic=0</c>) the scalar
+/// merge-join adds into the same 16 lanes, so the result is the same bits everywhere (sums whose order followed
+/// the vector width differed in the last bits and turned near-ties in clustering).
 /// </para>
 /// <para>All members are pure and thread-safe.</para>
 /// </remarks>
 public static class CosineSimilarity
 {
     private const int Block512 = 16;
+
+    /// <summary>The number of partial sums of the public dot product (<see cref="DotScalarLanes"/>).</summary>
+    internal const int Lanes = 16;
 
     /// <summary>The cosine of the angle between two vectors: dot(a, b) / (|a| |b|).</summary>
     /// <param name="a">A vector.</param>
@@ -87,14 +89,31 @@ public static class CosineSimilarity
             throw new ArgumentException("bIndices and bValues must have the same length.", nameof(bValues));
         }
 
-        // The scalar merge-join on every CPU, so the result is the same bits with or without hardware intrinsics. The
-        // vector walks sum per lane (AVX-512) or, summing in the scalar order (AVX2), measured slower than the scalar
-        // merge-join itself (CosineBenchmarks, benchmarks/README.md), so neither serves the public path.
-        return DotScalar(aIndices, aValues, bIndices, bValues, 0, 0, 0);
+        // One sum on every CPU (see DotScalarLanes): the AVX-512 block merge-join where the machine has it, else the
+        // scalar merge-join, both adding each product to the lane of its position in b modulo 16 (b goes first) and
+        // then the lanes in one fixed tree, so the result is the same bits with or without hardware intrinsics.
+        return Avx512F.IsSupported ? DotAvx512Lanes(bIndices, bValues, aIndices, aValues) : DotScalarLanes(bIndices, bValues, aIndices, aValues);
     }
 
-    /// <summary>The scalar reference merge-join; also finishes the tails of the vector path.</summary>
-    internal static double DotScalar(ReadOnlySpan<int> ai, ReadOnlySpan<float> aw, ReadOnlySpan<int> bi, ReadOnlySpan<float> bw, int i, int j, double sum)
+    /// <summary>
+    /// The reference of the public dot product (which passes its second vector as <paramref name="ai"/>), which every
+    /// path gives bit for bit: the exact double-precision product of each match (a product of two floats is exact in
+    /// double precision) is added to lane (its position in <paramref name="ai"/>) mod <see cref="Lanes"/>, in order of
+    /// position, and the lanes are then added in the fixed tree of <see cref="ReduceLanes"/>. A sum over the second
+    /// vector's entries in order can so follow it term by term (the clusterer's look-ups in a dense copy do). The AVX-512 walk keeps exactly these lanes in two
+    /// registers (blocks of 16 start at multiples of 16); 16 independent sums also break the scalar loop's chain of
+    /// dependent additions.
+    /// </summary>
+    internal static double DotScalarLanes(ReadOnlySpan<int> ai, ReadOnlySpan<float> aw, ReadOnlySpan<int> bi, ReadOnlySpan<float> bw)
+    {
+        Span<double> lanes = stackalloc double[Lanes];
+        lanes.Clear();
+        MergeIntoLanes(ai, aw, bi, bw, 0, 0, lanes);
+        return ReduceLanes(lanes);
+    }
+
+    // The scalar merge-join from (i, j), each product added to lane i mod 16.
+    private static void MergeIntoLanes(ReadOnlySpan<int> ai, ReadOnlySpan<float> aw, ReadOnlySpan<int> bi, ReadOnlySpan<float> bw, int i, int j, Span<double> lanes)
     {
         while (i < ai.Length && j < bi.Length)
         {
@@ -110,89 +129,31 @@ public static class CosineSimilarity
             }
             else
             {
-                sum += (double)aw[i] * bw[j];
+                lanes[i & (Lanes - 1)] += (double)aw[i] * bw[j];
                 i++;
                 j++;
             }
         }
-
-        return sum;
     }
 
-    /// <summary>The 8 × 8 AVX2 block merge-join (internal for the tests that compare it with the reference).</summary>
-    [SkipLocalsInit]
-    internal static double DotAvx2(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues)
+    /// <summary>
+    /// The lanes' total in one fixed tree: lane k plus lane k + 8, then k plus k + 4, then k plus k + 2, then the two
+    /// (what halving a 512-bit register of doubles three times and adding the last two does).
+    /// </summary>
+    internal static double ReduceLanes(ReadOnlySpan<double> lanes)
     {
-        ref int ai = ref MemoryMarshal.GetReference(aIndices);
-        ref float aw = ref MemoryMarshal.GetReference(aValues);
-        ref int bi = ref MemoryMarshal.GetReference(bIndices);
-        ref float bw = ref MemoryMarshal.GetReference(bValues);
-        int aLimit = aIndices.Length - 8;
-        int bLimit = bIndices.Length - 8;
-        int i = 0, j = 0;
-        double sum = 0;
-
-        // The picked weights of a block with matches, read lane by lane from memory (a variable-index GetElement on
-        // the register was several times slower than the whole scalar merge-join).
-        Span<float> lanes = stackalloc float[8];
-        ref float lane0 = ref MemoryMarshal.GetReference(lanes);
-
-        // The last ids of the current blocks are carried in registers and those of the next blocks loaded a step
-        // ahead (clamped inside the spans), so the branch-free advance waits on a compare, not on a load.
-        int aLast = Unsafe.Add(ref ai, 7);
-        int bLast = Unsafe.Add(ref bi, 7);
-        while (true)
+        Span<double> s = stackalloc double[8];
+        for (int k = 0; k < 8; k++)
         {
-            int aNext = Unsafe.Add(ref ai, Math.Min(i + 8, aLimit) + 7);
-            int bNext = Unsafe.Add(ref bi, Math.Min(j + 8, bLimit) + 7);
-            Vector256<int> ids = Vector256.LoadUnsafe(ref ai, (nuint)i);
-            ref int bIds = ref Unsafe.Add(ref bi, j);
-            ref float bWeights = ref Unsafe.Add(ref bw, j);
-
-            // Per lane, the weight of the one id of the other block equal to it, or 0: ids are unique, so ORing the
-            // masked broadcast weights selects (a tree of ORs, not a chain of compares and branches).
-            Vector256<float> picked = (Pick(ids, ref bIds, ref bWeights, 0) | Pick(ids, ref bIds, ref bWeights, 1))
-                | (Pick(ids, ref bIds, ref bWeights, 2) | Pick(ids, ref bIds, ref bWeights, 3));
-            picked |= (Pick(ids, ref bIds, ref bWeights, 4) | Pick(ids, ref bIds, ref bWeights, 5))
-                | (Pick(ids, ref bIds, ref bWeights, 6) | Pick(ids, ref bIds, ref bWeights, 7));
-
-            // The products are added one by one in lane order, in double precision, where the scalar merge-join adds
-            // them: every match of this block comes after those of earlier blocks and before those of later ones, so
-            // the sum is bit for bit the reference's, whatever the vector width (per-lane float sums differed in the
-            // last bits from the scalar path, and near-ties in clustering then went the other way without
-            // hardware intrinsics). A lane whose picked weight is zero adds nothing.
-            uint hits = ~Vector256.Equals(picked, Vector256<float>.Zero).ExtractMostSignificantBits() & 0xFF;
-            if (hits != 0)
-            {
-                picked.StoreUnsafe(ref lane0);
-                ref float aBlock = ref Unsafe.Add(ref aw, i);
-                do
-                {
-                    int lane = BitOperations.TrailingZeroCount(hits);
-                    hits &= hits - 1;
-                    sum += (double)Unsafe.Add(ref aBlock, lane) * Unsafe.Add(ref lane0, lane);
-                }
-                while (hits != 0);
-            }
-
-            // The block with the smaller last id is exhausted (both on a tie).
-            int advanceA = aLast <= bLast ? 1 : 0;
-            int advanceB = bLast <= aLast ? 1 : 0;
-            i += advanceA << 3;
-            j += advanceB << 3;
-            aLast += (aNext - aLast) & -advanceA;
-            bLast += (bNext - bLast) & -advanceB;
-            if (i > aLimit || j > bLimit)
-            {
-                break;
-            }
+            s[k] = lanes[k] + lanes[k + 8];
         }
 
-        return DotScalar(aIndices, aValues, bIndices, bValues, i, j, sum);
+        for (int k = 0; k < 4; k++)
+        {
+            s[k] += s[k + 4];
+        }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static Vector256<float> Pick(Vector256<int> ids, ref int bIds, ref float bWeights, int k) =>
-            Vector256.Equals(ids, Vector256.Create(Unsafe.Add(ref bIds, k))).AsSingle() & Vector256.Create(Unsafe.Add(ref bWeights, k));
+        return (s[0] + s[2]) + (s[1] + s[3]);
     }
 
     internal static double ComputeExact(SparseVector a, SparseVector b)
@@ -218,8 +179,13 @@ public static class CosineSimilarity
     internal static double DotAvx512(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues) =>
         DotAvx512<SingleSums>(aIndices, aValues, bIndices, bValues);
 
-    /// <summary>The 16 × 16 AVX-512 block merge-join, double-precision sums (internal for the tests).</summary>
-    internal static double DotAvx512Exact(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues) =>
+    /// <summary>
+    /// The public dot product on AVX-512: the 16 × 16 block merge-join summing in double precision per lane, a block
+    /// of a starting at a multiple of 16, so lane k holds the products of a's positions k mod 16 in order of position
+    /// (a product with a lane that matched nothing adds an exact zero): the sum of <see cref="DotScalarLanes"/>, bit
+    /// for bit.
+    /// </summary>
+    internal static double DotAvx512Lanes(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues) =>
         DotAvx512<DoubleSums>(aIndices, aValues, bIndices, bValues);
 
     // TSums is a struct, so each instantiation is compiled on its own with the additions inlined.
@@ -228,29 +194,64 @@ public static class CosineSimilarity
     {
         int aFull = aIndices.Length & ~(Block512 - 1);
         int bFull = bIndices.Length & ~(Block512 - 1);
-
-        // Pinned: the last partial block is read with masked (fault-suppressing) loads, which take pointers.
         fixed (int* ai = aIndices)
         fixed (float* aw = aValues)
         fixed (int* bi = bIndices)
         fixed (float* bw = bValues)
         {
+            // Pinned: the last partial block is read with masked (fault-suppressing) loads, which take pointers.
             TSums sums = default;
-            MergeBlocks512(ai, aw, aFull, bi, bw, bFull, out int i, out int j, ref sums);
+            int i = 0, j = 0;
+            if (aFull > 0 && bFull > 0)
+            {
+                MergeBlocks512(ai, aw, aFull, bi, bw, bFull, out i, out j, ref sums);
+            }
+
             if (i < aIndices.Length && j < bIndices.Length)
             {
-                // One side has no full block left: its remainder (fewer than 16) meets the rest of the other side.
                 if (i == aFull)
                 {
+                    // a's last, partial block (its lanes are still its positions mod 16) against the rest of b.
                     LastBlock512(ai + i, aw + i, aIndices.Length - i, bi, bw, j, bFull, bIndices.Length, ref sums);
                 }
                 else
                 {
-                    LastBlock512(bi + j, bw + j, bIndices.Length - j, ai, aw, i, aFull, aIndices.Length, ref sums);
+                    // b has fewer than 16 ids left: a's blocks are still the lanes, each picking among those few.
+                    FewLeft512(ai, aw, i, aFull, aIndices.Length, bi + j, bw + j, bIndices.Length - j, ref sums);
                 }
             }
 
             return sums.Total();
+        }
+    }
+
+    // a's blocks from i (full ones up to aFull, then the partial one, loaded masked) against the count (< 16) ids
+    // other holds, while a block can still meet them.
+    private static unsafe void FewLeft512<TSums>(int* ai, float* aw, int i, int aFull, int aLength, int* other, float* otherWeights, int count, ref TSums sums)
+        where TSums : struct, ISums512
+    {
+        int last = other[count - 1];
+        for (; i < aFull && ai[i] <= last; i += Block512)
+        {
+            sums.Add(Vector512.Load(aw + i), PickFew(Vector512.Load(ai + i), other, otherWeights, count));
+        }
+
+        if (i == aFull && i < aLength && ai[i] <= last)
+        {
+            Vector512<int> lanes = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(aLength - i));
+            Vector512<int> block = Avx512F.MaskLoad(ai + i, lanes, Vector512<int>.Zero);
+            sums.Add(Avx512F.MaskLoad(aw + i, lanes.AsSingle(), Vector512<float>.Zero), PickFew(block, other, otherWeights, count));
+        }
+
+        static Vector512<float> PickFew(Vector512<int> ids, int* other, float* otherWeights, int count)
+        {
+            Vector512<float> picked = Vector512<float>.Zero;
+            for (int k = 0; k < count; k++)
+            {
+                picked = Pick(ids, other[k], otherWeights[k], picked);
+            }
+
+            return picked;
         }
     }
 
@@ -262,7 +263,7 @@ public static class CosineSimilarity
         double Total();
     }
 
-    // One fused multiply-add per block, lanes reduced in double precision (the speed of the public path).
+    // One fused multiply-add per block in single precision, lanes reduced in double (for scale: not the public path).
     private struct SingleSums : ISums512
     {
         private Vector512<float> _sum;
@@ -286,7 +287,14 @@ public static class CosineSimilarity
             _high = Vector512.FusedMultiplyAdd(Vector512.WidenUpper(weights), Vector512.WidenUpper(picked), _high);
         }
 
-        public readonly double Total() => Vector512.Sum(_low + _high);
+        // The fixed tree of ReduceLanes (Vector512.Sum leaves its order to the implementation).
+        public readonly double Total()
+        {
+            Vector512<double> lanes = _low + _high;
+            Vector256<double> quarter = lanes.GetLower() + lanes.GetUpper();
+            Vector128<double> half = quarter.GetLower() + quarter.GetUpper();
+            return half.ToScalar() + half.GetElement(1);
+        }
     }
 
     // Full 16-id blocks of both sides (each has at least one) until one side has none left; i and j say where.
