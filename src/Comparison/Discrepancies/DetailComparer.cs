@@ -62,7 +62,8 @@ internal static class DetailComparer
 
             // An unnamed person ("a 4-year-old boy") may be another child, unless the two reports word the sentence alike.
             AgeMention first = items[chosen[0]].Age;
-            double confidence = named ? 0.85 : Restated(facts, items, chosen) ? 0.8 : 0.65;
+            // An age in months or weeks marks an infant, rarely two in one event; an age with no noun at all ("a 45-year-old") may be anyone's.
+            double confidence = named ? 0.85 : Restated(facts, items, chosen) ? 0.8 : first.Unit != "year" ? 0.75 : first.Person == "person" ? 0.55 : 0.65;
             Add(discrepancies, facts, DiscrepancyKind.Age, "age of " + first.Person, DiscrepancyRelation.Contradiction, confidence, mentions, a => a is AgeMention m ? m.Age : null);
         }
     }

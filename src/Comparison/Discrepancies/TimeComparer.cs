@@ -135,7 +135,7 @@ internal static class TimeComparer
                 clocks &= c.Item.Clock;
             }
 
-            double confidence = (disjoint ? 0.6 : 0.55) + (0.35 * score) - (0.07 * Math.Max(0, busiest - 2)) - (clocks ? 0 : 0.1);
+            double confidence = (disjoint ? 0.6 : 0.55) + (0.35 * score) - (0.07 * Math.Max(0, busiest - 2)) + (clocks ? 0.1 : -0.1);
             var mentions = ImmutableArray.CreateBuilder<DiscrepancyMention>(chosen.Count);
             foreach (var (d, item, _) in chosen)
             {

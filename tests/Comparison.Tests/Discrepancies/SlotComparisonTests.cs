@@ -257,4 +257,25 @@ public class SlotComparisonTests
         Assert.Equal(["12", "14"], d.Mentions.Select(m => m.Text));
         Assert.InRange(d.Confidence, 0, 1);
     }
+
+    [Fact]
+    public void Find_InfantAgedInMonthsTwoWays_IsAnAgeFlag_ButTwoUnnamedAdultsAreNot()
+    {
+        Assert.Contains(Find(
+            "A 3-month-old baby and four other people are in the hospital after a drive-by shooting on Sunday.",
+            "Police say the victims were three men, a woman and a 4-month-old baby, shot in a drive-by on Sunday.").Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+        Assert.DoesNotContain(Find(
+            "A 38-year-old was arrested after the shooting at the office on Monday, police said.",
+            "Police said a 39-year-old was arrested on Monday after the office shooting.").Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+    }
+
+    [Fact]
+    public void Find_TwoClockTimesOfTheShooting_AreAFlagAtTheDefaultConfidence()
+    {
+        var report = Find(
+            "It happened on the front porch of a home on Norman Street just after 11 a.m. Saturday, police said.",
+            "The shooting occurred around 11:15 a.m. Saturday at a house on Norman Street, police said.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Time);
+        Assert.Equal(["just after 11 a.m.", "around 11:15 a.m."], d.Mentions.Select(m => m.Text));
+    }
 }
