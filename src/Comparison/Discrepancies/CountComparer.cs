@@ -374,13 +374,13 @@ internal static class CountComparer
     }
 
     /// <summary>
-    /// Without the one figure far from all the others when three or more documents give close figures (within 1.5
-    /// times each other) and it lies more than twice from the nearest of them: a lone figure that far off counts
-    /// another group (the wounded of another shooting that night), not the same one differently.
+    /// Without the one figure far from all the others when two or more documents give close but different figures
+    /// (within 1.5 times each other) and it lies more than twice from the nearest of them: a lone figure that far off
+    /// counts another group (the wounded of another shooting that night), not the same one differently.
     /// </summary>
     private static List<(int Document, Quantity Quantity, double Scale)> WithoutOutliers(List<(int Document, Quantity Quantity, double Scale)> chosen)
     {
-        if (chosen.Count < 4)
+        if (chosen.Count < 3)
         {
             return chosen;
         }
@@ -405,7 +405,8 @@ internal static class CountComparer
                 nearest = Math.Min(nearest, Math.Max(v, w) / Math.Max(1e-9, Math.Min(v, w)));
             }
 
-            if (lo > 0 && hi / lo <= 1.5 && nearest > 2)
+            // Only where the others disagree among themselves: a lone figure against others that all agree is the disagreement.
+            if (lo > 0 && hi > lo && hi / lo <= 1.5 && nearest > 2)
             {
                 if (outlier >= 0)
                 {

@@ -278,4 +278,15 @@ public class SlotComparisonTests
         var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Time);
         Assert.Equal(["just after 11 a.m.", "around 11:15 a.m."], d.Mentions.Select(m => m.Text));
     }
+
+    [Fact]
+    public void Find_OneFarFigureAgainstOthersThatAgree_IsStillTheDisagreement()
+    {
+        var report = Find(
+            "Ten people were killed in the shooting at the club on Saturday, police said.",
+            "Police said ten people were killed in the club shooting on Saturday night.",
+            "Two people were killed in the shooting at the club on Saturday, police said.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+        Assert.Contains(d.Mentions, m => m.Text == "Two");
+    }
 }
