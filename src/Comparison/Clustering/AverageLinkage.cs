@@ -31,7 +31,15 @@ internal static class AverageLinkage
             parent[i] = i;
         }
 
-        var queue = new PriorityQueue<Entry, Entry>(edges.Count, EntryComparer.Instance);
+        // Sized for the edges that start above the threshold, not for all of them: a queue slot holds an entry twice
+        // (as element and as priority, 48 bytes), and on a large corpus most candidate edges stay below.
+        int above = 0;
+        foreach (SimilarPair edge in edges)
+        {
+            above += edge.Similarity >= threshold ? 1 : 0;
+        }
+
+        var queue = new PriorityQueue<Entry, Entry>(above, EntryComparer.Instance);
         foreach (SimilarPair edge in edges)
         {
             (neighbours[edge.First] ??= []).Add(edge.Second, edge.Similarity);
