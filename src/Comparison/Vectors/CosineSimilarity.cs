@@ -189,6 +189,7 @@ public static class CosineSimilarity
         DotAvx512<DoubleSums>(aIndices, aValues, bIndices, bValues);
 
     // TSums is a struct, so each instantiation is compiled on its own with the additions inlined.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static unsafe double DotAvx512<TSums>(ReadOnlySpan<int> aIndices, ReadOnlySpan<float> aValues, ReadOnlySpan<int> bIndices, ReadOnlySpan<float> bValues)
         where TSums : struct, ISums512
     {
