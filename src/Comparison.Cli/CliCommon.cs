@@ -87,6 +87,65 @@ internal static class CliCommon
     /// <summary>Sets the standard input and error the commands of this asynchronous flow read and warn to.</summary>
     internal static void Use(TextReader stdin, TextWriter stderr) => Current.Value = new Streams(stdin, stderr);
 
+    /// <summary>
+    /// Copies standard input to a new temporary file (UTF-8) and returns its path, so that a streaming comparison can
+    /// read it once per pass while holding no document; the caller deletes it with <see cref="DeleteSpool"/>.
+    /// </summary>
+    public static string SpoolStandardInput(CancellationToken cancellationToken)
+    {
+        Streams streams = Current.Value ?? new Streams(Console.In, Console.Error);
+        string path = Path.Combine(Path.GetTempPath(), "comparison-stdin-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            char[] buffer = new char[1 << 16];
+            int read;
+            while ((read = streams.Stdin.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Write(buffer, 0, read);
+            }
+        }
+        catch
+        {
+            DeleteSpool(path);
+            throw;
+        }
+
+        return path;
+    }
+
+    /// <summary>The documents of a file written by <see cref="SpoolStandardInput"/>, read anew on each enumeration and named <c>stdin</c> in errors.</summary>
+    public static IEnumerable<Document> ReadSpooledStandardInput(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        foreach (Document document in DocumentReader.ReadJsonLines(stream, "stdin"))
+        {
+            yield return document;
+        }
+    }
+
+    /// <summary>Deletes a file written by <see cref="SpoolStandardInput"/>, if any; a file that cannot be deleted is left to the system's temporary folder.</summary>
+    public static void DeleteSpool(string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
     /// <summary>Reads every document of the input, in input order. Format errors propagate (exit code 1).</summary>
     public static IReadOnlyList<Document> ReadInput(string path) => ReadInput(path, CancellationToken.None);
 

@@ -216,20 +216,41 @@ internal sealed class PipelineOptions
 
         // Before the progress display takes the terminal's stderr.
         CliCommon.WarnAboutInput(path);
-        ComparisonResult report = await CliProgress.RunAsync(
-            parse,
-            parse.GetValue(Quiet),
-            report =>
-            {
-                // A file is read again by each pass of a streaming comparison; standard input, which cannot be, is held.
-                IEnumerable<Document> documents = options.StreamDocuments && path != CliCommon.StandardInput
-                    ? DocumentReader.Read(path)
-                    : CliCommon.ReadInput(path, warn: false, cancellationToken);
-                return comparer.Compare(documents, new Progress(report), cancellationToken);
-            },
-            cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        return report;
+        string? spooled = null;
+        try
+        {
+            ComparisonResult report = await CliProgress.RunAsync(
+                parse,
+                parse.GetValue(Quiet),
+                report =>
+                {
+                    // A file is read again by each pass of a streaming comparison; standard input, which cannot be
+                    // read twice, is first copied to a temporary file that each pass reads (errors still name stdin).
+                    IEnumerable<Document> documents;
+                    if (!options.StreamDocuments)
+                    {
+                        documents = CliCommon.ReadInput(path, warn: false, cancellationToken);
+                    }
+                    else if (path == CliCommon.StandardInput)
+                    {
+                        spooled = CliCommon.SpoolStandardInput(cancellationToken);
+                        documents = CliCommon.ReadSpooledStandardInput(spooled);
+                    }
+                    else
+                    {
+                        documents = DocumentReader.Read(path);
+                    }
+
+                    return comparer.Compare(documents, new Progress(report), cancellationToken);
+                },
+                cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return report;
+        }
+        finally
+        {
+            CliCommon.DeleteSpool(spooled);
+        }
     }
 
     /// <summary>Forwards the comparer's progress to the display synchronously (no SynchronizationContext hop).</summary>

@@ -100,6 +100,30 @@ public sealed class PipelineCommandsTests : IDisposable
     }
 
     [Fact]
+    public void SpooledStandardInput_EveryPassReadsTheSameDocuments_ThenTheFileIsDeleted()
+    {
+        string jsonl = SeedsAsJsonLines();
+        CliCommon.Use(new StringReader(jsonl), TextWriter.Null);
+        string spooled = CliCommon.SpoolStandardInput(CancellationToken.None);
+        try
+        {
+            IEnumerable<global::Comparison.Documents.Document> documents = CliCommon.ReadSpooledStandardInput(spooled);
+            string[] first = [.. documents.Select(d => d.Id + "\n" + d.Text)];
+            string[] second = [.. documents.Select(d => d.Id + "\n" + d.Text)];
+            string[] expected = [.. global::Comparison.Documents.DocumentReader.ReadJsonLines(new StringReader(jsonl), "stdin").Select(d => d.Id + "\n" + d.Text)];
+            Assert.Equal(5, expected.Length);
+            Assert.Equal(expected, first);
+            Assert.Equal(expected, second);
+        }
+        finally
+        {
+            CliCommon.DeleteSpool(spooled);
+        }
+
+        Assert.False(File.Exists(spooled));
+    }
+
+    [Fact]
     public async Task Passages_InputDash_FindsIdsInStdin()
     {
         var (code, stdout, stderr) = await CliRun.RunWithInput(SeedsAsJsonLines(), "passages", Seeds.Get("000").Id, Seeds.Get("002").Id, "--input", "-", "--format", "json");
