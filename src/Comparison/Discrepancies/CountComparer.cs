@@ -131,7 +131,7 @@ internal static class CountComparer
 
     /// <summary>
     /// Folds a slot into another of the same unit, of the same role or one without a role, whose counted noun is
-    /// the same or a misspelling of its own ("trips" for "troops", "trooper" for "troops") when two of their
+    /// the same or a misspelling of its own ("victms" for "victims", "officer" for "officers") when two of their
     /// amounts, in different documents, stand in like sentences with figures of one order (at most twice apart).
     /// </summary>
     private static void MergeMisspelledHeads(SortedDictionary<string, List<(int Document, Quantity Quantity, double Scale)>> slots, SentenceContexts[] contexts)
@@ -148,7 +148,7 @@ internal static class CountComparer
 
                 string[] a = keys[x].Split('|');
                 string[] b = keys[y].Split('|');
-                // A missing role is unknown, not different: "troops" and "troops deployed" can be one slot; but small
+                // A missing role is unknown, not different: "people" and "people evacuated" can be one slot; but small
                 // counts without a role are too often another group (the suspects, not the victims) to be joined.
                 bool roles = a[0] == b[0] || ((a[0].Length == 0 || b[0].Length == 0) && Smallest(slots[keys[x]]) >= 100 && Smallest(slots[keys[y]]) >= 100);
                 if (!roles || a[2] != b[2] || a[1] == "person" || b[1] == "person" || a[1] == "money" || b[1] == "money"
@@ -742,8 +742,8 @@ internal static class CountComparer
     private static bool IsSpeed(string key) => key == "|mph|";
 
     /// <summary>
-    /// Whether an amount is how many people live in a place: "a population of more than 100,000", "home to 120,000
-    /// people", "which has about 200,000 residents".
+    /// Whether an amount is how many people live in a place: "a population of about 40,000", "home to 65,000
+    /// people", "which has about 8,000 residents".
     /// </summary>
     private static bool IsPopulation(Quantity q, SentenceContexts words)
     {

@@ -105,7 +105,7 @@ public sealed record Discrepancy
     /// <summary>The kind of fact.</summary>
     public required DiscrepancyKind Kind { get; init; }
 
-    /// <summary>A short description of what the facts are about ("Russian troops along the border").</summary>
+    /// <summary>A short description of what the facts are about ("people injured in the shooting").</summary>
     public required string Subject { get; init; }
 
     /// <summary>How the values relate.</summary>

@@ -17,7 +17,7 @@ public sealed record DiscrepancyFinderOptions
     /// <summary>Lowest alignment score at which two dates are taken to speak of the same event. Default 0.5.</summary>
     public double DateThreshold { get; init; } = 0.5;
 
-    /// <summary>Two amounts whose ratio exceeds this are never aligned (1,000 soldiers and 50,000 troops are different groups). Default 10; must exceed 1.</summary>
+    /// <summary>Two amounts whose ratio exceeds this are never aligned (12 victims and 3,000 residents are different groups). Default 10; must exceed 1.</summary>
     public double MaxMagnitudeRatio { get; init; } = 10;
 
     /// <summary>Two dates further apart than this many days are never aligned. Default 31; must be positive.</summary>

@@ -4,7 +4,7 @@ namespace Comparison.Discrepancies;
 
 /// <summary>
 /// The content words around each sentence of a document, for comparing the settings of two facts:
-/// five-letter prefixes of words (a cheap stemmer: Russia/Russian, border/borders), names weighted double,
+/// five-letter prefixes of words (a cheap stemmer: injured/injuries, border/borders), names weighted double,
 /// the previous sentence at half weight. Dates, numbers and function words are left out, so two mentions
 /// that differ only in the fact itself have identical contexts.
 /// </summary>

@@ -51,8 +51,8 @@ internal static class EntityScanner
                 break;
             }
 
-            // Titles in front are not part of the name: "Ukrainian President Volodymyr X" names "Volodymyr X".
-            // Everything up to the last title is the role ("Ukrainian President", "White House Press Secretary").
+            // Titles in front are not part of the name: "Police Chief Maria X" names "Maria X".
+            // Everything up to the last title is the role ("Police Chief", "White House Press Secretary").
             int nameFirst = first;
             if (!c.Has(last, WordClass.OrganisationHead))
             {

@@ -3,7 +3,7 @@ namespace Comparison.Facts;
 /// <summary>The coarse shape of a token seen by the fact scanners.</summary>
 internal enum FactTokenKind : byte
 {
-    /// <summary>Letters, possibly with digits, inner hyphens and apostrophes (<c>Russian</c>, <c>50-minute</c>, <c>7th</c>).</summary>
+    /// <summary>Letters, possibly with digits, inner hyphens and apostrophes (<c>Chicago</c>, <c>50-minute</c>, <c>7th</c>).</summary>
     Word,
 
     /// <summary>Digits with optional thousands separators and a decimal part (<c>45,000</c>, <c>1.2</c>).</summary>

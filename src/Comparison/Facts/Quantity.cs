@@ -1,7 +1,7 @@
 namespace Comparison.Facts;
 
 /// <summary>
-/// A stated amount: "over 45,000 troops", "five people were injured", "hundreds of protesters".
+/// A stated amount: "over 4,000 firefighters", "five people were injured", "hundreds of protesters".
 /// <see cref="Fact.Text"/> covers the qualifier and the number ("over 45,000").
 /// </summary>
 public sealed record Quantity : Fact
@@ -18,10 +18,10 @@ public sealed record Quantity : Fact
     /// <summary>The qualifier as written, lower-cased ("more than"), or <see langword="null"/> when exact.</summary>
     public string? QualifierText { get; init; }
 
-    /// <summary>The thing counted with its modifiers as written ("Russian troops"); empty when the number stands alone.</summary>
+    /// <summary>The thing counted with its modifiers as written ("volunteer firefighters"); empty when the number stands alone.</summary>
     public required string Noun { get; init; }
 
-    /// <summary>The head of <see cref="Noun"/>, lower-cased ("troops"); empty when there is none.</summary>
+    /// <summary>The head of <see cref="Noun"/>, lower-cased ("firefighters"); empty when there is none.</summary>
     public required string Head { get; init; }
 
     /// <summary>What happened to the things counted, lower-cased ("killed", "deployed"), or <see langword="null"/>.</summary>

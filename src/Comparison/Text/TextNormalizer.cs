@@ -38,7 +38,7 @@ public static class TextNormalizer
 
     /// <summary>
     /// Normalises one token into a term for matching and TF-IDF: as <see cref="Normalize(string)"/>, then a
-    /// trailing possessive <c>'s</c> is removed (<c>Ukraine’s</c> → <c>ukraine</c>). Abbreviation periods and
+    /// trailing possessive <c>'s</c> is removed (<c>Chicago’s</c> → <c>chicago</c>). Abbreviation periods and
     /// hyphens stay (<c>u.s.</c>, <c>50-minute</c>).
     /// </summary>
     /// <param name="token">The token's characters.</param>

@@ -5,7 +5,7 @@ public enum TokenKind
 {
     /// <summary>
     /// Letters and digits with the joiners that belong inside words: hyphenated words (<c>50-minute</c>),
-    /// contractions and possessives (<c>Ukraine's</c>, <c>Ukraine’s</c>, <c>don't</c> are one token each),
+    /// contractions and possessives (<c>Chicago's</c>, <c>Chicago’s</c>, <c>don't</c> are one token each),
     /// abbreviations and initials with their periods (<c>U.S.</c>, <c>Dec.</c>, <c>Mr.</c>, <c>J.</c>).
     /// </summary>
     Word,
@@ -13,7 +13,7 @@ public enum TokenKind
     /// <summary>Digits with thousands separators and decimals: <c>2021</c>, <c>1.2</c>, <c>2,500.75</c>.</summary>
     Number,
 
-    /// <summary>A social-media handle or hashtag: <c>@NATO</c>, <c>#Ukraine</c> (the sigil is part of the token).</summary>
+    /// <summary>A social-media handle or hashtag: <c>@NWS</c>, <c>#election</c> (the sigil is part of the token).</summary>
     Handle,
 
     /// <summary>Punctuation; a run of the same mark (<c>...</c>, <c>--</c>, <c>?!</c> is two) is one token.</summary>

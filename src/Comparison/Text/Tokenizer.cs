@@ -20,7 +20,7 @@ namespace Comparison.Text;
 /// <list type="bullet">
 /// <item>a hyphen (<c>-</c>, U+2010, U+2011) between two word characters joins them (<c>50-minute</c>,
 /// <c>COVID-19</c>, <c>U.S.-led</c>), except between two digits (<c>2021-12-30</c> is three numbers);</item>
-/// <item>an apostrophe (<c>'</c> or <c>’</c>) between two letters joins them: <c>Ukraine's</c>, <c>don’t</c> and
+/// <item>an apostrophe (<c>'</c> or <c>’</c>) between two letters joins them: <c>Chicago's</c>, <c>don’t</c> and
 /// <c>O'Brien</c> are one <see cref="TokenKind.Word"/> each (the possessive stays on the word;
 /// <see cref="TextNormalizer.NormalizeTerm"/> strips it for matching);</item>
 /// <item>a comma between digits followed by exactly three digits is a thousands separator (<c>45,000</c>), a

@@ -23,7 +23,7 @@ public sealed record PassageAlignerOptions
 
     /// <summary>
     /// The fewest matched terms a passage needs, not counting stop words. Default 6: enough to leave out stock
-    /// phrases ("Russian President Vladimir Putin said"), short enough for a one-sentence quote.
+    /// phrases ("a spokeswoman for the county sheriff said"), short enough for a one-sentence quote.
     /// </summary>
     public int MinContentTerms { get; init; } = 6;
 
