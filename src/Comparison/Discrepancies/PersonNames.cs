@@ -21,7 +21,7 @@ internal static partial class PersonNames
     /// <summary>Lowest FuzzySharp ratio at which two surnames are one surname spelled two ways.</summary>
     private const int SurnameRatio = 80;
 
-    [GeneratedRegex(@"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: ([A-Z][a-z]+)| [A-Z]\.)? ((?:Mc|Mac|La|De|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Place|County|City|Police|Department|Hospital|University|College|School|Center|Park|Church|Township|Island|Province))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: ['\u2018""\u201C][A-Z][a-z]+['\u2019""\u201D])?(?: ([A-Z][a-z]+)| [A-Z]\.)? ((?:Mc|Mac|La|De|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Place|County|City|Police|Department|Hospital|University|College|School|Center|Park|Church|Township|Island|Province))", RegexOptions.CultureInvariant)]
     private static partial Regex FullName();
 
     /// <summary>Words that end a place's name, not a person's ("Summit Streets").</summary>

@@ -97,12 +97,13 @@ internal static class SpellingVariants
 
             foreach (Name y in b)
             {
-                if (spellingsA.Contains(y.Key) || !seen.Add(x.Key + "|" + y.Key) || Forms(x.Key, y.Key))
+                if (spellingsA.Contains(y.Key) || Forms(x.Key, y.Key))
                 {
                     continue;
                 }
 
-                if (x.Key[0] == y.Key[0] && Fuzz.Ratio(x.Key, y.Key) >= Ratio)
+                // Only a pair that is yielded counts as seen: a pair too far apart here may still pair inside shared lists.
+                if (x.Key[0] == y.Key[0] && Fuzz.Ratio(x.Key, y.Key) >= Ratio && seen.Add(x.Key + "|" + y.Key))
                 {
                     yield return (x, y, false);
                 }
