@@ -117,14 +117,7 @@ internal static class CliCommon
     }
 
     /// <summary>The documents of a file written by <see cref="SpoolStandardInput"/>, read anew on each enumeration and named <c>stdin</c> in errors.</summary>
-    public static IEnumerable<Document> ReadSpooledStandardInput(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        foreach (Document document in DocumentReader.ReadJsonLines(stream, "stdin"))
-        {
-            yield return document;
-        }
-    }
+    public static IEnumerable<Document> ReadSpooledStandardInput(string path) => DocumentReader.ReadJsonLines(path, "stdin");
 
     /// <summary>Deletes a file written by <see cref="SpoolStandardInput"/>, if any; a file that cannot be deleted is left to the system's temporary folder.</summary>
     public static void DeleteSpool(string? path)

@@ -54,6 +54,12 @@ public sealed record ComparisonResult
     /// <summary>The number of compared documents (also when <see cref="Documents"/> was not kept).</summary>
     public int DocumentCount { get; }
 
+    /// <summary>
+    /// What a report says of each document (identifier, date, source, title, address, length) when a streamed
+    /// analysis kept that and no text; default otherwise.
+    /// </summary>
+    internal ImmutableArray<DocumentHeader> Headers { get; init; }
+
     /// <summary>Near-duplicate pairs and groups. Default: skipped, <see cref="SkipReason.NotRequested"/>.</summary>
     public StageResult<DuplicatesSection> Duplicates { get; init; }
 

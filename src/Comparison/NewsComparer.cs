@@ -25,7 +25,7 @@ namespace Comparison;
 /// options and is thread-safe. Each stage is also a public type of its own namespace (<c>DuplicateFinder</c>,
 /// <c>TfIdfModel</c>, <c>EventClusterer</c>, <c>PassageAligner</c>, <c>DiscrepancyFinder</c>) for use alone.
 /// </remarks>
-public sealed class NewsComparer
+public sealed partial class NewsComparer
 {
     private readonly DiscrepancyFinder _discrepancyFinder;
     private readonly Shingler _shingler;
@@ -121,12 +121,16 @@ public sealed class NewsComparer
     }
 
     /// <summary>
-    /// <see cref="Compare"/> holding no texts (<see cref="NewsComparerOptions.StreamDocuments"/>): the duplicates from
-    /// two passes over the documents, the clusters from one more, each keeping only what its stage needs.
+    /// <see cref="Compare"/> holding no corpus of texts (<see cref="NewsComparerOptions.StreamDocuments"/>): the
+    /// duplicates from two passes over the documents, the clusters from one more (which also notes where each
+    /// document is and what the report says of it), then the stages that read texts, cluster by cluster, each
+    /// reading again only the documents it compares.
     /// </summary>
     private ComparisonResult CompareStream(IEnumerable<Document> documents, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new ComparisonProgress(ComparisonStage.Read, 0, 1));
+        bool texts = Options.FindPassages || Options.FindDiscrepancies || Options.SimilarityMatrixMaxDocuments > 0;
+        StreamedCorpus? corpus = texts ? new StreamedCorpus(documents) : null;
         List<string>? ids = null;
         StageResult<DuplicatesSection> duplicates = default;
         if (Options.FindDuplicates)
@@ -143,7 +147,12 @@ public sealed class NewsComparer
         StageResult<ClustersSection> clusters = default;
         if (Options.FindClusters)
         {
-            IEnumerable<Document> input = ids is null ? Checked(documents, ids = []) : documents;
+            IEnumerable<Document> input = corpus?.Record() ?? documents;
+            if (ids is null)
+            {
+                input = Checked(input, ids = []);
+            }
+
             progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 0, 1));
             EventClustering clustering = _clusterer.Cluster(input, cancellationToken);
             clusters = StageResult.Ran(Section(clustering, ids));
@@ -151,10 +160,15 @@ public sealed class NewsComparer
             progress?.Report(new ComparisonProgress(ComparisonStage.Clusters, 1, 1));
         }
 
-        if (ids is null)
+        if (ids is null || corpus is { Recorded: false })
         {
-            ids = [];
-            foreach (Document document in Checked(documents, ids))
+            IEnumerable<Document> input = corpus?.Record() ?? documents;
+            if (ids is null)
+            {
+                input = Checked(input, ids = []);
+            }
+
+            foreach (Document document in input)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -162,13 +176,97 @@ public sealed class NewsComparer
             progress?.Report(new ComparisonProgress(ComparisonStage.Read, 1, 1));
         }
 
-        return new ComparisonResult(ids.Count)
+        var result = new ComparisonResult(ids.Count)
         {
             Duplicates = duplicates,
             Clusters = clusters,
-            Similarity = StageResult.Skip<SimilaritySection>(SkipReason.NotRequested),
-            Passages = StageResult.Skip<PassagesSection>(SkipReason.NotRequested),
-            Discrepancies = StageResult.Skip<DiscrepanciesSection>(SkipReason.NotRequested),
+            Headers = corpus?.Headers ?? default,
+            Similarity = corpus is null
+                ? StageResult.Skip<SimilaritySection>(SkipReason.NotRequested)
+                : StreamedSimilarity(corpus, ids, progress, cancellationToken),
+        };
+
+        if (!clusters.TryGetValue(out ClustersSection? found))
+        {
+            return result with
+            {
+                Passages = StageResult.Skip<PassagesSection>(Options.FindPassages ? SkipReason.ClustersSkipped : SkipReason.NotRequested),
+                Discrepancies = StageResult.Skip<DiscrepanciesSection>(Options.FindDiscrepancies ? SkipReason.ClustersSkipped : SkipReason.NotRequested),
+            };
+        }
+
+        return corpus is null ? result : WithinClusters(result, corpus, found, ids, progress, cancellationToken);
+    }
+
+    /// <summary>The similarity matrix of a streamed corpus: its documents read again when there are few enough.</summary>
+    private StageResult<SimilaritySection> StreamedSimilarity(StreamedCorpus corpus, List<string> ids, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
+    {
+        int n = ids.Count;
+        if (Options.SimilarityMatrixMaxDocuments == 0 || n == 0 || n > Options.SimilarityMatrixMaxDocuments)
+        {
+            return StageResult.Skip<SimilaritySection>(
+                Options.SimilarityMatrixMaxDocuments == 0 ? SkipReason.NotRequested
+                : n == 0 ? SkipReason.NoDocuments
+                : SkipReason.TooManyDocuments);
+        }
+
+        int[] all = [.. Enumerable.Range(0, n)];
+        corpus.Prepare(all, ids.Count);
+        ImmutableArray<Document> documents = [.. corpus.Read(all, ids)];
+        var shingles = new ShingleSet[n];
+        Sketch(documents, shingles, null, progress, cancellationToken);
+        return StageResult.Ran(ComputeSimilarity(documents, shingles, progress, cancellationToken));
+    }
+
+    /// <summary>
+    /// Shared passages and discrepancies of a streamed corpus: the clusters of two or more documents in order, a
+    /// batch of clusters at a time (up to <see cref="BatchDocuments"/> documents, or one larger cluster), each
+    /// batch's documents read again, compared and dropped; the same sections as from the documents in memory.
+    /// </summary>
+    private ComparisonResult WithinClusters(ComparisonResult result, StreamedCorpus corpus, ClustersSection clusters, List<string> ids, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
+    {
+        var position = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+        for (int i = 0; i < ids.Count; i++)
+        {
+            position[ids[i]] = i;
+        }
+
+        ReportCluster[] groups = [.. clusters.Clusters.Where(c => c.Documents.Length > 1)];
+        corpus.Prepare(groups.SelectMany(c => c.Documents).Select(id => position[id]), ids.Count);
+        var passages = ImmutableArray.CreateBuilder<DocumentPassage>();
+        var discrepancies = new DiscrepancyCollector();
+        ComparisonStage stage = Options.FindPassages ? ComparisonStage.Passages : ComparisonStage.Discrepancies;
+        progress?.Report(new ComparisonProgress(stage, 0, groups.Length));
+        for (int start = 0, end; start < groups.Length; start = end)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = groups[start].Documents.Length;
+            for (end = start + 1; end < groups.Length && count + groups[end].Documents.Length <= BatchDocuments; end++)
+            {
+                count += groups[end].Documents.Length;
+            }
+
+            ArraySegment<ReportCluster> batch = new(groups, start, end - start);
+            int[] positions = [.. batch.SelectMany(c => c.Documents).Select(id => position[id]).Order()];
+            Dictionary<string, Document> byId = ById([.. corpus.Read(positions, ids)]);
+            if (Options.FindPassages)
+            {
+                passages.AddRange(Passages(batch, byId, keepWords: true, progress: null, cancellationToken));
+            }
+
+            if (Options.FindDiscrepancies)
+            {
+                ReportCluster[] members = [.. batch];
+                discrepancies.Add(members, Discrepancies(members, byId, progress: null, cancellationToken));
+            }
+
+            progress?.Report(new ComparisonProgress(stage, end, groups.Length));
+        }
+
+        return result with
+        {
+            Passages = Options.FindPassages ? StageResult.Ran(new PassagesSection(passages.ToImmutable())) : default,
+            Discrepancies = Options.FindDiscrepancies ? StageResult.Ran(discrepancies.ToSection()) : default,
         };
     }
 
@@ -310,12 +408,17 @@ public sealed class NewsComparer
     /// Passages shared within each cluster of two or more documents: every pair of a small cluster, each document
     /// against the representative in a large one. Pairs in cluster order, then input order; passages by position.
     /// </summary>
-    private PassagesSection FindPassages(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
-    {
-        Dictionary<string, Document> byId = ById(corpus);
+    private PassagesSection FindPassages(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken) =>
+        new(Passages(clusters.Clusters, ById(corpus), keepWords: false, progress, cancellationToken));
 
+    /// <summary>
+    /// The passages of some clusters, in cluster order, then pair order, then position; with
+    /// <paramref name="keepWords"/>, each keeps the words of its spans (for a report that holds no texts).
+    /// </summary>
+    private ImmutableArray<DocumentPassage> Passages(IEnumerable<ReportCluster> clusters, Dictionary<string, Document> byId, bool keepWords, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
+    {
         var pairs = new List<(Document A, Document B)>();
-        foreach (ReportCluster cluster in clusters.Clusters)
+        foreach (ReportCluster cluster in clusters)
         {
             ImmutableArray<string> members = cluster.Documents;
             if (members.Length < 2)
@@ -370,19 +473,29 @@ public sealed class NewsComparer
             (Document a, Document b) = pairs[i];
             foreach (SharedPassage passage in found[i])
             {
-                passages.Add(new DocumentPassage(a.Id, b.Id, passage));
+                passages.Add(keepWords
+                    ? new DocumentPassage(a.Id, b.Id, passage) { AText = Words(a.Text, passage.A), BText = Words(b.Text, passage.B) }
+                    : new DocumentPassage(a.Id, b.Id, passage));
             }
         }
 
-        return new PassagesSection(passages.ToImmutable());
+        return passages.ToImmutable();
+
+        static string Words(string text, TextSpan span) => span.End <= text.Length ? text.Substring(span.Start, span.Length) : string.Empty;
     }
 
     /// <summary>Looks for discrepancies within each cluster of two or more documents, in parallel, in cluster order.</summary>
     internal DiscrepanciesSection FindDiscrepancies(ImmutableArray<Document> corpus, ClustersSection clusters, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
-        Dictionary<string, Document> byId = ById(corpus);
-
         ReportCluster[] groups = [.. clusters.Clusters.Where(c => c.Documents.Length > 1)];
+        var collector = new DiscrepancyCollector();
+        collector.Add(groups, Discrepancies(groups, ById(corpus), progress, cancellationToken));
+        return collector.ToSection();
+    }
+
+    /// <summary>The discrepancy finder's report on each of some clusters, in parallel, in their order.</summary>
+    private DiscrepancyReport[] Discrepancies(ReportCluster[] groups, Dictionary<string, Document> byId, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
+    {
         var results = new DiscrepancyReport[groups.Length];
         int done = 0;
         progress?.Report(new ComparisonProgress(ComparisonStage.Discrepancies, 0, groups.Length));
@@ -397,43 +510,7 @@ public sealed class NewsComparer
             results[i] = _discrepancyFinder.Find(members);
             progress?.Report(new ComparisonProgress(ComparisonStage.Discrepancies, Interlocked.Increment(ref done), groups.Length));
         });
-
-        var discrepancies = ImmutableArray.CreateBuilder<ReportDiscrepancy>();
-        var claims = ImmutableArray.CreateBuilder<SourceClaim>();
-        var coverage = ImmutableArray.CreateBuilder<FactCoverage>();
-        for (int i = 0; i < groups.Length; i++)
-        {
-            int cluster = groups[i].Id;
-            foreach (Discrepancy discrepancy in results[i].Discrepancies)
-            {
-                ImmutableArray<ReportMention> mentions = [.. discrepancy.Mentions.Select(ToReport)];
-                discrepancies.Add(new ReportDiscrepancy(discrepancy.Kind, discrepancy.Subject, cluster, discrepancy.Relation, discrepancy.Severity, mentions)
-                {
-                    Confidence = discrepancy.Confidence,
-                });
-                coverage.Add(new FactCoverage(cluster, discrepancy.Kind, discrepancy.Subject, mentions, Disagrees: true));
-            }
-
-            foreach (Agreement agreement in results[i].Agreements)
-            {
-                // The first mention of each document (mentions come ordered by document, then offset).
-                ImmutableArray<ReportMention> mentions = [.. agreement.Mentions
-                    .Where((m, k) => k == 0 || !string.Equals(agreement.Mentions[k - 1].Document, m.Document, StringComparison.Ordinal))
-                    .Select(ToReport)];
-                coverage.Add(new FactCoverage(cluster, agreement.Kind, agreement.Subject, mentions, Disagrees: false));
-            }
-
-            foreach (SingleSourceClaim claim in results[i].SingleSourceClaims)
-            {
-                ReportMention mention = ToReport(claim.Mention);
-                claims.Add(new SourceClaim(cluster, claim.Kind, claim.Subject, mention));
-                coverage.Add(new FactCoverage(cluster, claim.Kind, claim.Subject, [mention], Disagrees: false));
-            }
-        }
-
-        // Strongest first across clusters (the contract's order); a stable sort keeps cluster order among equals.
-        ImmutableArray<ReportDiscrepancy> ranked = [.. discrepancies.OrderByDescending(d => d.Confidence ?? 0)];
-        return new DiscrepanciesSection(ranked, claims.ToImmutable(), coverage.ToImmutable());
+        return results;
     }
 
     private static Dictionary<string, Document> ById(ImmutableArray<Document> corpus)

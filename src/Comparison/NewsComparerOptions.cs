@@ -77,13 +77,17 @@ public sealed record NewsComparerOptions
     public int MaxDocumentLength { get; init; } = 256 << 20;
 
     /// <summary>
-    /// Reads the documents as a stream and holds none of their texts, so that memory is set by the corpus size and
+    /// Reads the documents as a stream and holds no corpus of texts, so that memory is set by the corpus size and
     /// the settings, never by its text: the sequence is enumerated once per stage (twice for exact duplicate
     /// verification) and must give the same documents each time, as a reader of <see cref="Documents.DocumentReader"/>
-    /// or a list does. The result's <see cref="ComparisonResult.Documents"/> is then empty and
-    /// <see cref="ComparisonResult.DocumentCount"/> gives their number. Only the stages that need no text afterwards
-    /// can stream: duplicates and clusters, with <see cref="FindPassages"/> and <see cref="FindDiscrepancies"/> off
-    /// and <see cref="SimilarityMatrixMaxDocuments"/> 0. Default <see langword="false"/>.
+    /// or a list does. Shared passages and discrepancies then run cluster by cluster after the clustering pass,
+    /// reading again only each cluster's documents (a JSON Lines line by its offset, a directory's file; another
+    /// sequence is read through once more, keeping the documents of clusters of two or more), and the similarity
+    /// matrix reads the documents again when there are at most <see cref="SimilarityMatrixMaxDocuments"/>. The
+    /// result's sections are those of the same comparison in memory; its <see cref="ComparisonResult.Documents"/>
+    /// is empty and <see cref="ComparisonResult.DocumentCount"/> gives their number. The JSON report
+    /// (<c>Reports.JsonReportWriter</c>) is then the same, byte for byte; the text, Markdown and HTML reports quote
+    /// the documents' texts and need them in memory. Default <see langword="false"/>.
     /// </summary>
     public bool StreamDocuments { get; init; }
 
@@ -120,9 +124,5 @@ public sealed record NewsComparerOptions
 
         ArgumentNullException.ThrowIfNull(Discrepancies, nameof(Discrepancies));
         Discrepancies.Validate();
-        if (StreamDocuments && (FindPassages || FindDiscrepancies || SimilarityMatrixMaxDocuments > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(StreamDocuments), StreamDocuments, "StreamDocuments holds no texts, so it needs FindPassages and FindDiscrepancies off and SimilarityMatrixMaxDocuments 0 (those stages read the texts of the documents they compare).");
-        }
     }
 }

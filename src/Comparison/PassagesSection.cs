@@ -14,4 +14,11 @@ public sealed record PassagesSection(ImmutableArray<DocumentPassage> Passages);
 /// <param name="A">The first document's identifier (the earlier in input order).</param>
 /// <param name="B">The second document's identifier.</param>
 /// <param name="Passage">The passage: both spans, their similarity and how many words they match.</param>
-public readonly record struct DocumentPassage(string A, string B, SharedPassage Passage);
+public readonly record struct DocumentPassage(string A, string B, SharedPassage Passage)
+{
+    /// <summary>The words of the span in A, kept when the comparison held no texts (a streamed analysis); otherwise null.</summary>
+    internal string? AText { get; init; }
+
+    /// <summary>The words of the span in B, kept when the comparison held no texts (a streamed analysis); otherwise null.</summary>
+    internal string? BText { get; init; }
+}

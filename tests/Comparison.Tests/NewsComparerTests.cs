@@ -352,13 +352,101 @@ public class NewsComparerTests
         Assert.Equal(2, new NewsComparer(options with { FindClusters = false }).Compare([new Document("a", "x"), new Document("b", "y")]).DocumentCount);
     }
 
-    [Fact]
-    public void Options_StreamDocumentsWithATextStage_RefusedNamingIt()
+    public static TheoryData<string, int> StreamedSources() => new()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { StreamDocuments = true }));
-        Assert.Equal(nameof(NewsComparerOptions.StreamDocuments), ex.ParamName);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new NewsComparer(NewsComparerOptions.Default with { StreamDocuments = true, FindPassages = false, FindDiscrepancies = false }));
-        _ = new NewsComparer(NewsComparerOptions.Default with { StreamDocuments = true, FindPassages = false, FindDiscrepancies = false, SimilarityMatrixMaxDocuments = 0 });
+        { "jsonl", 0 },
+        { "jsonl", 100 },
+        { "folder", 0 },
+        { "list", 0 },
+        { "list", 100 },
+        { "utf16", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(StreamedSources))]
+    public void Compare_StreamDocumentsWholeAnalysis_SameJsonReportAsInMemory(string source, int matrixMax)
+    {
+        string folder = Corpora.SeedsWithCopies();
+        string file = folder + ".jsonl";
+        try
+        {
+            // Another event of two reports besides the seeds', so that clusters come in several batches.
+            const string Fire = "Firefighters battled a warehouse fire on Elm Street in Riverton on Tuesday night. The blaze injured {0} workers and "
+                + "destroyed the building, a fire department spokeswoman said. Crews from three stations fought the flames for hours before "
+                + "bringing the fire under control. The cause of the warehouse fire is under investigation, the spokeswoman added.";
+            File.WriteAllText(Path.Combine(folder, "fire_a.txt"), string.Format(System.Globalization.CultureInfo.InvariantCulture, Fire, "four"));
+            File.WriteAllText(Path.Combine(folder, "fire_b.txt"), "RIVERTON - " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Fire, "six"));
+            Document[] corpus = [.. DocumentReader.ReadDirectory(folder)];
+            string lines = string.Concat(corpus.Select(d => System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id = d.Id,
+                text = d.Text,
+                date = d.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                title = d.Id.EndsWith('a') ? "A \u00e9dited copy" : null,
+            }) + "\n"));
+            File.WriteAllText(file, lines, source == "utf16" ? System.Text.Encoding.Unicode : new System.Text.UTF8Encoding(false));
+            NewsComparerOptions options = NewsComparerOptions.Default with { SimilarityMatrixMaxDocuments = matrixMax };
+            ComparisonResult expected = new NewsComparer(options).Compare(source is "folder" or "list" ? corpus : [.. DocumentReader.ReadJsonLines(file)]);
+            var passes = new CountingDocuments(corpus);
+            IEnumerable<Document> input = source switch
+            {
+                "folder" => DocumentReader.ReadDirectory(folder),
+                "list" => passes,
+                _ => DocumentReader.ReadJsonLines(file),
+            };
+
+            // Two documents a batch: the clusters are read again and compared in several batches.
+            ComparisonResult streamed = new NewsComparer(options with { StreamDocuments = true }) { BatchDocuments = 2 }.Compare(input);
+
+            Assert.Empty(streamed.Documents);
+            Assert.Equal(corpus.Length, streamed.DocumentCount);
+            Assert.NotEmpty(streamed.Passages.Value.Passages);
+            Assert.NotEmpty(streamed.Discrepancies.Value.Discrepancies);
+            Assert.True(streamed.Clusters.Value.Clusters.Count(c => c.Documents.Length > 1) > 1);
+            Assert.Equal(matrixMax > 0, streamed.Similarity.Ran);
+            Assert.Equal(JsonOf(expected), JsonOf(streamed));
+            if (source == "list")
+            {
+                // Signatures, exact verification, clustering, then once more for the documents to compare.
+                Assert.Equal(4 + (matrixMax > 0 ? 1 : 0), passes.Enumerations);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Compare_StreamDocumentsWholeAnalysis_DocumentsChangedBetweenPasses_Refused()
+    {
+        var seeds = Seeds.Load();
+        Document copy = new("copy-of-000", "WIRE SERVICE - " + seeds[0].Text) { Published = seeds[0].Published };
+        var changing = new ChangingDocuments([.. seeds, copy]);
+        var ex = Assert.Throws<InvalidOperationException>(() => new NewsComparer(NewsComparerOptions.Default with { FindDuplicates = false, StreamDocuments = true }).Compare(changing));
+        Assert.Contains("changed between the passes", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static string JsonOf(ComparisonResult report)
+    {
+        using var writer = new StringWriter();
+        JsonReportWriter.Write(report, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Documents whose identifiers change after the first enumeration.</summary>
+    private sealed class ChangingDocuments(IReadOnlyList<Document> documents) : IEnumerable<Document>
+    {
+        private int _enumerations;
+
+        public IEnumerator<Document> GetEnumerator()
+        {
+            bool changed = _enumerations++ > 0;
+            return documents.Select(d => changed ? new Document(d.Id + "-changed", d.Text) { Published = d.Published } : d).GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>A list that counts how many times it is enumerated (and is no list to the code that reads it).</summary>

@@ -28,7 +28,14 @@ internal static class AnalyzeCommand
         {
             string? outputPath = parse.GetValue(pipeline.Output);
             ReportFormat reportFormat = ReportWriter.ParseFormat(CliCommon.ResolveFormat(parse.GetValue(format), outputPath, Formats));
-            NewsComparerOptions options = pipeline.ToComparerOptions(parse) with { SimilarityMatrixMaxDocuments = parse.GetValue(matrixMax) };
+            NewsComparerOptions options = pipeline.ToComparerOptions(parse) with
+            {
+                SimilarityMatrixMaxDocuments = parse.GetValue(matrixMax),
+
+                // The JSON report needs no text once each cluster's passages and discrepancies are found, so the
+                // input is read as a stream, a cluster's documents at a time; the other formats quote the texts.
+                StreamDocuments = reportFormat == ReportFormat.Json,
+            };
             ComparisonResult report = await pipeline.CompareAsync(parse, options, cancellationToken).ConfigureAwait(false);
             CliCommon.WriteOutput(parse, outputPath, writer => ReportWriter.Write(report, reportFormat, writer));
             return CliApplication.Success;

@@ -89,24 +89,7 @@ public static class DocumentReader
     /// <exception cref="DocumentFormatException">While enumerating: two files give the same id (<c>a.txt</c> and <c>a.TXT</c>), or a date header is invalid.</exception>
     public static IEnumerable<Document> ReadDirectory(string directory)
     {
-        string[] files = ListDirectory(directory, read: true);
-        return ReadFiles(files);
-
-        static IEnumerable<Document> ReadFiles(string[] files)
-        {
-            // a.txt and a.TXT are two files on Linux but one id: that is bad input, not two documents.
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string file in files)
-            {
-                Document document = ReadTextFile(file);
-                if (!seen.TryAdd(document.Id, file))
-                {
-                    throw new DocumentFormatException(file, 0, $"duplicate id '{document.Id}': '{Path.GetFileName(seen[document.Id])}' has the same name without its extension; every document needs its own id.");
-                }
-
-                yield return document;
-            }
-        }
+        return new TextFiles(ListDirectory(directory, read: true));
     }
 
     /// <summary>
@@ -286,7 +269,30 @@ public static class DocumentReader
             throw new FileNotFoundException($"No file at '{path}'.", path);
         }
 
-        return new JsonLinesFile(path);
+        return new JsonLinesFile(path, path);
+    }
+
+    /// <summary>
+    /// Reads a JSON Lines file, streaming it one line at a time, with another name in error messages (for a
+    /// temporary copy of standard input, for one).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="name">The name to use in error messages.</param>
+    /// <returns>The documents, read lazily in file order, again on each enumeration.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> or <paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DocumentFormatException">While enumerating: a line is not a valid document.</exception>
+    public static IEnumerable<Document> ReadJsonLines(string path, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No file at '{path}'.", path);
+        }
+
+        return new JsonLinesFile(path, name);
     }
 
     /// <summary>Reads JSON Lines from a stream, one line at a time. The stream is not disposed.</summary>
@@ -520,7 +526,7 @@ public static class DocumentReader
 
     private static IEnumerable<Document> ReadJsonLinesCore(Func<Stream> open, string name, bool ownsStream)
     {
-        foreach ((_, Document document) in ReadJsonLinesCore(open, name, ownsStream, wanted: null, count: null))
+        foreach ((_, _, Document document) in ReadJsonLinesCore(open, name, ownsStream, wanted: null, count: null))
         {
             yield return document;
         }
@@ -530,9 +536,10 @@ public static class DocumentReader
     /// The documents of a JSON Lines stream with their positions (the count of non-blank lines before them); with
     /// <paramref name="wanted"/>, only those at the wanted positions are parsed and given (the other lines are
     /// counted, not parsed, and their identifiers not checked). Lines are split as bytes and a line of valid UTF-8
-    /// is parsed from its bytes; only a line with invalid bytes is decoded (with replacement characters) first.
+    /// is parsed from its bytes; only a line with invalid bytes is decoded (with replacement characters) first. Each
+    /// document comes with its line's byte offset in the stream (-1 when the stream is UTF-16 or UTF-32).
     /// </summary>
-    private static IEnumerable<(int Position, Document Document)> ReadJsonLinesCore(Func<Stream> open, string name, bool ownsStream, Func<int, bool>? wanted, StrongBox<int>? count)
+    private static IEnumerable<(int Position, long Address, Document Document)> ReadJsonLinesCore(Func<Stream> open, string name, bool ownsStream, Func<int, bool>? wanted, StrongBox<int>? count)
     {
         Stream stream = open();
         try
@@ -547,7 +554,7 @@ public static class DocumentReader
                 {
                     if (wanted is null || wanted(index))
                     {
-                        yield return (index, document);
+                        yield return (index, -1, document);
                     }
 
                     index++;
@@ -590,7 +597,7 @@ public static class DocumentReader
                     throw new DocumentFormatException(name, lineNumber, $"duplicate id '{document.Id}': every document needs its own id.");
                 }
 
-                yield return (at, document);
+                yield return (at, lines.LineOffset, document);
             }
 
             count?.Value = position;
@@ -632,16 +639,110 @@ public static class DocumentReader
     /// A JSON Lines file read lazily, again on every enumeration; it can also be read selectively, parsing only the
     /// lines at some positions, which is how a second pass over a large corpus skips what it does not need.
     /// </summary>
-    private sealed class JsonLinesFile(string path) : IEnumerable<Document>, ISelectiveDocuments
+    private sealed class JsonLinesFile(string path, string name) : IEnumerable<Document>, ISelectiveDocuments, IAddressableDocuments
     {
-        public IEnumerator<Document> GetEnumerator() => ReadJsonLinesCore(Open, path, ownsStream: true).GetEnumerator();
+        public IEnumerator<Document> GetEnumerator() => ReadJsonLinesCore(Open, name, ownsStream: true).GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public IEnumerable<(int Position, Document Document)> ReadSelected(Func<int, bool> wanted, StrongBox<int> count) =>
-            ReadJsonLinesCore(Open, path, ownsStream: true, wanted, count);
+        public IEnumerable<(int Position, Document Document)> ReadSelected(Func<int, bool> wanted, StrongBox<int> count)
+        {
+            foreach ((int position, _, Document document) in ReadJsonLinesCore(Open, name, ownsStream: true, wanted, count))
+            {
+                yield return (position, document);
+            }
+        }
+
+        public IEnumerable<(long Address, Document Document)> ReadAddressed()
+        {
+            foreach ((_, long address, Document document) in ReadJsonLinesCore(Open, name, ownsStream: true, wanted: null, count: null))
+            {
+                yield return (address, document);
+            }
+        }
+
+        public IEnumerable<Document> ReadAt(IReadOnlyList<long> addresses)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12, FileOptions.RandomAccess);
+            byte[] buffer = new byte[1 << 16];
+            foreach (long address in addresses)
+            {
+                ReadOnlyMemory<byte> line = LineAt(stream, address, ref buffer);
+
+                // As the sequential reader parses it: from its bytes when they are valid UTF-8, decoded otherwise.
+                yield return Classify(line.Span) == LineKind.Utf8
+                    ? ParseJsonLine(line, name, 0)
+                    : ParseJsonLine(LenientUtf8.GetString(line.Span), name, 0);
+            }
+        }
 
         private FileStream Open() => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+        /// <summary>The line that starts at a byte offset, without its terminator.</summary>
+        private static ReadOnlyMemory<byte> LineAt(FileStream stream, long address, ref byte[] buffer)
+        {
+            stream.Position = address;
+            int length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                int read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    return buffer.AsMemory(0, length);
+                }
+
+                int end = buffer.AsSpan(length, read).IndexOfAny((byte)'\n', (byte)'\r');
+                if (end >= 0)
+                {
+                    return buffer.AsMemory(0, length + end);
+                }
+
+                length += read;
+            }
+        }
+    }
+
+    /// <summary>Text files read lazily, again on every enumeration; a document is found again by its file's position.</summary>
+    private sealed class TextFiles(string[] files) : IEnumerable<Document>, IAddressableDocuments
+    {
+        public IEnumerator<Document> GetEnumerator()
+        {
+            foreach ((_, Document document) in ReadAddressed())
+            {
+                yield return document;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public IEnumerable<(long Address, Document Document)> ReadAddressed()
+        {
+            // a.txt and a.TXT are two files on Linux but one id: that is bad input, not two documents.
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int i = 0; i < files.Length; i++)
+            {
+                Document document = ReadTextFile(files[i]);
+                if (!seen.TryAdd(document.Id, files[i]))
+                {
+                    throw new DocumentFormatException(files[i], 0, $"duplicate id '{document.Id}': '{Path.GetFileName(seen[document.Id])}' has the same name without its extension; every document needs its own id.");
+                }
+
+                yield return (i, document);
+            }
+        }
+
+        public IEnumerable<Document> ReadAt(IReadOnlyList<long> addresses)
+        {
+            foreach (long address in addresses)
+            {
+                yield return ReadTextFile(files[address]);
+            }
+        }
     }
 
     private static IEnumerable<Document> ParseLines(TextReader reader, string name)

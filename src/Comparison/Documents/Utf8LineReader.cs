@@ -20,6 +20,9 @@ internal sealed class Utf8LineReader
     private int _end;
     private bool _eof;
 
+    // Bytes of the stream that were dropped from the front of the buffer.
+    private long _dropped;
+
     public Utf8LineReader(Stream stream)
     {
         _stream = stream;
@@ -46,6 +49,9 @@ internal sealed class Utf8LineReader
     /// <summary>The stream from the first byte the reader has not handed out (the bytes it buffered, then the rest).</summary>
     public Stream Remaining() => new ReplayStream(_buffer.AsMemory(_start, _end - _start), _stream);
 
+    /// <summary>The byte offset in the stream of the first byte of the line <see cref="TryReadLine"/> gave last.</summary>
+    public long LineOffset { get; private set; }
+
     /// <summary>The next line, without its terminator; false at the end of the stream.</summary>
     public bool TryReadLine(out ReadOnlyMemory<byte> line)
     {
@@ -67,6 +73,7 @@ internal sealed class Utf8LineReader
                 }
 
                 line = _buffer.AsMemory(_start, terminator - _start);
+                LineOffset = _dropped + _start;
                 int next = terminator + 1;
                 if (_buffer[terminator] == '\r' && next < _end && _buffer[next] == '\n')
                 {
@@ -87,6 +94,7 @@ internal sealed class Utf8LineReader
                 }
 
                 line = _buffer.AsMemory(_start, _end - _start);
+                LineOffset = _dropped + _start;
                 _start = _end;
                 return true;
             }
@@ -105,6 +113,7 @@ internal sealed class Utf8LineReader
         }
         else if (_start > 0)
         {
+            _dropped += _start;
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
         }
 

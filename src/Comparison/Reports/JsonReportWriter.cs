@@ -196,8 +196,8 @@ public static class JsonReportWriter
                 json.WriteStartObject();
                 json.WriteNumber("similarity", Round(shared.Similarity));
                 json.WriteNumber("matchedWords", shared.MatchedTerms);
-                WriteSpan(json, "a", texts, passage.A, shared.A);
-                WriteSpan(json, "b", texts, passage.B, shared.B);
+                WriteSpan(json, "a", passage.AText ?? texts.GetValueOrDefault(passage.A, string.Empty), passage.A, passage.AText is null ? shared.A : new TextSpan(0, shared.A.Length), shared.A);
+                WriteSpan(json, "b", passage.BText ?? texts.GetValueOrDefault(passage.B, string.Empty), passage.B, passage.BText is null ? shared.B : new TextSpan(0, shared.B.Length), shared.B);
                 json.WriteEndObject();
             }
 
@@ -274,23 +274,38 @@ public static class JsonReportWriter
     private static void WriteDocuments(Utf8JsonWriter json, ComparisonResult report)
     {
         json.WriteStartArray("documents");
-        foreach (Document document in report.Documents)
+        if (!report.Headers.IsDefault)
         {
-            json.WriteStartObject();
-            json.WriteString("id", document.Id);
-            if (document.Published is DateOnly date)
+            foreach (DocumentHeader header in report.Headers)
             {
-                json.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                WriteDocument(json, header);
             }
-
-            WriteOptional(json, "source", document.Source);
-            WriteOptional(json, "title", document.Title);
-            WriteOptional(json, "url", document.Url);
-            json.WriteNumber("length", document.Text.Length);
-            json.WriteEndObject();
+        }
+        else
+        {
+            foreach (Document document in report.Documents)
+            {
+                WriteDocument(json, DocumentHeader.Of(document));
+            }
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteDocument(Utf8JsonWriter json, DocumentHeader document)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", document.Id);
+        if (document.Published is DateOnly date)
+        {
+            json.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        WriteOptional(json, "source", document.Source);
+        WriteOptional(json, "title", document.Title);
+        WriteOptional(json, "url", document.Url);
+        json.WriteNumber("length", document.Length);
+        json.WriteEndObject();
     }
 
     private static void WriteDuplicates(Utf8JsonWriter json, ComparisonResult report, DuplicatesSection duplicates)
@@ -409,14 +424,19 @@ public static class JsonReportWriter
     }
 
     /// <summary>A passage's side: the document, the span and its words (empty when the document is not in the report).</summary>
-    private static void WriteSpan(Utf8JsonWriter json, string name, Dictionary<string, string> texts, string document, TextSpan span)
+    /// <param name="json">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="text">The document's text, or the span's words alone (a streamed analysis keeps only those).</param>
+    /// <param name="document">The document's identifier.</param>
+    /// <param name="within">Where the span's words are in <paramref name="text"/>.</param>
+    /// <param name="span">The span in the document.</param>
+    private static void WriteSpan(Utf8JsonWriter json, string name, string text, string document, TextSpan within, TextSpan span)
     {
-        string text = texts.GetValueOrDefault(document, string.Empty);
         json.WriteStartObject(name);
         json.WriteString("document", document);
         json.WriteNumber("start", span.Start);
         json.WriteNumber("end", span.End);
-        json.WriteString("text", span.End <= text.Length ? text.AsSpan(span.Start, span.Length) : default);
+        json.WriteString("text", within.End <= text.Length ? text.AsSpan(within.Start, within.Length) : default);
         json.WriteEndObject();
     }
 

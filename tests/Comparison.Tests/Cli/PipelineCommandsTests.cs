@@ -99,6 +99,30 @@ public sealed class PipelineCommandsTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("100")]
+    public async Task Analyze_JsonStreamsItsInput_SameReportAsTheComparisonInMemory(string matrixMax)
+    {
+        // The in-memory comparison and its JSON report, as analyze wrote it before it streamed.
+        var options = NewsComparerOptions.Default with { SimilarityMatrixMaxDocuments = int.Parse(matrixMax, System.Globalization.CultureInfo.InvariantCulture) };
+        ComparisonResult held = new NewsComparer(options).Compare([.. global::Comparison.Documents.DocumentReader.ReadDirectory(_corpus)]);
+        using var expected = new StringWriter();
+        global::Comparison.Reports.JsonReportWriter.Write(held, expected);
+        Assert.NotEmpty(held.Passages.Value.Passages);
+
+        var fromFolder = await CliRun.Run("analyze", _corpus, "--format", "json", "--matrix-max", matrixMax);
+        Assert.Equal(CliApplication.Success, fromFolder.Code);
+        Assert.Equal(expected.ToString(), fromFolder.Stdout);
+
+        string jsonl = string.Concat(global::Comparison.Documents.DocumentReader.ReadDirectory(_corpus).Select(d =>
+            JsonSerializer.Serialize(new { id = d.Id, text = d.Text, date = d.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }) + "\n"));
+        var fromStdin = await CliRun.RunWithInput(jsonl, "analyze", "-", "--format", "json", "--matrix-max", matrixMax);
+        Assert.Equal(string.Empty, fromStdin.Stderr);
+        Assert.Equal(CliApplication.Success, fromStdin.Code);
+        Assert.Equal(expected.ToString(), fromStdin.Stdout);
+    }
+
     [Fact]
     public void SpooledStandardInput_EveryPassReadsTheSameDocuments_ThenTheFileIsDeleted()
     {
