@@ -55,7 +55,7 @@ internal static class CountComparer
         {
             foreach (Quantity q in facts[d].Quantities)
             {
-                if (SlotOf(q, facts[d].Document.Text, contexts[d]) is not { } slot)
+                if ((SlotOf(q, facts[d].Document.Text, contexts[d]) ?? CasualtySlot(facts[d], q, contexts[d])) is not { } slot)
                 {
                     continue;
                 }
@@ -309,6 +309,8 @@ internal static class CountComparer
         {
             (int, Quantity, double)? first = null;
             bool ambiguous = false;
+            var tally = new Dictionary<double, int>();
+            int total = 0;
             foreach (var m in members)
             {
                 if (m.Document != d)
@@ -316,11 +318,14 @@ internal static class CountComparer
                     continue;
                 }
 
+                double v = m.Quantity.Value * m.Scale;
+                tally[v] = tally.GetValueOrDefault(v) + 1;
+                total++;
                 if (first is null)
                 {
                     first = m;
                 }
-                else if (Scaled(first.Value.Item2.Interval, first.Value.Item3) != Scaled(m.Quantity.Interval, m.Scale))
+                else if (!Scaled(first.Value.Item2.Interval, first.Value.Item3).Overlaps(Scaled(m.Quantity.Interval, m.Scale)) || first.Value.Item2.Value * first.Value.Item3 != v)
                 {
                     ambiguous = true;
                 }
@@ -330,6 +335,10 @@ internal static class CountComparer
             {
                 chosen.Add(f);
             }
+            else if (first is not null && Majority(members, d, tally, total) is { } repeated)
+            {
+                chosen.Add(repeated);
+            }
             else if (first is not null && Restated(members, d, contexts) is { } restated)
             {
                 chosen.Add(restated);
@@ -337,6 +346,30 @@ internal static class CountComparer
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// The first mention of the figure a document repeats more often than all its other figures of the slot together
+    /// ("ten others were injured" ... "injured 10" under a photo, against one "injured two" of an earlier night): the
+    /// figure the report gives for the slot; null when no figure is repeated that often.
+    /// </summary>
+    private static (int Document, Quantity Quantity, double Scale)? Majority(List<(int Document, Quantity Quantity, double Scale)> members, int d, Dictionary<double, int> tally, int total)
+    {
+        foreach (var (value, n) in tally)
+        {
+            if (n >= 2 && 2 * n > total)
+            {
+                foreach (var m in members)
+                {
+                    if (m.Document == d && m.Quantity.Value * m.Scale == value)
+                    {
+                        return m;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Largest ratio between two figures of one fact: 26,000 dead of an earlier quake and 10 of this one are two tolls.</summary>
@@ -602,10 +635,16 @@ internal static class CountComparer
             return null;
         }
 
-        if (afterNumber < all.Count && SubsetAfter.Contains(all[afterNumber].Word) && SameSentence(q, all[afterNumber].Start)
-            && !(all[afterNumber].Word is "other" or "others" && InjuredBesides(text, q, all, afterNumber)))
+        bool injuredBesides = afterNumber < all.Count && all[afterNumber].Word is "other" or "others" && SameSentence(q, all[afterNumber].Start) && InjuredBesides(text, q, all, afterNumber);
+        if (afterNumber < all.Count && SubsetAfter.Contains(all[afterNumber].Word) && SameSentence(q, all[afterNumber].Start) && !injuredBesides)
         {
             return null;
+        }
+
+        // "nine other club-goers were injured": the people hurt besides the dead, whoever they were.
+        if (injuredBesides)
+        {
+            return ("injured|person|", 1);
         }
 
         string head = Singular(q.Head.ToLowerInvariant());
@@ -668,10 +707,12 @@ internal static class CountComparer
             unit = place;
         }
 
-        // "at least 50 injured", "80 wounded", "Ten dead": the harm word stands for the people it befell.
-        if (head.Length > 3 && !head.EndsWith("ing", StringComparison.Ordinal) && Role(head) is "killed" or "injured" && IsHarm(head) && q.Noun.IndexOf(' ', StringComparison.Ordinal) < 0)
+        // "at least 50 injured", "80 wounded", "Ten dead", "the 80 wounded remained": the harm word stands for the people it befell.
+        string firstNounWord = q.Noun.IndexOf(' ', StringComparison.Ordinal) is int space and > 0 ? q.Noun[..space].ToLowerInvariant() : head;
+        if (firstNounWord.Length > 3 && !firstNounWord.EndsWith("ing", StringComparison.Ordinal) && Role(firstNounWord) is "killed" or "injured" && IsHarm(firstNounWord)
+            && (q.Noun.IndexOf(' ', StringComparison.Ordinal) < 0 || (FactLexicon.Find(q.Head).Classes & WordClass.Person) == 0))
         {
-            return (Role(head) + "|person|", 1);
+            return (Role(firstNounWord) + "|person|", 1);
         }
 
         string role = RoleOf(q, words) ?? string.Empty;
@@ -686,6 +727,62 @@ internal static class CountComparer
         }
 
         return (role + "|" + head + "|" + unit, scale);
+    }
+
+    /// <summary>
+    /// The slot the casualty scanner gives an amount it read as people killed, injured or shot ("killed 2 people and
+    /// injured 10", "13 were injured and one killed", "injured 11 others"): the statement's outcome and "person",
+    /// when the statement counts exactly the amount (not a larger group the amount is part of), is neither the
+    /// shooter nor self-inflicted, and the amount is no part of another group ("another two", "two of them").
+    /// </summary>
+    private static (string Key, double Scale)? CasualtySlot(DocumentFacts facts, Quantity q, SentenceContexts words)
+    {
+        if (q.Interval.Lower < 0 || (!char.IsDigit(q.Text[0]) && q.Value == 1 && (q.Text.StartsWith("a ", StringComparison.OrdinalIgnoreCase) || q.Text.StartsWith("an ", StringComparison.OrdinalIgnoreCase))))
+        {
+            return null;
+        }
+
+        var all = words.Words;
+        int first = words.WordAt(q.Start);
+        if (first > 0 && SubsetBefore.Contains(all[first - 1].Word) && SameSentence(q, all[first - 1].Start))
+        {
+            return null;
+        }
+
+        int afterNumber = words.WordAt(q.End);
+        if (afterNumber < all.Count && all[afterNumber].Start < q.End)
+        {
+            afterNumber++;
+        }
+
+        if (afterNumber < all.Count && all[afterNumber].Word is "of" or "more" && SameSentence(q, all[afterNumber].Start))
+        {
+            return null;
+        }
+
+        foreach (CasualtyStatement s in facts.Casualties)
+        {
+            if (s.CountStart < 0 || s.Perpetrator || s.SelfInflicted || s.Count != q.Value || s.CountStart >= q.End || s.CountEnd <= q.Start)
+            {
+                continue;
+            }
+
+            // "two others were killed" with a name before: the others are part of the dead.
+            if (s.Outcome == CasualtyOutcome.Killed && afterNumber < all.Count && all[afterNumber].Word is "other" or "others")
+            {
+                return null;
+            }
+
+            string role = s.Outcome switch
+            {
+                CasualtyOutcome.Killed => "killed",
+                CasualtyOutcome.Injured => "injured",
+                _ => "shot",
+            };
+            return (role + "|person|", 1);
+        }
+
+        return null;
     }
 
     /// <summary>Farthest (in characters) a person's name stands from the amount that is theirs.</summary>

@@ -46,7 +46,13 @@ internal static class DurationComparer
             }
 
             double similarity = SentenceContexts.Similarity(contexts[a], x.Sentence, contexts[b], y.Sentence);
-            return similarity >= MinSimilarity ? similarity : -1;
+            if (similarity >= MinSimilarity)
+            {
+                return similarity;
+            }
+
+            // "the tremor lasted just over 10 seconds" and "it lasted around 30 seconds": one verb of lasting in both, so one length.
+            return Anchor(x, contexts[a]) is { } anchor && IsLastingVerb(anchor) && anchor == Anchor(y, contexts[b]) ? MinSimilarity : -1;
         }
 
         foreach (var group in FactAligner.Align(counts, Score, MinSimilarity, out _))
@@ -97,11 +103,14 @@ internal static class DurationComparer
                 Subject = "length of " + DiscrepancyFinder.SharedWordsSubject(facts, [.. group.Select(g => (g.Document, (Fact)items[g.Document][g.Index].Duration))], 4),
                 Relation = DiscrepancyRelation.Contradiction,
                 Severity = DiscrepancySeverity.Medium,
-                Confidence = Math.Round(Math.Min(0.95, 0.45 + (0.5 * similarity) + (anchored ? 0.15 : 0)), 3),
+                Confidence = Math.Round(Math.Min(0.95, 0.45 + (0.5 * Math.Max(similarity, anchored ? MinSimilarity : 0)) + (anchored ? 0.15 : 0)), 3),
                 Mentions = mentions.MoveToImmutable(),
             });
         }
     }
+
+    /// <summary>Whether an anchor (a stem) is a verb that says how long something went on: "lasted", "took".</summary>
+    private static bool IsLastingVerb(string stem) => stem is "laste" or "last" or "lasts" or "took" or "takes" or "spent" or "durat";
 
     /// <summary>
     /// The word a length hangs on: the nearest word before it within its sentence, past its qualifier and small words

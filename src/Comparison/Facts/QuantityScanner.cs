@@ -128,7 +128,8 @@ internal static class QuantityScanner
             }
 
             int after = nounLast >= nounFirst ? nounLast + 1 : nounFirst;
-            string? predicate = PredicateAfter(c, after, i) ?? PredicateBefore(c, first - 1);
+            // "killing at least 10 people, injuring dozens more": the harm verb right before an amount governs it, not the next clause's.
+            string? predicate = PredicateBefore(c, first - 1) ?? PredicateAfter(c, after, i);
             var where = c.Where(first, last);
             quantities.Add(new Quantity
             {

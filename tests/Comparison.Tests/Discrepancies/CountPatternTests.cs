@@ -1,0 +1,106 @@
+using Comparison.Discrepancies;
+using Comparison.Documents;
+
+namespace Comparison.Tests.Discrepancies;
+
+/// <summary>Patterns of counts in news reports written independently, on made-up sentences.</summary>
+public class CountPatternTests
+{
+    private static readonly DiscrepancyFinder Finder = new();
+    private static readonly DiscrepancyFinder All = new(new DiscrepancyFinderOptions { MinConfidence = 0 });
+    private static readonly DateOnly Day = new(2016, 5, 9);
+
+    private static DiscrepancyReport Find(DiscrepancyFinder finder, params string[] texts) =>
+        finder.Find([.. texts.Select((t, i) => new Document("d" + i, t) { Published = Day })]);
+
+    private static Discrepancy NumberFlag(DiscrepancyReport report) => Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+
+    [Fact]
+    public void Find_InjuredCountAsObjectWithoutNoun_IsComparedWithTheInjuredOfAnotherReport()
+    {
+        var report = Find(All,
+            "A gunman opened fire outside a bar on Elm Street, a shooting that killed 2 people and injured 10.",
+            "A gunman opened fire outside a bar on Elm Street, a shooting that killed two people and injured seven.");
+        var d = NumberFlag(report);
+        Assert.Equal(["10", "seven"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_OtherPeopleInjuredBesidesTheDead_IsTheInjuredTotalWhateverTheNoun()
+    {
+        var report = Find(All,
+            "Two men died at the dance hall on Saturday. Nine other partygoers were injured in the gunfire, officers said.",
+            "Two men died at the dance hall on Saturday. Six others were injured in the gunfire, officers said.");
+        var d = NumberFlag(report);
+        Assert.Equal(["Nine", "Six"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_KilledOthersBesidesANamedVictim_AreNoTotal()
+    {
+        var report = Find(All,
+            "John Baker and two others were killed when the roof of the warehouse collapsed on Tuesday.",
+            "Five people were killed when the roof of the warehouse collapsed on Tuesday, officials said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number && x.Mentions.Any(m => m.Text == "two"));
+    }
+
+    [Fact]
+    public void Find_HarmVerbRightBeforeAnAmount_GivesItsRole()
+    {
+        // "killing at least 10 people, injuring dozens more": the 10 are the dead, not the injured.
+        var report = Find(All,
+            "A storm hit the coast on Sunday, killing at least 10 people, injuring dozens more and flooding several towns.",
+            "The storm that hit the coast on Sunday injured 80 people, the governor said. Ten people were killed.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number && x.Mentions.Any(m => m.Text == "at least 10"));
+    }
+
+    [Fact]
+    public void Find_HarmWordLeadingTheCountedNoun_CountsPeople()
+    {
+        // "30 of the 80 wounded remained in hospital": the 80 are the wounded.
+        var report = Find(All,
+            "He said 30 of the 80 wounded remained in hospital after the earthquake struck the island.",
+            "As many as 50 people were wounded when the earthquake struck the island on Sunday.");
+        var d = NumberFlag(report);
+        Assert.Equal(["80", "As many as 50"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_ReportRepeatingOneFigureAndOnceAnotherOfAnEarlierIncident_TakesPartWithTheRepeatedFigure()
+    {
+        var report = Find(All,
+            "Ten others were injured in the shooting at the club. Police said the shooting injured 10 people in all. In March a fight in the parking lot injured two people.",
+            "Eight others were injured in the shooting at the club on Sunday, police said.");
+        var d = NumberFlag(report);
+        Assert.Equal(["Ten", "Eight"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_OneFigureWithTwoQualifiersInOneReport_IsOneFigure()
+    {
+        var report = Find(All,
+            "About 50 were hurt in the quake. At least 50 people were injured when the quake razed the villages.",
+            "Eighty people were injured when the quake razed the villages, the governor said.");
+        var d = NumberFlag(report);
+        Assert.Equal(["About 50", "Eighty"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_TwoLengthsOfOneShakingWithTheSameVerb_AreALengthFlag()
+    {
+        var report = Find(Finder,
+            "The first tremor lasted just over 10 seconds, a teacher at the school said.",
+            "\"It lasted around 30 seconds or so,\" said a clerk whose office building was moving.");
+        var d = NumberFlag(report);
+        Assert.Equal(["10 seconds", "30 seconds"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_TwoLengthsOfDifferentThings_AreNoLengthFlag()
+    {
+        var report = Find(All,
+            "The first tremor lasted just over 10 seconds, a teacher at the school said.",
+            "Rescuers worked for 30 seconds before the second building collapsed, a witness said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
+}
