@@ -7,8 +7,11 @@
 # the first worker to the end of the last, so it includes process start-up and signing as well as Redis.
 # After each Comparison run the union of the workers' pairs is checked against `comparison duplicates` on the whole
 # corpus (same threshold and --verify): equal pair for pair, none reported twice.
-# Build first (dotnet build src/Comparison.Cli -c Release); datasketch's source comes from its public repository,
-# checked out outside this one:
+# The workers run the CLI as published for deployment: ReadyToRun (precompiled, so a worker does not spend its first
+# seconds in the JIT), published by this script into its temporary folder with
+# `dotnet publish src/Comparison.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true`
+# (PLAIN_BUILD=1 runs the plain build instead: dotnet build src/Comparison.Cli -c Release). datasketch's source comes
+# from its public repository, checked out outside this one:
 #   benchmarks/peers/redis_race.sh CORPUS.tsv DATASKETCH_SOURCE [WORKERS]
 #   ONLY_CLUSTER=1 benchmarks/peers/redis_race.sh CORPUS.tsv -     # only Comparison on the cluster, and its check
 # Prints articles/s per side, the ratio, and the load average.
@@ -18,8 +21,6 @@ ROOT=$(pwd)
 CORPUS=$1
 DATASKETCH=$2
 WORKERS=${3:-4}
-CLI="$ROOT/src/Comparison.Cli/bin/Release/net10.0/Comparison.Cli.dll"
-[ -f "$CLI" ] || { echo "build first: dotnet build src/Comparison.Cli -c Release" >&2; exit 2; }
 command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install -y redis-server" >&2; exit 2; }
 OUT=$(mktemp -d)
 PIDS=()
@@ -28,6 +29,14 @@ cleanup() {
   rm -rf "$OUT"
 }
 trap cleanup EXIT
+if [ -n "${PLAIN_BUILD:-}" ]; then
+  CLI="$ROOT/src/Comparison.Cli/bin/Release/net10.0/Comparison.Cli.dll"
+  [ -f "$CLI" ] || { echo "build first: dotnet build src/Comparison.Cli -c Release" >&2; exit 2; }
+else
+  dotnet publish "$ROOT/src/Comparison.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/cli" >"$OUT/publish.log" 2>&1 \
+    || { cat "$OUT/publish.log" >&2; exit 2; }
+  CLI="$OUT/cli/Comparison.Cli.dll"
+fi
 
 # CPU seconds (user + system) of every redis-server this script started, from /proc.
 redis_cpu() {

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using Comparison.Documents;
 using Comparison.Indexing;
@@ -47,11 +49,22 @@ internal static class IndexCommand
                 await using IIndexStore indexStore = await OpenStoreAsync(parse.GetValue(store)!, cancellationToken).ConfigureAwait(false);
                 SharedDuplicateIndex index = await SharedDuplicateIndex.OpenAsync(indexStore, options, cancellationToken).ConfigureAwait(false);
                 using TextWriter writer = CliCommon.OpenStdout(parse);
-                IAsyncEnumerable<IndexedDuplicates> results = insert ? index.AddAsync(documents, cancellationToken) : index.QueryAsync(documents, cancellationToken);
-                await foreach (IndexedDuplicates result in results.ConfigureAwait(false))
+                var lines = new ArrayBufferWriter<byte>(64 * 1024);
+                using var json = new Utf8JsonWriter(lines);
+
+                // A batch's lines go out together, as soon as the store has answered for it.
+                await foreach (IndexedDuplicates[] batch in index.RunBatchesAsync(documents, insert, cancellationToken).ConfigureAwait(false))
                 {
-                    writer.Write(ToJsonLine(result));
-                    writer.Write('\n');
+                    lines.ResetWrittenCount();
+                    foreach (IndexedDuplicates result in batch)
+                    {
+                        json.Reset(lines);
+                        WriteJsonLine(json, result);
+                        json.Flush();
+                        lines.Write("\n"u8);
+                    }
+
+                    writer.Write(Encoding.UTF8.GetString(lines.WrittenSpan));
                 }
             }
             catch (IndexStoreException ex)
@@ -71,21 +84,26 @@ internal static class IndexCommand
     /// <summary>The contract's line, <c>{"id":"a7","duplicates":["a2","a5"]}</c>.</summary>
     internal static string ToJsonLine(IndexedDuplicates result)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        var line = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(line))
         {
-            json.WriteStartObject();
-            json.WriteString("id", result.Id);
-            json.WriteStartArray("duplicates");
-            foreach (string id in result.Duplicates)
-            {
-                json.WriteStringValue(id);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteJsonLine(json, result);
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return Encoding.UTF8.GetString(line.WrittenSpan);
+    }
+
+    private static void WriteJsonLine(Utf8JsonWriter json, IndexedDuplicates result)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", result.Id);
+        json.WriteStartArray("duplicates");
+        foreach (string id in result.Duplicates)
+        {
+            json.WriteStringValue(id);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 }

@@ -166,7 +166,29 @@ public sealed class SharedDuplicateIndex
         await WriteRecordsAsync(batch, sketched, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <see cref="AddAsync"/> (or <see cref="QueryAsync"/>) one batch at a time: each array holds the results of one
+    /// store round of <see cref="SharedDuplicateIndexOptions.BatchSize"/> articles (the last may be shorter), so
+    /// that a caller can write them out together.
+    /// </summary>
+    internal IAsyncEnumerable<IndexedDuplicates[]> RunBatchesAsync(IEnumerable<Document> documents, bool insert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return BatchesAsync(documents, insert, cancellationToken);
+    }
+
     private async IAsyncEnumerable<IndexedDuplicates> RunAsync(IEnumerable<Document> documents, bool insert, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (IndexedDuplicates[] batch in BatchesAsync(documents, insert, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (IndexedDuplicates result in batch)
+            {
+                yield return result;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<IndexedDuplicates[]> BatchesAsync(IEnumerable<Document> documents, bool insert, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var batch = new List<Document>(Math.Min(Options.BatchSize, 4096));
         foreach (Document document in documents)
@@ -175,21 +197,14 @@ public sealed class SharedDuplicateIndex
             batch.Add(document ?? throw new ArgumentNullException(nameof(documents), "A document is null."));
             if (batch.Count == Options.BatchSize)
             {
-                foreach (IndexedDuplicates result in await ProcessAsync(batch, insert, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return result;
-                }
-
+                yield return await ProcessAsync(batch, insert, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            foreach (IndexedDuplicates result in await ProcessAsync(batch, insert, cancellationToken).ConfigureAwait(false))
-            {
-                yield return result;
-            }
+            yield return await ProcessAsync(batch, insert, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -263,11 +278,12 @@ public sealed class SharedDuplicateIndex
             position.TryAdd(sketched.Keys[i], i);
         }
 
-        var candidates = new List<ulong>[n];
+        // Most articles meet only themselves in their buckets: no set for them.
+        var candidates = new ulong[]?[n];
         var outside = new HashSet<ulong>();
         for (int i = 0; i < n; i++)
         {
-            var seen = new HashSet<ulong>();
+            HashSet<ulong>? seen = null;
             for (int band = 0; band < bands; band++)
             {
                 foreach (ulong key in members[(i * bands) + band])
@@ -290,11 +306,11 @@ public sealed class SharedDuplicateIndex
                         outside.Add(key);
                     }
 
-                    seen.Add(key);
+                    (seen ??= []).Add(key);
                 }
             }
 
-            candidates[i] = [.. seen];
+            candidates[i] = seen is null ? null : [.. seen];
         }
 
         // The signatures of candidates from outside the batch, in one round trip.
@@ -318,7 +334,7 @@ public sealed class SharedDuplicateIndex
         var passed = new List<(int Article, ulong Candidate)>();
         for (int i = 0; i < n; i++)
         {
-            foreach (ulong key in candidates[i])
+            foreach (ulong key in candidates[i] ?? [])
             {
                 if (known.TryGetValue(key, out var candidate) && sketched.Signatures[i].EstimateJaccard(candidate.Signature).Value >= _minimumEstimate)
                 {

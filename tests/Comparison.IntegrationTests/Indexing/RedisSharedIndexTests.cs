@@ -43,6 +43,22 @@ public class RedisSharedIndexTests
     }
 
     [Fact]
+    public async Task Store_SingleServerAndCluster_AnswerAsTheContractSays()
+    {
+        using (var server = RedisServer.Start())
+        {
+            await using var store = await RedisIndexStore.ConnectAsync("redis://" + server.Endpoint);
+            await IndexStoreContract.PutIfAbsent_FirstValueStays(store, "contract:doc");
+            await IndexStoreContract.AddAndReadSets_EachEntrySeesItsSetAfterTheAddition(store, "contract:band");
+        }
+
+        using var cluster = RedisCluster.Start();
+        await using var clustered = await RedisIndexStore.ConnectAsync(cluster.ConnectionString);
+        await IndexStoreContract.PutIfAbsent_FirstValueStays(clustered, "contract:doc");
+        await IndexStoreContract.AddAndReadSets_EachEntrySeesItsSetAfterTheAddition(clustered, "contract:band");
+    }
+
+    [Fact]
     public async Task Cluster_FourWorkerProcesses_UnionEqualsDuplicatesCommand_PairForPair()
     {
         using var cluster = RedisCluster.Start();

@@ -17,10 +17,11 @@ namespace Comparison.Indexing.Stores;
 /// </para>
 /// <para>
 /// Every batch is pipelined: all its commands go out together (an <see cref="IBatch"/>) before the first answer is
-/// awaited, one per shard that the batch touches, and StackExchange.Redis routes each to the node that owns its
-/// slot. Writes are Lua scripts, atomic per shard: <see cref="PutIfAbsentAsync"/> reads the fields and writes the
-/// absent ones in one step, and <see cref="AddAndReadSetsAsync"/> adds each member and answers the set as it is
-/// after the addition, which gives it its add-then-read guarantee. Acknowledged writes survive a node restart when
+/// awaited, and StackExchange.Redis routes each to the node that owns its slot. <see cref="PutIfAbsentAsync"/> is
+/// one <c>HSETNX</c> per record (write-once without a script); <see cref="AddAndReadSetsAsync"/> is one Lua script
+/// per shard that the batch touches, atomic per shard, which adds each member and answers the set as it is after
+/// the addition (only where it holds more than the caller's own members), which gives it its add-then-read
+/// guarantee. Acknowledged writes survive a node restart when
 /// the servers run with append-only persistence (<c>appendonly yes</c>).
 /// </para>
 /// <para>Thread-safe; one instance holds one multiplexed connection and should be shared.</para>
@@ -37,71 +38,59 @@ public sealed class RedisIndexStore : IIndexStore
     private const int MaxItemsPerCall = 2000;
 
     /// <summary>
-    /// Stores each record of ARGV (field, value, field, value...) into the hash KEYS[1] unless its field is taken.
-    /// Answers per record: 0 when stored now, 1 when the field already holds the same value, else the value it holds.
-    /// </summary>
-    private const string PutScript = """
-        local n = #ARGV / 2
-        local fields = {}
-        for i = 1, n do fields[i] = ARGV[2 * i - 1] end
-        local current = redis.call('HMGET', KEYS[1], unpack(fields))
-        local pending = {}
-        local writes = {}
-        local answers = {}
-        for i = 1, n do
-          local field, value = ARGV[2 * i - 1], ARGV[2 * i]
-          local held = current[i] or pending[field]
-          if held then
-            if held == value then answers[i] = 1 else answers[i] = held end
-          else
-            pending[field] = value
-            writes[#writes + 1] = field
-            writes[#writes + 1] = value
-            answers[i] = 0
-          end
-        end
-        if #writes > 0 then redis.call('HSET', KEYS[1], unpack(writes)) end
-        return answers
-        """;
-
-    /// <summary>
     /// Adds members to sets kept as fields of the hash KEYS[1], each field's value the concatenated 8-byte members.
-    /// ARGV[1] packs the entries as 16 bytes each: the field, then the member. Answers per entry the set after its
-    /// addition.
+    /// ARGV[1] packs the entries as 16 bytes each: the field, then the member. One HMGET reads every field the call
+    /// touches and one HSET writes those that changed (a field written twice ends with its last, fullest value).
+    /// Answers 0 when every set of the call holds only what the call added to it, the common case; else, per entry,
+    /// the set after the call where it holds more than this call's members for it, nil where it does not.
     /// </summary>
     private const string AddScript = """
         local packed = ARGV[1]
-        local sets = {}
-        local changed = {}
-        local answers = {}
-        for p = 1, #packed, 16 do
-          local field = string.sub(packed, p, p + 7)
-          local member = string.sub(packed, p + 8, p + 15)
+        local n = #packed / 16
+        local fields = {}
+        for i = 1, n do fields[i] = string.sub(packed, 16 * i - 15, 16 * i - 8) end
+        local current = redis.call('HMGET', KEYS[1], unpack(fields))
+        local sets, writes, shared = {}, {}, nil
+        local w = 0
+        for i = 1, n do
+          local field = fields[i]
+          local member = string.sub(packed, 16 * i - 7, 16 * i)
           local set = sets[field]
-          if set == nil then set = redis.call('HGET', KEYS[1], field) or '' end
-          local found = false
-          local at = string.find(set, member, 1, true)
-          while at do
-            if (at - 1) % 8 == 0 then found = true break end
-            at = string.find(set, member, at + 1, true)
+          if set == nil then set = current[i] end
+          if not set then
+            sets[field] = member
+            w = w + 2
+            writes[w - 1] = field
+            writes[w] = member
+          else
+            shared = shared or {}
+            shared[field] = true
+            local found = false
+            local at = string.find(set, member, 1, true)
+            while at do
+              if (at - 1) % 8 == 0 then found = true break end
+              at = string.find(set, member, at + 1, true)
+            end
+            if not found then
+              set = set .. member
+              w = w + 2
+              writes[w - 1] = field
+              writes[w] = set
+            end
+            sets[field] = set
           end
-          if not found then
-            set = set .. member
-            changed[field] = true
-          end
-          sets[field] = set
-          answers[#answers + 1] = set
         end
-        local writes = {}
-        for field in pairs(changed) do
-          writes[#writes + 1] = field
-          writes[#writes + 1] = sets[field]
+        if w > 0 then redis.call('HSET', KEYS[1], unpack(writes)) end
+        if shared == nil then return 0 end
+        local answers = {}
+        for i = 1, n do
+          if shared[fields[i]] then answers[i] = sets[fields[i]] else answers[i] = false end
         end
-        if #writes > 0 then redis.call('HSET', KEYS[1], unpack(writes)) end
         return answers
         """;
 
     private static readonly string[] ShardTags = ComputeShardTags();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RedisKey[]> _shardKeys = new(StringComparer.Ordinal);
     private readonly ConnectionMultiplexer _connection;
     private readonly IDatabase _database;
 
@@ -215,32 +204,47 @@ public sealed class RedisIndexStore : IIndexStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// One <c>HSETNX</c> per record, all pipelined; only the records whose field was taken are read back (a second
+    /// pipelined round trip), to answer the value they hold. Records are write-once, so that value is the one that
+    /// refused the write.
+    /// </remarks>
     public Task<IReadOnlyList<byte[]?>> PutIfAbsentAsync(string space, IReadOnlyList<KeyValuePair<ulong, byte[]>> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(records);
         return Run("write", records.Count, async () =>
         {
+            RedisKey[] shards = ShardKeys(space);
+            var stored = new Task<bool>[records.Count];
+            IBatch batch = _database.CreateBatch();
+            for (int i = 0; i < stored.Length; i++)
+            {
+                var (key, value) = records[i];
+                ArgumentNullException.ThrowIfNull(value, nameof(records));
+                stored[i] = batch.HashSetAsync(shards[ShardOf(key)], Field(key), value, When.NotExists);
+            }
+
+            batch.Execute();
+            await Task.WhenAll(stored).ConfigureAwait(false);
             var existing = new byte[]?[records.Count];
-            await EvaluatePerShardAsync(space, records.Count, i => records[i].Key, PutScript, (items, arguments) =>
+            var taken = new List<int>();
+            for (int i = 0; i < stored.Length; i++)
             {
-                foreach (int i in items)
+                if (!stored[i].Result)
                 {
-                    arguments.Add(Field(records[i].Key));
-                    arguments.Add(records[i].Value ?? throw new ArgumentNullException(nameof(records)));
+                    taken.Add(i);
                 }
-            }, (items, answer) =>
+            }
+
+            if (taken.Count > 0)
             {
-                RedisResult[] answers = (RedisResult[])answer!;
-                for (int j = 0; j < items.Count; j++)
-                {
-                    int i = items[j];
-                    RedisResult one = answers[j];
-                    existing[i] = one.Resp2Type == ResultType.Integer
-                        ? ((long)one == 0 ? null : records[i].Value)
-                        : (byte[]?)one;
-                }
-            }).ConfigureAwait(false);
+                ulong[] keys = [.. taken.Select(i => records[i].Key)];
+                await ReadPerShardAsync(space, keys, (j, value) => existing[taken[j]] = value.IsNull
+                    ? throw new RedisException($"The field of key {keys[j]:x16} in '{space}' was taken but holds nothing: something deletes what this store writes.")
+                    : (byte[]?)value).ConfigureAwait(false);
+            }
+
             return (IReadOnlyList<byte[]?>)existing;
         }, cancellationToken);
     }
@@ -279,10 +283,12 @@ public sealed class RedisIndexStore : IIndexStore
                 arguments.Add(packed);
             }, (items, answer) =>
             {
-                RedisResult[] answers = (RedisResult[])answer!;
+                // 0, or a nil answer: the set holds only what this call added to it. Entries of one call that
+                // share a set are answered the set itself, so nil stands for the entry's own member alone.
+                RedisResult[]? answers = answer.Resp2Type == ResultType.Integer ? null : (RedisResult[])answer!;
                 for (int j = 0; j < items.Count; j++)
                 {
-                    members[items[j]] = Members((byte[]?)answers[j]);
+                    members[items[j]] = answers is null || answers[j].IsNull ? [entries[items[j]].Value] : Members((byte[]?)answers[j]);
                 }
             }).ConfigureAwait(false);
             return (IReadOnlyList<ulong[]>)members;
@@ -341,6 +347,18 @@ public sealed class RedisIndexStore : IIndexStore
 
     /// <summary>The Redis key of one shard of a space: <c>cmp:SPACE:{TAG}</c>, the tag placing it in the shard's slot range.</summary>
     internal static RedisKey ShardKey(string space, int shard) => "cmp:" + space + ":{" + ShardTags[shard] + "}";
+
+    /// <summary>The keys of every shard of a space, encoded once per space.</summary>
+    private RedisKey[] ShardKeys(string space) => _shardKeys.GetOrAdd(space, static space =>
+    {
+        var keys = new RedisKey[Shards];
+        for (int shard = 0; shard < Shards; shard++)
+        {
+            keys[shard] = System.Text.Encoding.UTF8.GetBytes((string)ShardKey(space, shard)!);
+        }
+
+        return keys;
+    });
 
     /// <summary>
     /// For each shard, a hash tag whose Redis Cluster slot (CRC16 mod 16,384) falls in the shard's own 1/256 of the
@@ -435,13 +453,14 @@ public sealed class RedisIndexStore : IIndexStore
     {
         List<(int Shard, List<int> Items)> groups = GroupByShard(count, keyOf);
         var calls = new Task<RedisResult>[groups.Count];
+        RedisKey[] shards = ShardKeys(space);
         IBatch batch = _database.CreateBatch();
         var values = new List<RedisValue>();
         for (int g = 0; g < groups.Count; g++)
         {
             values.Clear();
             arguments(groups[g].Items, values);
-            calls[g] = batch.ScriptEvaluateAsync(script, [ShardKey(space, groups[g].Shard)], [.. values]);
+            calls[g] = batch.ScriptEvaluateAsync(script, [shards[groups[g].Shard]], [.. values]);
         }
 
         batch.Execute();
@@ -457,6 +476,7 @@ public sealed class RedisIndexStore : IIndexStore
     {
         List<(int Shard, List<int> Items)> groups = GroupByShard(keys.Count, i => keys[i]);
         var calls = new Task<RedisValue[]>[groups.Count];
+        RedisKey[] shards = ShardKeys(space);
         IBatch batch = _database.CreateBatch();
         for (int g = 0; g < groups.Count; g++)
         {
@@ -467,7 +487,7 @@ public sealed class RedisIndexStore : IIndexStore
                 fields[j] = Field(keys[items[j]]);
             }
 
-            calls[g] = batch.HashGetAsync(ShardKey(space, groups[g].Shard), fields);
+            calls[g] = batch.HashGetAsync(shards[groups[g].Shard], fields);
         }
 
         batch.Execute();
