@@ -7,7 +7,7 @@ namespace Comparison.Discrepancies;
 
 /// <summary>
 /// Compares the details of an event slot by slot: the age of each person, the times of day (<see cref="TimeComparer"/>)
-/// and the streets where it happened. A slot holds at most one mention per document; a document that gives one slot two
+/// the streets where it happened and the places tied to a person, a venue or a street (<see cref="PlaceComparer"/>). A slot holds at most one mention per document; a document that gives one slot two
 /// different values takes no part in it.
 /// </summary>
 internal static class DetailComparer
@@ -20,6 +20,7 @@ internal static class DetailComparer
         CompareAges(facts, discrepancies);
         TimeComparer.Compare(facts, contexts, discrepancies);
         CompareStreets(facts, discrepancies);
+        PlaceComparer.Compare(facts, discrepancies);
     }
 
     private static void CompareAges(IReadOnlyList<DocumentFacts> facts, List<Discrepancy> discrepancies)
@@ -227,7 +228,7 @@ internal static class DetailComparer
     }
 
     /// <summary>Groups of items linked by <paramref name="same"/> (connected components), each in item order.</summary>
-    private static List<List<int>> Link(int count, Func<int, int, bool> same)
+    internal static List<List<int>> Link(int count, Func<int, int, bool> same)
     {
         var parent = new int[count];
         for (int i = 0; i < count; i++)
@@ -278,7 +279,7 @@ internal static class DetailComparer
     }
 
     /// <summary>The first item of each document whose items all carry one value; documents with two values are left out.</summary>
-    private static List<int> OnePerDocument(List<int> group, int documents, Func<int, int> documentOf, Func<int, string> valueOf)
+    internal static List<int> OnePerDocument(List<int> group, int documents, Func<int, int> documentOf, Func<int, string> valueOf)
     {
         var chosen = new List<int>();
         for (int d = 0; d < documents; d++)
@@ -311,7 +312,7 @@ internal static class DetailComparer
         return chosen;
     }
 
-    private static void Add(List<Discrepancy> discrepancies, IReadOnlyList<DocumentFacts> facts, DiscrepancyKind kind, string subject, DiscrepancyRelation relation, double confidence,
+    internal static void Add(List<Discrepancy> discrepancies, IReadOnlyList<DocumentFacts> facts, DiscrepancyKind kind, string subject, DiscrepancyRelation relation, double confidence,
         List<(int Document, Fact Fact, string Value)> members, Func<Fact, double?> number)
     {
         var mentions = ImmutableArray.CreateBuilder<DiscrepancyMention>(members.Count);

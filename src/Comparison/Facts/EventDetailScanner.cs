@@ -338,7 +338,7 @@ internal static partial class EventDetailScanner
         });
 
     /// <summary>The fact with its sentence filled in from the document's sentences.</summary>
-    private static T With<T>(DocumentFacts facts, T fact)
+    internal static T With<T>(DocumentFacts facts, T fact)
         where T : Fact
     {
         var sentences = facts.Sentences;

@@ -33,4 +33,50 @@ public class EventDetailTests
         var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Name);
         Assert.Equal(["Desmond Harlow", "Desmund 'Dee' Harlow"], d.Mentions.Select(m => m.Text));
     }
+
+    [Fact]
+    public void Find_OnePersonLivingOnTwoStreets_IsAPlaceFlag()
+    {
+        var report = Find(
+            "Deputies said Marcus Ellery of Birchwood Lane in Fairview is charged with two counts of attempted murder.",
+            "Investigators say Marcus Ellery, 31, of Tamarack Drive started shooting inside the bar on Saturday night.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+        Assert.Equal(["Birchwood Lane in Fairview", "Tamarack Drive"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_TwoPeopleOfOneSurnameLivingApart_IsNoPlaceFlag()
+    {
+        var report = Find(
+            "Deputies said Marcus Ellery of Birchwood Lane is charged with attempted murder after the shooting.",
+            "Dana Ellery, 24, of Tamarack Drive was shot in the leg, and Marcus Ellery, 31, of Birchwood Lane was arrested.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+    }
+
+    [Fact]
+    public void Find_VenueInTwoNeighbourhoods_IsAPlaceFlag_ButATownAndItsNeighbourhoodNamedByOneReportAreNot()
+    {
+        var report = Find(
+            "Shots were fired outside Carrow Hall on 210 Carrow Avenue in Westmere at about 8:30 p.m., police said.",
+            "A gunman opened fire in front of Carrow Hall on Carrow Ave. in Oldbridge on Sunday night, police said.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+        Assert.Equal(["Westmere", "Oldbridge"], d.Mentions.Select(m => m.Text));
+
+        var scales = Find(
+            "Shots were fired outside Carrow Hall in Westmere at about 8:30 p.m., police said.",
+            "A gunman opened fire in front of Carrow Hall in Brookfield on Sunday night; the Westmere neighbourhood was shaken.");
+        Assert.DoesNotContain(scales.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+    }
+
+    [Fact]
+    public void Find_TwoCrossStreetsOfTheStreetOfTheShooting_IsAPlaceFlag_FromTheStatementNotTheRepeatedCaption()
+    {
+        string caption = "Five people were rushed to the hospital after gunfire in the 5100 block of Alder Street near Quimby Street. ";
+        var report = Find(
+            caption + caption + "The gunfire erupted about 9 p.m. in the 5100 block of Alder Street near Quimby Street, a spokesman said.",
+            "Police say the shooting happened on Alder Street near Pellham on Sunday night, and five people were hit.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+        Assert.Equal(["Quimby Street", "Pellham"], d.Mentions.Select(m => m.Text));
+        Assert.True(d.Mentions[0].Start > 2 * caption.Length);
+    }
 }
