@@ -339,6 +339,11 @@ internal static class CountComparer
             {
                 chosen.Add(repeated);
             }
+            else if (first is { } lead && lead.Item2.Sentence < LeadSentences)
+            {
+                // The lead states the report's figure for its event; later figures of the slot recount others (an earlier quake, another agency's reading).
+                chosen.Add(lead);
+            }
             else if (first is not null && Restated(members, d, contexts) is { } restated)
             {
                 chosen.Add(restated);
@@ -347,6 +352,9 @@ internal static class CountComparer
 
         return chosen;
     }
+
+    /// <summary>How many sentences from a report's start make its lead.</summary>
+    private const int LeadSentences = 5;
 
     /// <summary>
     /// The first mention of the figure a document repeats more often than all its other figures of the slot together
@@ -544,7 +552,7 @@ internal static class CountComparer
         string role = key[..key.IndexOf('|', StringComparison.Ordinal)];
         double c = 0.4 + (0.3 * similarity);
         // What money is for ("bail", "reward"), a unit of speed, or the person whose amount it is, names its slot as well as a role does.
-        if (role.Length > 0 || key.Contains("|money|", StringComparison.Ordinal) || IsSpeed(key) || key.Contains('@', StringComparison.Ordinal))
+        if (role.Length > 0 || key.Contains("|money|", StringComparison.Ordinal) || IsSpeed(key) || key == "|magnitude|" || key.Contains('@', StringComparison.Ordinal))
         {
             c += 0.15;
         }
@@ -606,13 +614,23 @@ internal static class CountComparer
             return ("population|resident|", 1);
         }
 
+        if (IsHypothetical(q, words))
+        {
+            return null;
+        }
+
+        if (IsMagnitude(q, words))
+        {
+            return ("|magnitude|", 1);
+        }
+
         if (q.Head.Length == 0)
         {
             return null;
         }
 
         // "a woman", "an infant": an article is no figure a report gives.
-        if (!char.IsDigit(q.Text[0]) && (q.Text.StartsWith("a ", StringComparison.OrdinalIgnoreCase) || q.Text.StartsWith("an ", StringComparison.OrdinalIgnoreCase)))
+        if (!char.IsDigit(q.Text[0]) && q.Value == 1 && (q.Text.StartsWith("a ", StringComparison.OrdinalIgnoreCase) || q.Text.StartsWith("an ", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
@@ -837,6 +855,73 @@ internal static class CountComparer
 
     /// <summary>Whether a slot holds speeds: one chase or storm has one top speed, whoever is named beside it.</summary>
     private static bool IsSpeed(string key) => key == "|mph|";
+
+    /// <summary>
+    /// Whether an amount is said of what can happen, not of what did: "a magnitude 6 quake can cause severe damage",
+    /// "two hours could pass": a modal verb right after the amount or its counted noun.
+    /// </summary>
+    private static bool IsHypothetical(Quantity q, SentenceContexts words)
+    {
+        var all = words.Words;
+        int k = words.WordAt(Math.Max(q.End, q.NounEnd));
+        if (k < all.Count && all[k].Start < Math.Max(q.End, q.NounEnd))
+        {
+            k++;
+        }
+
+        for (int n = k; n < k + 2 && n < all.Count && SameSentence(q, all[n].Start); n++)
+        {
+            if (all[n].Word is "can" or "could" or "may" or "might" or "would")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an amount is the magnitude of a quake: "magnitude-5.9", "a 6.1-magnitude quake", "5.9 magnitude", "put
+    /// the magnitude at 6.1", "about 6.0 on the Richter scale".
+    /// </summary>
+    private static bool IsMagnitude(Quantity q, SentenceContexts words)
+    {
+        if (q.Head == "magnitude" || q.Noun.StartsWith("magnitude", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var all = words.Words;
+        int first = words.WordAt(q.Start);
+        for (int k = first - 1, n = 0; k >= 0 && n < 3 && SameSentence(q, all[k].Start); k--)
+        {
+            if (all[k].Word is "magnitude" or "magnitude-")
+            {
+                return true;
+            }
+
+            if (all[k].Word is not ("at" or "of" or "was" or "is" or "a" or "the" or "measuring"))
+            {
+                n++;
+            }
+        }
+
+        int next = words.WordAt(q.End);
+        if (next < all.Count && all[next].Start < q.End)
+        {
+            next++;
+        }
+
+        for (int k = next; k < all.Count && k < next + 4 && SameSentence(q, all[k].Start); k++)
+        {
+            if (all[k].Word == "richter")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether an amount is how many people live in a place: "a population of about 40,000", "home to 65,000

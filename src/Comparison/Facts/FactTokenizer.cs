@@ -193,6 +193,7 @@ internal static class FactTokenizer
     {
         numeric = true;
         int i = start;
+        int tail = -1; // where the digits after a hyphen start ("magnitude-5.9"), or -1
         while (i < s.Length)
         {
             char c = s[i];
@@ -221,11 +222,18 @@ internal static class FactTokenizer
             }
 
             bool hasNext = i + 1 < s.Length;
-            if ((c is ',' or '.') && numeric && i + 2 < s.Length && s[i + 1] == ' ' && char.IsDigit(s[i - 1]) && SpacedSeparator(s, start, i, c))
+            bool digitTail = !numeric && c == '.' && tail > start && tail < i && AllDigits(s[tail..i]);
+            if ((c is ',' or '.') && (numeric || digitTail) && i + 2 < s.Length && s[i + 1] == ' ' && char.IsDigit(s[i - 1]) && SpacedSeparator(s, numeric ? start : tail, i, c))
             {
                 // "1, 500" and "6. 1": a separator or decimal point followed by a stray space (typed so, or left by a
                 // tokenizer upstream) still joins one number.
                 i += 2;
+                continue;
+            }
+
+            if (digitTail && hasNext && char.IsDigit(s[i + 1]))
+            {
+                i++; // "magnitude-5.9": a decimal after the hyphen
                 continue;
             }
 
@@ -256,6 +264,7 @@ internal static class FactTokenizer
             {
                 numeric = false;
                 i++;
+                tail = c is '-' or '\u2010' or '\u2011' ? i : -1;
                 continue;
             }
 
@@ -295,7 +304,22 @@ internal static class FactTokenizer
             after++;
         }
 
-        return after is 1 or 2 && (i + 2 + after >= s.Length || !(s[i + 2 + after] is '.' or ','));
+        // "6. 1.", "5. 9, but": a period or comma may close the number when no digit follows it ("28. 11. 2005" is no decimal).
+        int p = i + 2 + after;
+        return after is 1 or 2 && (p + 1 >= s.Length || !(s[p] is '.' or ',') || !(char.IsDigit(s[p + 1]) || (p + 2 < s.Length && char.IsWhiteSpace(s[p + 1]) && char.IsDigit(s[p + 2]))));
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return s.Length > 0;
     }
 
     private static bool ThreeDigits(ReadOnlySpan<char> s, int i) =>

@@ -19,7 +19,12 @@ internal static class QuantityScanner
             var t = c.Tok[i];
             if (t.Kind == FactTokenKind.Word && char.IsDigit(c.First(i)))
             {
-                i = HyphenatedDigits(c, i, durations);
+                i = HyphenatedDigits(c, i, durations, quantities);
+                continue;
+            }
+
+            if (t.Kind == FactTokenKind.Word && MeasureBeforeNumber(c, i, quantities))
+            {
                 continue;
             }
 
@@ -63,6 +68,12 @@ internal static class QuantityScanner
             }
 
             int first = i;
+            if (!vague && c.Tok[i].Kind == FactTokenKind.Word && (c.Tok[i].Classes & WordClass.Scale) != 0 && (c.Is(i - 1, "a") || c.Is(i - 1, "one")) && c.SameSentence(i - 1, i)
+                && Qualifier(c, i - 1).First >= 0)
+            {
+                first = i - 1; // "more than a dozen": the qualifier comes before the article
+            }
+
             if (IsCurrency(c, i - 1) && c.Tok[i].Kind == FactTokenKind.Number)
             {
                 // "$310,000", "$5.6 billion": the sign belongs to the amount, which is money; a closing quote a
@@ -301,8 +312,49 @@ internal static class QuantityScanner
         return null;
     }
 
-    /// <summary>"50-minute" (a duration), "2-1/2 year" (a duration with a fraction); "20-year-old" (an age) and "7th" are passed over.</summary>
-    private static int HyphenatedDigits(ScanContext c, int i, ImmutableArray<Duration>.Builder durations)
+    /// <summary>Measures written joined to their figure by a hyphen: "magnitude-5.9", "5.9-magnitude".</summary>
+    private static bool IsJoinedMeasure(ReadOnlySpan<char> word) => word.Equals("magnitude", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"magnitude-5.9" (or "magnitude-5. 9"): a measure and its figure in one token, an amount whose counted noun is the measure.</summary>
+    private static bool MeasureBeforeNumber(ScanContext c, int i, ImmutableArray<Quantity>.Builder quantities)
+    {
+        ReadOnlySpan<char> s = c.Span(i);
+        int dash = s.LastIndexOf('-');
+        if (dash <= 0 || dash == s.Length - 1 || !char.IsDigit(s[dash + 1]) || !IsJoinedMeasure(s[..dash]))
+        {
+            return false;
+        }
+
+        foreach (char ch in s[(dash + 1)..])
+        {
+            if (!char.IsDigit(ch) && ch is not '.' and not ' ')
+            {
+                return false;
+            }
+        }
+
+        AddMeasure(c, i, FactTokenizer.ParseNumber(s[(dash + 1)..]), c.Tok[i].Start, c.Tok[i].Start + dash, quantities);
+        return true;
+    }
+
+    /// <summary>An amount of a measure read from one hyphenated token (<see cref="IsJoinedMeasure"/>), with its qualifier.</summary>
+    private static void AddMeasure(ScanContext c, int i, double value, int nounStart, int nounEnd, ImmutableArray<Quantity>.Builder quantities)
+    {
+        (QuantityQualifier qualifier, string? qualifierText, int qualifierFirst) = Qualifier(c, i);
+        var where = c.Where(qualifierFirst >= 0 ? qualifierFirst : i, i);
+        quantities.Add(new Quantity
+        {
+            Start = where.Start, End = where.End, Text = where.Text, Sentence = where.Sentence, SentenceStart = where.SentenceStart, SentenceEnd = where.SentenceEnd,
+            Value = value,
+            Interval = IntervalOf(value, qualifier, c.Options.ApproximateTolerance),
+            Qualifier = qualifier,
+            QualifierText = qualifierText,
+            Noun = c.Slice(nounStart, nounEnd), Head = ScanContext.LowerCopy(c.Slice(nounStart, nounEnd)), NounStart = nounStart, NounEnd = nounEnd,
+        });
+    }
+
+    /// <summary>"50-minute" (a duration), "2-1/2 year" (a duration with a fraction), "6.1-magnitude" (a measure); "20-year-old" (an age) and "7th" are passed over.</summary>
+    private static int HyphenatedDigits(ScanContext c, int i, ImmutableArray<Duration>.Builder durations, ImmutableArray<Quantity>.Builder quantities)
     {
         ReadOnlySpan<char> s = c.Span(i);
         int dash = s.IndexOf('-');
@@ -331,10 +383,16 @@ internal static class QuantityScanner
         ReadOnlySpan<char> digits = s[..dash];
         foreach (char ch in digits)
         {
-            if (!char.IsDigit(ch) && ch is not '.' and not ',')
+            if (!char.IsDigit(ch) && ch is not '.' and not ',' and not ' ')
             {
                 return i;
             }
+        }
+
+        if (IsJoinedMeasure(s[(dash + 1)..]))
+        {
+            AddMeasure(c, i, FactTokenizer.ParseNumber(digits), c.Tok[i].Start + dash + 1, c.Tok[i].End, quantities);
+            return i;
         }
 
         var unit = FactLexicon.Find(s[(dash + 1)..]);

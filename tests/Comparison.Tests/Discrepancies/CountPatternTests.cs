@@ -103,4 +103,34 @@ public class CountPatternTests
             "Rescuers worked for 30 seconds before the second building collapsed, a witness said.");
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
     }
+
+    [Fact]
+    public void Find_QuakeMagnitudesWrittenDifferently_AreOneSlot()
+    {
+        var report = Find(Finder,
+            "A magnitude-5.9 earthquake struck the island on Sunday, flattening several villages, officials said.",
+            "The 6. 1-magnitude quake struck the island on Sunday, flattening several villages, officials said.");
+        var d = NumberFlag(report);
+        Assert.Equal(DiscrepancyRelation.Contradiction, d.Relation);
+        Assert.Equal(["magnitude-5.9", "6. 1-magnitude"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_MagnitudeOfAPastQuakeLaterInAReport_DoesNotHideItsLeadFigure()
+    {
+        var report = Find(All,
+            "A 6.1-magnitude quake struck the island on Sunday. Ten people died. Aid arrived on Monday. A 6.4-magnitude quake hit a town in the south last year.",
+            "An earthquake measuring 5.9 on the Richter scale struck the island on Sunday, officials said.");
+        var d = NumberFlag(report);
+        Assert.Equal(["6.1-magnitude", "5.9"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_AmountInAStatementOfWhatCanHappen_IsNoFact()
+    {
+        var report = Find(All,
+            "A magnitude 6 quake can cause severe damage. The quake struck the island on Sunday.",
+            "A magnitude 7 quake could flatten whole towns. The quake struck the island on Sunday.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
 }

@@ -40,6 +40,33 @@ public class QuantityParsingTests
         Assert.Equal(value, Single(text, mention).Value, 6);
     }
 
+    [Theory]
+    [InlineData("The survey put the magnitude at 6. 1. Rescuers arrived later.", "6. 1", 6.1)]
+    [InlineData("The agency put the magnitude at 5. 9, but others disagreed.", "5. 9", 5.9)]
+    [InlineData("A magnitude-5.9 earthquake struck the island.", "magnitude-5.9", 5.9)]
+    [InlineData("A magnitude-5. 9 earthquake struck the island.", "magnitude-5. 9", 5.9)]
+    [InlineData("The 6. 1-magnitude quake struck the island.", "6. 1-magnitude", 6.1)]
+    [InlineData("The 6.1-magnitude quake struck the island.", "6.1-magnitude", 6.1)]
+    public void Extract_DecimalBeforeAPeriodOrJoinedToItsMeasure_IsOneNumber(string text, string mention, double value)
+    {
+        Assert.Equal(value, Single(text, mention).Value, 6);
+    }
+
+    [Fact]
+    public void Extract_DottedDate_IsNoDecimal()
+    {
+        var facts = Extractor.Extract(new Document("t", "The ruling of 28. 11. 2005 was upheld."));
+        Assert.DoesNotContain(facts.Quantities, q => q.Value is > 28 and < 29);
+    }
+
+    [Fact]
+    public void Extract_QualifierBeforeADozen_BoundsTheAmount()
+    {
+        var q = Single("Overnight more than a dozen victims were shot near the park.", "more than a dozen");
+        Assert.Equal(12, q.Value);
+        Assert.Equal(QuantityQualifier.MoreThan, q.Qualifier);
+    }
+
     [Fact]
     public void Extract_ListOfNumbers_IsNotJoined()
     {
