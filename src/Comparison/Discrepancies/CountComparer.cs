@@ -55,7 +55,7 @@ internal static class CountComparer
         {
             foreach (Quantity q in facts[d].Quantities)
             {
-                if ((SlotOf(q, facts[d].Document.Text, contexts[d]) ?? CasualtySlot(facts[d], q, contexts[d])) is not { } slot)
+                if (OpensAnotherIncident(q, contexts[d]) || (SlotOf(q, facts[d].Document.Text, contexts[d]) ?? CasualtySlot(facts[d], q, contexts[d])) is not { } slot)
                 {
                     continue;
                 }
@@ -588,6 +588,18 @@ internal static class CountComparer
             c -= 0.15;
         }
 
+        // Figures the leads of the reports give are what each says of the event; a figure deep in a report is more often another group's.
+        bool leads = true;
+        foreach (var (_, q, _) in chosen)
+        {
+            leads &= q.Sentence < LeadSentences;
+        }
+
+        if (leads)
+        {
+            c += 0.1;
+        }
+
         if (relation == DiscrepancyRelation.Precision)
         {
             c -= 0.05;
@@ -760,6 +772,12 @@ internal static class CountComparer
             return null;
         }
 
+        // "both were shot", "all four were hurt": people named before, a part of the event's victims.
+        if (q.Text.Equals("both", StringComparison.OrdinalIgnoreCase) || q.Text.StartsWith("all ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var all = words.Words;
         int first = words.WordAt(q.Start);
         if (first > 0 && SubsetBefore.Contains(all[first - 1].Word) && SameSentence(q, all[first - 1].Start))
@@ -855,6 +873,35 @@ internal static class CountComparer
 
     /// <summary>Whether a slot holds speeds: one chase or storm has one top speed, whoever is named beside it.</summary>
     private static bool IsSpeed(string key) => key == "|mph|";
+
+    /// <summary>
+    /// Whether an amount's sentence opens on another incident, as round-ups do: "About the same time, two people were
+    /// shot...", "Meanwhile, ...", "In another shooting, ...", "Elsewhere, ...", "Two hours earlier, ...". Such a
+    /// figure counts another group than the event's.
+    /// </summary>
+    private static bool OpensAnotherIncident(Quantity q, SentenceContexts words)
+    {
+        var all = words.Words;
+        int k = words.WordAt(q.SentenceStart);
+        if (k >= all.Count || k >= words.WordAt(q.Start))
+        {
+            return false;
+        }
+
+        string Word(int n) => k + n < all.Count && SameSentence(q, all[k + n].Start) && all[k + n].Start < q.Start ? all[k + n].Word : string.Empty;
+        for (int n = 0; n < 4; n++)
+        {
+            string w = Word(n);
+            if (w is "meanwhile" or "elsewhere" or "separately" or "another" or "separate"
+                || (w == "same" && Word(n + 1) == "time")
+                || (w is "earlier" or "later" && n > 0 && (FactLexicon.Find(Word(n - 1)).Classes & WordClass.DurationUnit) != 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether an amount is said of what can happen, not of what did: "a magnitude 6 quake can cause severe damage",

@@ -133,4 +133,25 @@ public class CountPatternTests
             "A magnitude 7 quake could flatten whole towns. The quake struck the island on Sunday.");
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
     }
+
+    [Fact]
+    public void Find_FigureOfAnotherIncidentInARoundUp_IsNotComparedWithTheEvent()
+    {
+        var report = Find(All,
+            "Five people were shot at a bus stop on Wednesday night, police said.",
+            "Five people were shot at a bus stop on Wednesday night. Police have no suspects. About the same time, two people were shot on the West Side.",
+            "Police said three people were shot at a bus stop on Wednesday night. Meanwhile, six people were shot at a party downtown.");
+        var flags = report.Discrepancies.Where(x => x.Kind == DiscrepancyKind.Number).ToList();
+        Assert.NotEmpty(flags);
+        Assert.DoesNotContain(flags.SelectMany(x => x.Mentions), m => m.Text is "two" or "six");
+    }
+
+    [Fact]
+    public void Find_BothOrAllOfThePeopleNamedBefore_AreNoTotal()
+    {
+        var report = Find(All,
+            "Four people were shot outside the store on Friday. Smith and Jones were both shot in the head, police said.",
+            "Four people were shot outside the store on Friday, police said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
 }
