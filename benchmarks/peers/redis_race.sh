@@ -13,7 +13,8 @@
 # (PLAIN_BUILD=1 runs the plain build instead: dotnet build src/Comparison.Cli -c Release). datasketch's source comes
 # from its public repository, checked out outside this one:
 #   benchmarks/peers/redis_race.sh CORPUS.tsv DATASKETCH_SOURCE [WORKERS]
-#   ONLY_CLUSTER=1 benchmarks/peers/redis_race.sh CORPUS.tsv -     # only Comparison on the cluster, and its check
+#   ONLY_CLUSTER=1 benchmarks/peers/redis_race.sh CORPUS.tsv -     # only Comparison on the cluster (exact, then
+#                                                                  # estimated), and its checks
 # Prints articles/s per side, the ratio, and the load average.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,10 +34,14 @@ if [ -n "${PLAIN_BUILD:-}" ]; then
   CLI="$ROOT/src/Comparison.Cli/bin/Release/net10.0/Comparison.Cli.dll"
   [ -f "$CLI" ] || { echo "build first: dotnet build src/Comparison.Cli -c Release" >&2; exit 2; }
 else
-  dotnet publish "$ROOT/src/Comparison.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/cli" >"$OUT/publish.log" 2>&1 \
+  # PUBLISHED=DIR publishes into DIR once and reuses it in later runs (delete it after changing the code).
+  PUBLISHED=${PUBLISHED:-$OUT/cli}
+  [ -f "$PUBLISHED/Comparison.Cli.dll" ] \
+    || dotnet publish "$ROOT/src/Comparison.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PUBLISHED" >"$OUT/publish.log" 2>&1 \
     || { cat "$OUT/publish.log" >&2; exit 2; }
-  CLI="$OUT/cli/Comparison.Cli.dll"
+  CLI="$PUBLISHED/Comparison.Cli.dll"
 fi
+uptime
 
 # CPU seconds (user + system) of every redis-server this script started, from /proc.
 redis_cpu() {
@@ -156,6 +161,8 @@ done
 redis-cli --cluster create "${CLUSTER[@]}" --cluster-replicas 0 --cluster-yes >/dev/null
 until redis-cli -p "${CLUSTER[0]#*:}" cluster info | grep -q cluster_state:ok; do sleep 0.2; done
 comparison "comparison-three-node-cluster-exact" "redis://$(IFS=,; echo "${CLUSTER[*]}")" exact
+for node in "${CLUSTER[@]}"; do redis-cli -p "${node#*:}" flushall >/dev/null; done
+comparison "comparison-three-node-cluster-estimated" "redis://$(IFS=,; echo "${CLUSTER[*]}")" estimated
 
 [ -n "${ONLY_CLUSTER:-}" ] || /usr/bin/python3 - "$OUT/rates" <<'PY'
 import re, sys
