@@ -529,11 +529,20 @@ internal static class CountComparer
                 {
                     precision = true;
                 }
+
+                // "hundreds" against "612", "dozens" against "47": compatible, but one report gives the figure the other only guesses at.
+                if (IsVague(chosen[x].Quantity) != IsVague(chosen[y].Quantity) && (IsVague(chosen[x].Quantity) ? b : a).Lower == (IsVague(chosen[x].Quantity) ? b : a).Upper)
+                {
+                    precision = true;
+                }
             }
         }
 
         return precision ? DiscrepancyRelation.Precision : null;
     }
+
+    /// <summary>Whether an amount is a vague word ("dozens", "hundreds", "thousands"), not a figure.</summary>
+    private static bool IsVague(Quantity q) => q.Qualifier == QuantityQualifier.Approximate && q.QualifierText is null && !char.IsDigit(q.Text[0]);
 
     private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a));
 
@@ -666,7 +675,8 @@ internal static class CountComparer
         }
 
         bool injuredBesides = afterNumber < all.Count && all[afterNumber].Word is "other" or "others" && SameSentence(q, all[afterNumber].Start) && InjuredBesides(text, q, all, afterNumber);
-        if (afterNumber < all.Count && SubsetAfter.Contains(all[afterNumber].Word) && SameSentence(q, all[afterNumber].Start) && !injuredBesides)
+        if (afterNumber < all.Count && SubsetAfter.Contains(all[afterNumber].Word) && SameSentence(q, all[afterNumber].Start) && !injuredBesides
+            && !(all[afterNumber].Word == "of" && IsVague(q)))
         {
             return null;
         }
@@ -746,6 +756,12 @@ internal static class CountComparer
         }
 
         string role = RoleOf(q, words) ?? string.Empty;
+        // "Two people were arrested", "Four men have been arrested", "three suspects were charged": whoever is arrested is counted whole.
+        if (role is "arrested" or "charged" && (head is "suspect" || (FactLexicon.Find(q.Head).Classes & WordClass.Person) != 0))
+        {
+            head = "person";
+        }
+
         if (GenericPeople.Contains(head) || (head is "other" or "others"))
         {
             if (role.Length == 0)

@@ -154,4 +154,34 @@ public class CountPatternTests
             "Four people were shot outside the store on Friday, police said.");
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
     }
+
+    [Fact]
+    public void Find_PeopleAndMenArrested_AreOneSlot()
+    {
+        var report = Find(All,
+            "Two people were arrested in connection with the shooting at the lounge, police said on Friday.",
+            "Four men have been arrested in the shooting at the lounge, police announced on Friday.");
+        var d = NumberFlag(report);
+        Assert.Equal(["Two", "Four"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_VagueWordAgainstAFigureItAllows_IsAPrecisionFlag()
+    {
+        var report = Find(All,
+            "The quake that hit the town in February killed hundreds of people, officials said.",
+            "The quake that hit the town in February killed 612 people and injured more than 1,400, officials said.");
+        var d = NumberFlag(report);
+        Assert.Equal(DiscrepancyRelation.Precision, d.Relation);
+        Assert.Equal(["hundreds", "612"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_VagueWordAgainstABoundItAllows_IsNoFlag()
+    {
+        var report = Find(All,
+            "The quake that hit the town in February killed hundreds of people, officials said.",
+            "The quake that hit the town in February killed more than 600 people, officials said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
 }
