@@ -34,10 +34,24 @@ internal static class DetailComparer
             }
         }
 
-        RestatedAges(facts, items, discrepancies);
-        var groups = Link(items.Count, (x, y) => SamePerson(items[x].Age, items[y].Age));
+        var roles = new AgeRole[items.Count];
+        for (int k = 0; k < items.Count; k++)
+        {
+            roles[k] = Role(facts[items[k].Document].Document.Text, items[k].Age);
+        }
+
+        RestatedAges(facts, items, roles, discrepancies);
+        var groups = Link(items.Count, (x, y) => SamePerson(items[x].Age, roles[x], items[y].Age, roles[y]));
         foreach (var group in groups)
         {
+            // Unnamed people linked by their role: a report that gives that role two ages speaks of two people (two
+            // victims), and then no age of the role stands for one person.
+            bool byRole = group.Exists(k => !items[k].Age.Named && roles[k] != AgeRole.Unknown);
+            if (byRole && TwoAgesInOneDocument(group, items))
+            {
+                continue;
+            }
+
             var chosen = OnePerDocument(group, facts.Count, k => items[k].Document, k => items[k].Age.Age.ToString(CultureInfo.InvariantCulture) + items[k].Age.Unit);
             if (chosen.Count < 2)
             {
@@ -64,7 +78,9 @@ internal static class DetailComparer
             // An unnamed person ("a 4-year-old boy") may be another child, unless the two reports word the sentence alike.
             AgeMention first = items[chosen[0]].Age;
             // An age in months or weeks marks an infant, rarely two in one event; an age with no noun at all ("a 45-year-old") may be anyone's.
-            double confidence = named ? 0.85 : Restated(facts, items, chosen) ? 0.8 : first.Unit != "year" ? 0.75 : first.Person == "person" ? 0.55 : 0.65;
+            // Two children of one role ("the 6-year-old boy who fired", "his 5-year-old son shot his brother") are one child.
+            bool nouns = chosen.TrueForAll(k => items[k].Age.Person != "person");
+            double confidence = named ? 0.85 : Restated(facts, items, chosen) ? 0.8 : first.Unit != "year" ? 0.75 : !nouns ? 0.55 : byRole ? 0.75 : 0.65;
             Add(discrepancies, facts, DiscrepancyKind.Age, "age of " + first.Person, DiscrepancyRelation.Contradiction, confidence, mentions, a => a is AgeMention m ? m.Age : null);
         }
     }
@@ -73,7 +89,7 @@ internal static class DetailComparer
     /// Flags an age restated with another figure: two ages of one person (or one noun) in two documents among the
     /// same words, whatever else the documents say of that person's age.
     /// </summary>
-    private static void RestatedAges(IReadOnlyList<DocumentFacts> facts, List<(int Document, AgeMention Age)> items, List<Discrepancy> discrepancies)
+    private static void RestatedAges(IReadOnlyList<DocumentFacts> facts, List<(int Document, AgeMention Age)> items, AgeRole[] roles, List<Discrepancy> discrepancies)
     {
         for (int x = 0; x < items.Count; x++)
         {
@@ -81,7 +97,7 @@ internal static class DetailComparer
             {
                 var (da, a) = items[x];
                 var (db, b) = items[y];
-                if (da == db || a.Age == b.Age || !SamePerson(a, b) || !Restated(facts, items, [x, y]) || HasTwin(facts, items, x, db) || HasTwin(facts, items, y, da))
+                if (da == db || a.Age == b.Age || !SamePerson(a, roles[x], b, roles[y]) || !Restated(facts, items, [x, y]) || HasTwin(facts, items, x, db) || HasTwin(facts, items, y, da))
                 {
                     continue;
                 }
@@ -136,7 +152,7 @@ internal static class DetailComparer
         return false;
     }
 
-    private static bool SamePerson(AgeMention a, AgeMention b)
+    private static bool SamePerson(AgeMention a, AgeRole ra, AgeMention b, AgeRole rb)
     {
         if (a.Named != b.Named || a.Unit != b.Unit)
         {
@@ -145,6 +161,13 @@ internal static class DetailComparer
 
         if (!a.Named)
         {
+            // Unnamed: one role and nouns of one sex ("boy", "son", "brother"), or, role unknown, one noun.
+            if (ra != AgeRole.Unknown || rb != AgeRole.Unknown)
+            {
+                return ra == rb && Sex(a.Person) is var sa && Sex(b.Person) is var sb && (sa == 0 || sb == 0 || sa == sb)
+                    && (a.Person == "person") == (b.Person == "person");
+            }
+
             return string.Equals(a.Person, b.Person, StringComparison.Ordinal);
         }
 
@@ -154,6 +177,128 @@ internal static class DetailComparer
         bool sameFirst = string.Equals(firstA, firstB, StringComparison.OrdinalIgnoreCase);
         return (sameLast && Fuzz.Ratio(firstA.ToLowerInvariant(), firstB.ToLowerInvariant()) >= NameRatio)
             || (sameFirst && Fuzz.Ratio(lastA.ToLowerInvariant(), lastB.ToLowerInvariant()) >= 80);
+    }
+
+    /// <summary>What an unnamed person did in the event, as the words around their age tell.</summary>
+    private enum AgeRole
+    {
+        Unknown,
+
+        /// <summary>Shot, killed or hurt: "shot his 4-year-old brother", "a 4-year-old boy who was shot", "the 5-year-old victim".</summary>
+        Victim,
+
+        /// <summary>Who fired or was held for it: "a 6-year-old boy ... shot his brother", "shot by his 6-year-old brother", "a 17-year-old is under arrest".</summary>
+        Actor,
+    }
+
+    private static readonly string[] VictimBefore = ["shot his ", "shot her ", "shot their ", "shot a ", "shot the ", "killed his ", "killed her ", "killed a ", "killed the ", "shooting of ", "death of ", "wounded his ", "wounded a ", "wounding of "];
+
+    private static readonly string[] ActorBefore = ["by his ", "by her ", "by their ", "by a ", "by the ", "by this ", "by an "];
+
+    /// <summary>Verbs of harm: after "was" (or alone before "to death", a day, a place) they tell of a victim, before "his", "a", "the" of an actor.</summary>
+    private static readonly HashSet<string> HarmVerbs = new(StringComparer.OrdinalIgnoreCase) { "shot", "killed", "struck", "hit", "wounded", "injured", "stabbed", "slain" };
+
+    /// <summary>Words after which a verb of harm is done by the person: its object follows.</summary>
+    private static readonly HashSet<string> Objects = new(StringComparer.OrdinalIgnoreCase) { "his", "her", "their", "a", "an", "the", "him", "them", "himself", "herself" };
+
+    private static readonly HashSet<string> Passive = new(StringComparer.OrdinalIgnoreCase) { "was", "were", "been", "being", "is", "got", "get" };
+
+    private static readonly HashSet<string> ActorWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fired", "pulled", "opened", "arrested", "arrest", "charged", "booked", "suspect", "shooter", "gunman", "picked", "grabbed", "found",
+    };
+
+    private static readonly HashSet<string> VictimWords = new(StringComparer.OrdinalIgnoreCase) { "victim", "died", "dies", "dead" };
+
+    /// <summary>
+    /// The role of an unnamed person from the words right before their age (up to 20 characters) and after it (up to the
+    /// end of the clause, 80 characters at most): the first word that tells decides.
+    /// </summary>
+    private static AgeRole Role(string text, AgeMention a)
+    {
+        if (a.Named)
+        {
+            return AgeRole.Unknown;
+        }
+
+        int from = Math.Max(0, a.Start - 20);
+        var before = text.AsSpan(from, a.Start - from);
+        foreach (string cue in VictimBefore)
+        {
+            if (before.EndsWith(cue, StringComparison.OrdinalIgnoreCase) || before.EndsWith(cue.Replace(" a ", " ", StringComparison.Ordinal)[..^1] + " ", StringComparison.OrdinalIgnoreCase))
+            {
+                return AgeRole.Victim;
+            }
+        }
+
+        foreach (string cue in ActorBefore)
+        {
+            if (before.EndsWith(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return AgeRole.Actor;
+            }
+        }
+
+        int end = a.End;
+        int stop = Math.Min(text.Length, end + 80);
+        for (int k = end; k < stop; k++)
+        {
+            if (text[k] is '.' or ';' or ',' or ':' or '\n')
+            {
+                stop = k;
+                break;
+            }
+        }
+
+        string[] words = text[end..stop].Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+        for (int w = 0; w < words.Length; w++)
+        {
+            string word = words[w].Trim('"', '\'', '\u2019', '\u201D', ')');
+            if (VictimWords.Contains(word))
+            {
+                return AgeRole.Victim;
+            }
+
+            if (ActorWords.Contains(word))
+            {
+                return AgeRole.Actor;
+            }
+
+            if (HarmVerbs.Contains(word))
+            {
+                // "was (accidentally) shot": a victim; "shot his brother": an actor; "shot to death Saturday": a victim.
+                bool passive = (w > 0 && Passive.Contains(words[w - 1])) || (w > 1 && Passive.Contains(words[w - 2]));
+                bool active = !passive && w + 1 < words.Length && Objects.Contains(words[w + 1]);
+                return active ? AgeRole.Actor : AgeRole.Victim;
+            }
+        }
+
+        return AgeRole.Unknown;
+    }
+
+    /// <summary>1 for a male noun, 2 for a female one, 0 when it does not tell.</summary>
+    private static int Sex(string noun) => noun switch
+    {
+        "boy" or "son" or "brother" or "man" => 1,
+        "girl" or "daughter" or "sister" or "woman" => 2,
+        _ => 0,
+    };
+
+    /// <summary>Whether one document gives two different ages in the group.</summary>
+    private static bool TwoAgesInOneDocument(List<int> group, List<(int Document, AgeMention Age)> items)
+    {
+        foreach (int x in group)
+        {
+            foreach (int y in group)
+            {
+                if (items[x].Document == items[y].Document && items[x].Age.Age != items[y].Age.Age)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first name and the surname (the last word that is no generational suffix).</summary>

@@ -79,4 +79,34 @@ public class EventDetailTests
         Assert.Equal(["Quimby Street", "Pellham"], d.Mentions.Select(m => m.Text));
         Assert.True(d.Mentions[0].Start > 2 * caption.Length);
     }
+
+    [Fact]
+    public void Find_AgesOfTheChildWhoFired_AreComparedApartFromTheChildWhoWasShot()
+    {
+        var report = Find(
+            "A seven-year-old boy playing with a loaded gun accidentally shot his three-year-old sister at their home on Saturday.",
+            "Officials say the family's 8-year-old son found the loaded gun and accidentally shot his sister on Saturday.",
+            "A 3-year-old girl who was accidentally shot by her 7-year-old brother on Saturday has died, officials said.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+        Assert.Equal(["seven-year-old", "8-year-old", "7-year-old"], d.Mentions.Select(m => m.Text));
+        Assert.True(d.Confidence >= DiscrepancyFinderOptions.Default.MinConfidence);
+    }
+
+    [Fact]
+    public void Find_VictimAndShooterOfDifferentAges_AreNoAgeFlag()
+    {
+        var report = Find(
+            "The 5-year-old victim was struck and killed by a single shot at the house on Friday, deputies said.",
+            "His 7-year-old picked the gun up and pulled the trigger, killing his little brother on Friday, deputies said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+    }
+
+    [Fact]
+    public void Find_TwoVictimsOfDifferentAgesInOneReport_AreNoAgeFlag()
+    {
+        var report = Find(
+            "A 6-year-old boy was shot in the foot and a 7-year-old boy was shot in the leg at the school on Wednesday.",
+            "A 6-year-old boy who was shot at the school playground on Wednesday is in critical condition, officials said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Age && x.Confidence >= DiscrepancyFinderOptions.Default.MinConfidence);
+    }
 }
