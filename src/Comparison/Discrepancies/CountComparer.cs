@@ -53,7 +53,7 @@ internal static class CountComparer
         var slots = new SortedDictionary<string, List<(int Document, Quantity Quantity, double Value)>>(StringComparer.Ordinal);
         for (int d = 0; d < facts.Count; d++)
         {
-            foreach (Quantity q in facts[d].Quantities)
+            foreach (Quantity q in facts[d].Quantities.Concat(OnePersonActing(facts[d], contexts[d])))
             {
                 if (OpensAnotherIncident(q, contexts[d]) || (SlotOf(q, facts[d].Document.Text, contexts[d]) ?? CasualtySlot(facts[d], q, contexts[d])) is not { } slot)
                 {
@@ -650,10 +650,10 @@ internal static class CountComparer
             return null;
         }
 
-        // "a woman", "an infant": an article is no figure a report gives.
+        // "a woman", "an infant": an article is no figure a report gives, unless another report counts the same people doing the same ("two women called 911").
         if (!char.IsDigit(q.Text[0]) && q.Value == 1 && (q.Text.StartsWith("a ", StringComparison.OrdinalIgnoreCase) || q.Text.StartsWith("an ", StringComparison.OrdinalIgnoreCase)))
         {
-            return null;
+            return ActSlot(q, text, words);
         }
 
         if (IsDecimalTail(text, q))
@@ -760,6 +760,11 @@ internal static class CountComparer
         if (role is "arrested" or "charged" && (head is "suspect" || (FactLexicon.Find(q.Head).Classes & WordClass.Person) != 0))
         {
             head = "person";
+        }
+
+        if (role.Length == 0 && ActSlot(q, text, words) is { } act)
+        {
+            return act;
         }
 
         if (GenericPeople.Contains(head) || (head is "other" or "others"))
@@ -889,6 +894,99 @@ internal static class CountComparer
 
     /// <summary>Whether a slot holds speeds: one chase or storm has one top speed, whoever is named beside it.</summary>
     private static bool IsSpeed(string key) => key == "|mph|";
+
+    /// <summary>
+    /// "A woman called 911", "a female called": one person of a kind, named with an article and followed right away by
+    /// what they did, as an amount of one (the amount scanner reads no article as a figure), for <see cref="ActSlot"/>.
+    /// Only where no amount already covers the words.
+    /// </summary>
+    private static IEnumerable<Quantity> OnePersonActing(DocumentFacts facts, SentenceContexts words)
+    {
+        string text = facts.Document.Text;
+        var all = words.Words;
+        for (int k = 0; k + 2 < all.Count; k++)
+        {
+            if (all[k].Word is not ("a" or "an") || all[k + 1].Word is not ("woman" or "female" or "man" or "male" or "person")
+                || text.AsSpan(all[k].End, all[k + 1].Start - all[k].End).Trim().Length > 0)
+            {
+                continue;
+            }
+
+            int start = all[k].Start;
+            int end = all[k + 1].End;
+            bool covered = false;
+            foreach (Quantity q in facts.Quantities)
+            {
+                covered |= q.Start < end && Math.Max(q.End, q.NounEnd) > start;
+            }
+
+            int sentence = -1;
+            for (int n = 0; n < facts.Sentences.Length; n++)
+            {
+                if (facts.Sentences[n].Start <= start && end <= facts.Sentences[n].End)
+                {
+                    sentence = n;
+                    break;
+                }
+            }
+
+            if (covered || sentence < 0)
+            {
+                continue;
+            }
+
+            yield return new Quantity
+            {
+                Start = start, End = end, Text = text[start..end], Sentence = sentence,
+                SentenceStart = facts.Sentences[sentence].Start, SentenceEnd = facts.Sentences[sentence].End,
+                Value = 1, Interval = NumericInterval.Exactly(1), Qualifier = QuantityQualifier.Exact,
+                Noun = text[all[k + 1].Start..end], Head = all[k + 1].Word, NounStart = all[k + 1].Start, NounEnd = end,
+            };
+        }
+    }
+
+    /// <summary>
+    /// The slot of people counted by what they did, when no harm or arrest gives them a role: "two women called 911",
+    /// "a woman called 911", "a female called": the people's kind (woman, man, person) and the verb right after them
+    /// (past tense, not a verb of saying); null when the noun names no kind of person, carries an age, or no such verb
+    /// follows.
+    /// </summary>
+    private static (string Key, double Scale)? ActSlot(Quantity q, string text, SentenceContexts words)
+    {
+        string? kind = q.Head switch
+        {
+            "woman" or "women" or "female" or "females" => "woman",
+            "man" or "men" or "male" or "males" => "man",
+            "person" or "people" => "person",
+            _ => null,
+        };
+        if (kind is null || q.NounEnd < 0 || q.Noun.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return null;
+        }
+
+        var all = words.Words;
+        int k = words.WordAt(q.NounEnd);
+        if (k < all.Count && all[k].Start < q.NounEnd)
+        {
+            k++;
+        }
+
+        if (k >= all.Count || !SameSentence(q, all[k].Start) || text.AsSpan(q.NounEnd, all[k].Start - q.NounEnd).Trim().Length > 0)
+        {
+            return null;
+        }
+
+        string verb = all[k].Word;
+        WordClass c = FactLexicon.Find(verb).Classes;
+        bool past = (c & WordClass.Past) != 0 || (verb.Length > 4 && verb.EndsWith("ed", StringComparison.Ordinal));
+        if (!past || (c & (WordClass.Reporting | WordClass.Auxiliary | WordClass.Stop | WordClass.Killed | WordClass.Injured | WordClass.Shot)) != 0 || Role(verb) is not null)
+        {
+            return null;
+        }
+
+        return ("|" + kind + "|@" + verb, 1);
+    }
 
     /// <summary>
     /// Whether an amount's sentence opens on another incident, as round-ups do: "About the same time, two people were

@@ -184,4 +184,24 @@ public class CountPatternTests
             "The quake that hit the town in February killed more than 600 people, officials said.");
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
     }
+
+    [Fact]
+    public void Find_AWomanAgainstTwoWomenDoingTheSame_IsACountFlag()
+    {
+        var report = Find(All,
+            "The bodies were found in a house on Elm Street after two women called 911 to report a shooting.",
+            "The bodies were found in a house on Elm Street. A woman called 911 on Wednesday night to report a shooting.");
+        var d = NumberFlag(report);
+        Assert.Equal(["two", "A woman"], d.Mentions.Select(m => m.Text));
+        Assert.All(d.Mentions, m => Assert.Equal(m.Text, report.Facts.Single(f => f.Document.Id == m.Document).Document.Text[m.Start..m.End]));
+    }
+
+    [Fact]
+    public void Find_AWomanDoingOneThingAndTwoWomenAnother_IsNoFlag()
+    {
+        var report = Find(All,
+            "The bodies were found in a house on Elm Street after two women called 911 to report a shooting.",
+            "The bodies were found in a house on Elm Street. A woman answered the door when officers arrived.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
 }
