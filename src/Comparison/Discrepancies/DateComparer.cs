@@ -14,11 +14,15 @@ internal static class DateComparer
         for (int d = 0; d < facts.Count; d++)
         {
             items[d] = [];
+            string text = facts[d].Document.Text;
             foreach (DateMention m in facts[d].Dates)
             {
                 // Days of events only: a resolved single day (or two); periods such as "next month" are too vague to contradict.
+                // A publication or update stamp is no event's date, nor is a weekday that only opens a full date ("Saturday,
+                // October 22, 2016": the full date says which Saturday).
                 if (m.First is { } f && m.Last is { } l && l.DayNumber - f.DayNumber <= 2
-                    && m.Kind is DateMentionKind.Absolute or DateMentionKind.Weekday or DateMentionKind.RelativeDay)
+                    && m.Kind is DateMentionKind.Absolute or DateMentionKind.Weekday or DateMentionKind.RelativeDay
+                    && !Stamp(text, m.Start) && !(m.Kind == DateMentionKind.Weekday && InsideFullDate(facts[d], m)))
                 {
                     items[d].Add(m);
                 }
@@ -112,6 +116,31 @@ internal static class DateComparer
                 Mentions = mentions.MoveToImmutable(),
             });
         }
+    }
+
+    /// <summary>Whether the date follows a stamp word on its line ("Published: Saturday", "Updated: 10:13 AM"): when the page was written, not when it happened.</summary>
+    private static bool Stamp(string text, int start)
+    {
+        int from = Math.Max(0, start - 24);
+        int line = text.LastIndexOf('\n', Math.Max(0, start - 1));
+        from = Math.Max(from, line + 1);
+        var before = text.AsSpan(from, start - from);
+        return before.Contains("published", StringComparison.OrdinalIgnoreCase) || before.Contains("updated", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("posted", StringComparison.OrdinalIgnoreCase) || before.Contains("modified", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether a weekday is the first word of a full date of the same document ("Saturday, October 22").</summary>
+    private static bool InsideFullDate(DocumentFacts facts, DateMention weekday)
+    {
+        foreach (DateMention m in facts.Dates)
+        {
+            if (m.Kind == DateMentionKind.Absolute && m.Start <= weekday.Start && m.End > weekday.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static DiscrepancyMention MentionOf(DocumentFacts facts, DateMention m)

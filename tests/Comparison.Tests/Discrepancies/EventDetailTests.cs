@@ -109,4 +109,14 @@ public class EventDetailTests
             "A 6-year-old boy who was shot at the school playground on Wednesday is in critical condition, officials said.");
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Age && x.Confidence >= DiscrepancyFinderOptions.Default.MinConfidence);
     }
+
+    [Fact]
+    public void Find_PublicationStampsOfTwoDays_AreNoDateFlag()
+    {
+        var report = Finder.Find([
+            new Document("a", "Updated: Saturday, October 22, 2016 @ 6:59 PM\nPublished: Saturday, October 22, 2016 @ 2:13 PM\nPolice arrested a man after the robbery at the bank on Main Street.") { Published = new DateOnly(2016, 10, 22) },
+            new Document("b", "Updated: Friday, October 21, 2016 @ 6:37 AM\nPublished: Thursday, October 20, 2016 @ 3:57 PM\nPolice arrested a man after the robbery at the bank on Main Street.") { Published = new DateOnly(2016, 10, 20) },
+        ]);
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Date);
+    }
 }
