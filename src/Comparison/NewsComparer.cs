@@ -235,8 +235,7 @@ public sealed partial class NewsComparer
         corpus.Prepare(groups.SelectMany(c => c.Documents).Select(id => position[id]), ids.Count);
         var passages = ImmutableArray.CreateBuilder<DocumentPassage>();
         var discrepancies = new DiscrepancyCollector();
-        ComparisonStage stage = Options.FindPassages ? ComparisonStage.Passages : ComparisonStage.Discrepancies;
-        progress?.Report(new ComparisonProgress(stage, 0, groups.Length));
+        ReportBatches(0);
         for (int start = 0, end; start < groups.Length; start = end)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -260,7 +259,7 @@ public sealed partial class NewsComparer
                 discrepancies.Add(members, Discrepancies(members, byId, progress: null, cancellationToken));
             }
 
-            progress?.Report(new ComparisonProgress(stage, end, groups.Length));
+            ReportBatches(end);
         }
 
         return result with
@@ -268,6 +267,20 @@ public sealed partial class NewsComparer
             Passages = Options.FindPassages ? StageResult.Ran(new PassagesSection(passages.ToImmutable())) : default,
             Discrepancies = Options.FindDiscrepancies ? StageResult.Ran(discrepancies.ToSection()) : default,
         };
+
+        // Both stages advance together, a batch of clusters at a time, so each keeps its own bar.
+        void ReportBatches(int done)
+        {
+            if (Options.FindPassages)
+            {
+                progress?.Report(new ComparisonProgress(ComparisonStage.Passages, done, groups.Length));
+            }
+
+            if (Options.FindDiscrepancies)
+            {
+                progress?.Report(new ComparisonProgress(ComparisonStage.Discrepancies, done, groups.Length));
+            }
+        }
     }
 
     /// <summary>

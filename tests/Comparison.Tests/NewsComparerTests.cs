@@ -18,14 +18,16 @@ public class NewsComparerTests
         Assert.Equal(Seeds.Load().Select(d => d.Id), report.Documents.Select(d => d.Id));
     }
 
-    [Fact]
-    public void Compare_Progress_EveryStageInOrderEachReachingItsTotal()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Compare_Progress_EveryStageInOrderEachReachingItsTotal(bool stream)
     {
         var reports = new List<ComparisonProgress>();
-        new NewsComparer().Compare(Seeds.Load(), new SynchronousProgress(reports.Add));
+        new NewsComparer(NewsComparerOptions.Default with { StreamDocuments = stream }).Compare(Seeds.Load(), new SynchronousProgress(reports.Add));
         ComparisonStage[] stages = [.. reports.Select(r => r.Stage).Distinct()];
-        Assert.Equal(Enum.GetValues<ComparisonStage>(), stages);
-        Assert.Equal(stages.Order(), stages);
+        // Streamed, the matrix reads the documents again after clustering, so its stage comes later.
+        Assert.Equal(Enum.GetValues<ComparisonStage>(), stream ? [.. stages.Order()] : stages);
         foreach (ComparisonStage stage in stages)
         {
             // Parallel stages may report out of order; the furthest report is the whole stage.
