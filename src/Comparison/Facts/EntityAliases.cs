@@ -7,7 +7,7 @@ namespace Comparison.Facts;
 /// <summary>One entity as named across documents: its mentions and the spellings used.</summary>
 public sealed record EntityGroup
 {
-    /// <summary>The longest name used for it ("Joe Biden" rather than "Biden").</summary>
+    /// <summary>The longest name used for it ("Maria Lopez" rather than "Lopez").</summary>
     public required string Name { get; init; }
 
     /// <summary>What it is (the most specific kind among its mentions).</summary>
@@ -22,8 +22,8 @@ public sealed record EntityGroup
 
 /// <summary>
 /// Groups the names of several documents into entities with simple rules and FuzzySharp: a surname alone
-/// joins the full name it ends ("Biden" with "Joe Biden"), titles are already split off ("President
-/// Joseph R Biden" is "Joseph R Biden"), spelling variants of a surname join when the first names agree
+/// joins the full name it ends ("Lopez" with "Maria Lopez"), titles are already split off ("Mayor
+/// Maria R Lopez" is "Maria R Lopez"), spelling variants of a surname join when the first names agree
 /// or are missing (ratio at least <c>similarity</c>), and an @handle joins the name one of its camel-case
 /// parts spells ("@SecJones" with "Jones").
 /// </summary>

@@ -42,7 +42,7 @@ public enum FuzzyPreprocessing
 /// by a space (so "José" loses its "é", and Cyrillic or Greek names vanish). This class decides differently: by
 /// default (<see cref="FuzzyPreprocessing.Normalize"/>) both texts go through
 /// <see cref="Preprocess(string)"/>, which keeps letters and digits of every script, folds case culture-invariantly and
-/// treats all punctuation as a word break, so "Biden's" and "BIDEN S" are equal. Diacritics are kept: "José" and "Jose"
+/// treats all punctuation as a word break, so "Lopez's" and "LOPEZ S" are equal. Diacritics are kept: "José" and "Jose"
 /// differ by one substitution. Pass <see cref="FuzzyPreprocessing.None"/> to compare raw strings, or to compare many
 /// times strings preprocessed once with <see cref="Preprocess(string)"/>.
 /// </para>
