@@ -33,7 +33,7 @@ public enum DiscrepancyKind
 /// <summary>How the mentions of a discrepancy relate (the contract's <c>relation</c>).</summary>
 public enum DiscrepancyRelation
 {
-    /// <summary>The values exclude each other (5 against 7 killed; December 29 against December 30; the same words given to two speakers; a quotation whose meaning changes).</summary>
+    /// <summary>The values exclude each other (5 against 7 killed; March 13 against March 14; the same words given to two speakers; a quotation whose meaning changes).</summary>
     Contradiction,
 
     /// <summary>A later report revises an earlier one (2 dead, then 3 dead the next day): the values differ and split by publication date.</summary>

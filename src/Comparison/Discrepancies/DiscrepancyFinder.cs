@@ -17,7 +17,7 @@ namespace Comparison.Discrepancies;
 /// words around it; for dates, the words around them (names count double) and how far apart the days
 /// are. Each fact is aligned with at most one fact of each other document, best score first. An aligned
 /// group whose values differ is a discrepancy; equal values, and two renderings of the same day
-/// ("Thursday" in an article of Friday, "December 30"), are not.</para>
+/// ("Thursday" in an article of Friday, "March 14"), are not.</para>
 /// <para>Cost: quadratic in the number of facts of one kind per pair of documents, which is small for
 /// the reports of one event. Thread-safe.</para>
 /// </remarks>

@@ -3,7 +3,7 @@ namespace Comparison.Facts;
 /// <summary>How a date was written.</summary>
 public enum DateMentionKind
 {
-    /// <summary>A calendar date with a month ("December 30", "Dec. 30, 2021", "2021-12-30").</summary>
+    /// <summary>A calendar date with a month ("March 14", "Mar. 14, 2023", "2023-03-14").</summary>
     Absolute,
 
     /// <summary>A weekday ("on Thursday").</summary>
@@ -15,7 +15,7 @@ public enum DateMentionKind
     /// <summary>A span relative to publication ("earlier this week", "next month", "last year").</summary>
     RelativePeriod,
 
-    /// <summary>A week given by one of its days ("the week of January 10th").</summary>
+    /// <summary>A week given by one of its days ("the week of April 3rd").</summary>
     Week,
 
     /// <summary>A month without a day ("in January").</summary>

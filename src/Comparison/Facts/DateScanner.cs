@@ -106,7 +106,7 @@ internal static class DateScanner
         return true;
     }
 
-    /// <summary>"December 30", "Dec. 30, 2021", "Jan. 12 and 13", "30 December 2021", "January 2022", "in January", "the week of January 10th".</summary>
+    /// <summary>"March 14", "Mar. 14, 2023", "Apr. 2 and 3", "14 March 2023", "April 2023", "in April", "the week of April 3rd".</summary>
     private static int TryAbsolute(ScanContext c, int i, ImmutableArray<DateMention>.Builder dates)
     {
         int first = i;
@@ -126,7 +126,7 @@ internal static class DateScanner
             last = day > 0 ? k : i;
             if (day > 0 && c.IsPunct(k + 1, ',') && YearOf(c, k + 2) == 0 && c.Tok[k + 1].Start == c.Tok[k].End)
             {
-                // "Dec. 30," then something else: fine, no year.
+                // "Mar. 14," then something else: fine, no year.
             }
         }
         else if (DayOf(c, i) > 0 && IsMonth(c, i + 1))
@@ -291,7 +291,7 @@ internal static class DateScanner
         return best;
     }
 
-    /// <summary>"2021-12-30" (one token) and "12/30/2021".</summary>
+    /// <summary>"2023-03-14" (one token) and "3/14/2023".</summary>
     private static int TryIso(ScanContext c, int i, ImmutableArray<DateMention>.Builder dates)
     {
         var t = c.Tok[i];

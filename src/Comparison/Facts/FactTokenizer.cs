@@ -180,7 +180,7 @@ internal static class FactTokenizer
             return true;
         }
 
-        // "in the U.S. The talks..." ends a sentence; "Dec. 30", "Mr. Price" and "Gov. Smith" do not.
+        // "in the U.S. The talks..." ends a sentence; "Mar. 14", "Mr. Ortiz" and "Gov. Smith" do not.
         bool titleOrDate = (before.Classes & (WordClass.Title | WordClass.Month | WordClass.Weekday)) != 0 || before.Length == 1;
         return !titleOrDate && (next.Classes & WordClass.CommonCapital) != 0;
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Comparison.Facts;
 
-/// <summary>The set of values a quantity with a qualifier allows: "over 90" is (90, +∞), "about 100" is [90, 110].</summary>
+/// <summary>The set of values a quantity with a qualifier allows: "over 40" is (40, +∞), "about 50" is [45, 55].</summary>
 /// <param name="Lower">Lower bound (may be <see cref="double.NegativeInfinity"/>).</param>
 /// <param name="Upper">Upper bound (may be <see cref="double.PositiveInfinity"/>).</param>
 /// <param name="LowerInclusive">Whether <paramref name="Lower"/> itself belongs to the interval.</param>

@@ -6,7 +6,7 @@ namespace Comparison.Facts;
 /// </summary>
 public sealed record Quote : Fact
 {
-    /// <summary>The speaker as written ("Price", "White House Press Secretary Jen Psaki" gives "Jen Psaki"), or <see langword="null"/> when not found.</summary>
+    /// <summary>The speaker as written ("Ortiz", "Police Chief Dana Ortiz" gives "Dana Ortiz"), or <see langword="null"/> when not found.</summary>
     public string? Speaker { get; init; }
 
     /// <summary>The speaker's role when given ("spokesman", "White House Press Secretary"), or <see langword="null"/>.</summary>

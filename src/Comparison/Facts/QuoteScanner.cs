@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Comparison.Facts;
 
 /// <summary>
-/// Finds quotations and their speakers: "..., Price said", "... said Price", "..., according to X",
+/// Finds quotations and their speakers: "..., Ortiz said", "... said Ortiz", "..., according to X",
 /// "X told reporters: ...", "X said in a statement", with the role written beside the name.
 /// </summary>
 internal static class QuoteScanner
@@ -110,7 +110,7 @@ internal static class QuoteScanner
         return -1;
     }
 
-    /// <summary>"..., Price said", "... said spokesman Ned Price", "..., according to the State Department", "... the statement said".</summary>
+    /// <summary>"..., Ortiz said", "... said spokeswoman Dana Ortiz", "..., according to the sheriff's office", "... the statement said".</summary>
     private static (string? Name, string? Role, int Start, int End)? SpeakerAfter(ScanContext c, int close)
     {
         int k = close + 1;
@@ -131,7 +131,7 @@ internal static class QuoteScanner
 
         if (c.Has(k, WordClass.Reporting))
         {
-            // "said Price", "said spokesman Ned Price", "added the official"
+            // "said Ortiz", "said spokeswoman Dana Ortiz", "added the official"
             return Phrase(c, k + 1, FindPhraseEnd(c, k + 1));
         }
 
@@ -151,7 +151,7 @@ internal static class QuoteScanner
         return null;
     }
 
-    /// <summary>"Price said: ...", "X told reporters, ...".</summary>
+    /// <summary>"Ortiz said: ...", "X told reporters, ...".</summary>
     private static (string? Name, string? Role, int Start, int End)? SpeakerBefore(ScanContext c, int open)
     {
         int k = open - 1;

@@ -19,7 +19,7 @@ namespace Comparison.Text;
 /// <para>Rules, in the order they are tried inside a word:</para>
 /// <list type="bullet">
 /// <item>a hyphen (<c>-</c>, U+2010, U+2011) between two word characters joins them (<c>50-minute</c>,
-/// <c>COVID-19</c>, <c>U.S.-led</c>), except between two digits (<c>2021-12-30</c> is three numbers);</item>
+/// <c>COVID-19</c>, <c>U.S.-led</c>), except between two digits (<c>2023-03-14</c> is three numbers);</item>
 /// <item>an apostrophe (<c>'</c> or <c>’</c>) between two letters joins them: <c>Chicago's</c>, <c>don’t</c> and
 /// <c>O'Brien</c> are one <see cref="TokenKind.Word"/> each (the possessive stays on the word;
 /// <see cref="TextNormalizer.NormalizeTerm"/> strips it for matching);</item>
