@@ -204,4 +204,35 @@ public class CountPatternTests
             "The bodies were found in a house on Elm Street. A woman answered the door when officers arrived.");
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
     }
+
+    /// <summary>Two reports of one fire written independently: the sentences around their figures share little.</summary>
+    private const string FireLead = "Flames tore through a furniture warehouse near the river port on Friday night. "
+        + "Crews from four stations fought the blaze until dawn. Smoke could be seen for miles. The owner said the building had passed an inspection in the spring. "
+        + "Neighbours watched from the bridge. ";
+
+    [Fact]
+    public void Find_FiguresWhoseStatementsEachGiveTheRole_AreShownAtTheDefaultThreshold()
+    {
+        // "Seven workers were injured" and "hurt nine": each report states who was hurt itself, far into dissimilar sentences.
+        var report = Find(Finder,
+            FireLead + "Seven people were injured, two of them seriously, according to the fire chief.",
+            FireLead + "The collapse of the roof hurt nine people who had gone back inside to rescue the accounts ledgers.");
+        var d = NumberFlag(report);
+        Assert.Equal(["Seven", "nine"], d.Mentions.Select(m => m.Text));
+        Assert.True(d.Confidence >= DiscrepancyFinderOptions.Default.MinConfidence, $"confidence {d.Confidence}");
+    }
+
+    [Fact]
+    public void Find_FigureThatOnlyStandsNearARoleWord_RanksBelowFiguresWhoseStatementsGiveTheRole()
+    {
+        // "Seven workers were taken to hospitals": hospital speaks of the injured, but the figure counts those taken there, a part of them perhaps.
+        var near = NumberFlag(Find(All,
+            FireLead + "Seven people were taken to nearby hospitals, according to the fire chief.",
+            FireLead + "The collapse of the roof hurt nine people who had gone back inside to rescue the accounts ledgers."));
+        var stated = NumberFlag(Find(All,
+            FireLead + "Seven people were injured, two of them seriously, according to the fire chief.",
+            FireLead + "The collapse of the roof hurt nine people who had gone back inside to rescue the accounts ledgers."));
+        Assert.True(near.Confidence < stated.Confidence, $"near {near.Confidence}, stated {stated.Confidence}");
+        Assert.True(near.Confidence < DiscrepancyFinderOptions.Default.MinConfidence, $"near {near.Confidence}");
+    }
 }
