@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Comparison.Facts;
+using Comparison.Indexing;
 
 namespace Comparison.Discrepancies;
 
@@ -19,7 +21,7 @@ namespace Comparison.Discrepancies;
 /// "around 9:15 p.m."). A part of a day and a clock time, or two parts of a day, are flagged only when they
 /// exclude each other ("early Sunday morning" and "Sunday night"): "Saturday night" and "11 p.m." agree.</para>
 /// </remarks>
-internal static class TimeComparer
+internal static partial class TimeComparer
 {
     private const int Day = 24 * 60;
 
@@ -44,7 +46,7 @@ internal static class TimeComparer
             counts[d] = items[d].Count;
         }
 
-        var groups = FactAligner.Align(counts, (a, i, b, j) => Score(items[a][i], contexts[a], items[b][j], contexts[b]), Threshold, out double[] best);
+        var groups = Align(items, contexts, out double[] best);
         var firstIndex = new int[facts.Count];
         for (int d = 1; d < facts.Count; d++)
         {
@@ -106,7 +108,7 @@ internal static class TimeComparer
                     {
                         disjoint = true;
                     }
-                    else if (a.Clock && b.Clock && Math.Abs(a.Time.Minutes - b.Time.Minutes) >= MinPrecisionGap)
+                    else if (a.Clock && b.Clock && a.Time.Qualifier != "between" && b.Time.Qualifier != "between" && Math.Abs(a.Time.Minutes - b.Time.Minutes) >= MinPrecisionGap)
                     {
                         differ = true;
                     }
@@ -140,9 +142,9 @@ internal static class TimeComparer
             foreach (var (d, item, _) in chosen)
             {
                 TimeMention t = item.Time;
-                string value = item.Clock
-                    ? (t.Minutes / 60).ToString("00", CultureInfo.InvariantCulture) + ":" + (t.Minutes % 60).ToString("00", CultureInfo.InvariantCulture)
-                    : t.Qualifier ?? t.Text;
+                string value = !item.Clock ? t.Qualifier ?? t.Text
+                    : t.Qualifier == "between" ? Clock(t.Earliest) + "-" + Clock(t.Latest)
+                    : Clock(t.Minutes);
                 mentions.Add(DiscrepancyFinder.Mention(facts[d], t, value, qualifier: item.Clock ? t.Qualifier : null));
             }
 
@@ -158,6 +160,149 @@ internal static class TimeComparer
         }
     }
 
+    private static string Clock(int minutes) =>
+        (minutes / 60 % 24).ToString("00", CultureInfo.InvariantCulture) + ":" + (minutes % 60).ToString("00", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Lines up the times of the documents, the best scored pairs of all documents first, each time at most once per other
+    /// document. Two times that agree go first (a report that gives the other's time tells of the same happening), and no
+    /// group may hold two times of one document that exclude each other: a report that gives both tells of two
+    /// happenings, and what agrees with the one is not the other.
+    /// </summary>
+    private static List<List<(int Document, int Index)>> Align(List<Item>[] items, SentenceContexts[] contexts, out double[] best)
+    {
+        int[] offsets = new int[items.Length + 1];
+        for (int d = 0; d < items.Length; d++)
+        {
+            offsets[d + 1] = offsets[d] + items[d].Count;
+        }
+
+        int total = offsets[^1];
+        best = new double[total];
+        var candidates = new List<(double Rank, double Score, int A, int I, int B, int J)>();
+        for (int a = 0; a < items.Length; a++)
+        {
+            for (int b = a + 1; b < items.Length; b++)
+            {
+                for (int i = 0; i < items[a].Count; i++)
+                {
+                    for (int j = 0; j < items[b].Count; j++)
+                    {
+                        // Two reports that give one time are taken to tell of one happening, however they word it.
+                        double s = Score(items[a][i], contexts[a], items[b][j], contexts[b]);
+                        bool agree = Agree(items[a][i], items[b][j]);
+                        if (s >= Threshold || (agree && s >= 0))
+                        {
+                            candidates.Add((s + (agree ? AgreementBonus : 0), s, a, i, b, j));
+                        }
+                    }
+                }
+            }
+        }
+
+        candidates.Sort(static (x, y) =>
+        {
+            int c = y.Rank.CompareTo(x.Rank);
+            c = c != 0 ? c : x.A.CompareTo(y.A);
+            c = c != 0 ? c : x.I.CompareTo(y.I);
+            c = c != 0 ? c : x.B.CompareTo(y.B);
+            return c != 0 ? c : x.J.CompareTo(y.J);
+        });
+
+        var members = new List<(int Document, int Index)>[total];
+        int[] parent = new int[total];
+        for (int d = 0; d < items.Length; d++)
+        {
+            for (int i = 0; i < items[d].Count; i++)
+            {
+                parent[offsets[d] + i] = offsets[d] + i;
+                members[offsets[d] + i] = [(d, i)];
+            }
+        }
+
+        var used = new HashSet<(int Fact, int Document)>();
+        var agreeing = new List<(int X, int Y)>();
+        foreach (var (_, s, a, i, b, j) in candidates)
+        {
+
+            int x = offsets[a] + i;
+            int y = offsets[b] + j;
+            if (used.Contains((x, b)) || used.Contains((y, a)))
+            {
+                continue;
+            }
+
+            int rx = DisjointSets.Find(parent, x);
+            int ry = DisjointSets.Find(parent, y);
+            if (rx != ry && !Compatible(items, members[rx], members[ry]))
+            {
+                continue;
+            }
+
+            used.Add((x, b));
+            used.Add((y, a));
+            best[x] = Math.Max(best[x], s);
+            best[y] = Math.Max(best[y], s);
+            if (Agree(items[a][i], items[b][j]))
+            {
+                agreeing.Add((x, y));
+            }
+            if (rx != ry)
+            {
+                int root = Math.Min(rx, ry);
+                int other = Math.Max(rx, ry);
+                parent[other] = root;
+                members[root].AddRange(members[other]);
+                members[other] = [];
+            }
+        }
+
+        // Two reports giving one time are lined up as well as the better lined up of the two.
+        foreach (var (x, y) in agreeing)
+        {
+            best[x] = best[y] = Math.Max(best[x], best[y]);
+        }
+
+        var groups = new List<List<(int Document, int Index)>>();
+        for (int k = 0; k < total; k++)
+        {
+            if (parent[k] == k)
+            {
+                members[k].Sort();
+                groups.Add(members[k]);
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>Added to the rank of an agreeing pair of times: above any score, so agreeing pairs are lined up before all others.</summary>
+    private const double AgreementBonus = 2;
+
+    /// <summary>Whether two clock times agree: what they allow overlaps and they are less than <see cref="MinPrecisionGap"/> apart.</summary>
+    private static bool Agree(Item a, Item b) => a.Clock && b.Clock && Overlap(a, b) && Math.Abs(a.Time.Minutes - b.Time.Minutes) < MinPrecisionGap;
+
+    /// <summary>Whether one report's two times tell of two happenings: they exclude each other, or they are two clock times written apart ("around 4:45" and "around 5:10").</summary>
+    private static bool Distinct(Item a, Item b) =>
+        !Overlap(a, b) || (a.Clock && b.Clock && a.Time.Qualifier != "between" && b.Time.Qualifier != "between" && Math.Abs(a.Time.Minutes - b.Time.Minutes) >= MinPrecisionGap);
+
+    /// <summary>Whether two groups may be joined: no document gives times in both that exclude each other.</summary>
+    private static bool Compatible(List<Item>[] items, List<(int Document, int Index)> g, List<(int Document, int Index)> h)
+    {
+        foreach (var (d, i) in g)
+        {
+            foreach (var (e, j) in h)
+            {
+                if (d == e && Distinct(items[d][i], items[e][j]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The clock times and parts of days of a document, in text order; a clock time inside a part of a day's span wins.</summary>
     internal static List<Item> Items(DocumentFacts facts)
     {
@@ -170,10 +315,23 @@ internal static class TimeComparer
             TimeMention t = clock[k];
             if (OpensRange(text, t.Start))
             {
-                // "between 5:30 and 5:55 a.m.": a stretch of time, neither end of which is when it happened.
-                if (k + 1 < clock.Length && clock[k + 1].Start - t.End <= 8)
+                // "between 5:30 a.m. and 5:55 a.m.": a stretch of time, when what it tells of happened; without its end it tells nothing sure.
+                if (k + 1 < clock.Length && clock[k + 1].Start - t.End <= 8 && Stretch(facts, t.Start, t.Minutes, clock[k + 1]) is { } stretch)
                 {
+                    all.Add(new Item(stretch, DayNear(facts, stretch), true, false, EventCue(facts, stretch)));
                     k++;
+                }
+
+                continue;
+            }
+
+            if (RangeStart(text, t) is { } from)
+            {
+                // "between 5:30 and 5:55 a.m.": the first end takes the second's half of the day.
+                int minutes = from.Minutes > t.Minutes ? from.Minutes - (12 * 60) : from.Minutes;
+                if (Stretch(facts, from.Start, minutes, t) is { } stretch)
+                {
+                    all.Add(new Item(stretch, DayNear(facts, stretch), true, false, EventCue(facts, stretch)));
                 }
 
                 continue;
@@ -211,6 +369,45 @@ internal static class TimeComparer
 
         return all;
     }
+
+    /// <summary>The stretch from <paramref name="minutes"/> (written at <paramref name="start"/>) to the end of <paramref name="end"/>, or null when it runs backwards or over three hours.</summary>
+    private static TimeMention? Stretch(DocumentFacts facts, int start, int minutes, TimeMention end)
+    {
+        if (minutes < 0 || minutes >= end.Latest || end.Latest - minutes > 180)
+        {
+            return null;
+        }
+
+        string text = facts.Document.Text;
+        return EventDetailScanner.With(facts, end with
+        {
+            Start = start, Text = text[start..end.End], Minutes = minutes, Earliest = minutes, Latest = end.Latest, Qualifier = "between",
+        });
+    }
+
+    /// <summary>The first end of a stretch written without its half of the day right before a clock time ("between 5:30 and 5:55 a.m."), or null.</summary>
+    private static (int Start, int Minutes)? RangeStart(string text, TimeMention t)
+    {
+        int from = Math.Max(0, t.Start - 24);
+        Match m = RangeOpening().Match(text, from, t.Start - from);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        int hour = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        int minute = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+        if (hour is < 1 or > 12 || minute > 59)
+        {
+            return null;
+        }
+
+        int half = t.Minutes >= 12 * 60 ? 12 * 60 : 0;
+        return (m.Groups[1].Index, ((hour % 12) * 60) + minute + half);
+    }
+
+    [GeneratedRegex(@"\b(?:[Bb]etween|[Ff]rom) (\d{1,2})(?:[:.](\d{2}))? (?:and|to|until) $", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeOpening();
 
     private static bool OpensRange(string text, int start)
     {

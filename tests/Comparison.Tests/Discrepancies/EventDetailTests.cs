@@ -119,4 +119,36 @@ public class EventDetailTests
         ]);
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Date);
     }
+
+    [Fact]
+    public void Find_ClockTimeBeforeAStretchOfTime_IsATimeContradiction()
+    {
+        // "Between 7:20 and 7:40 p.m." is when the calls came in: a report that puts the first call at 6:55 disagrees.
+        var report = Find(
+            "The police response in Alderton began with a robbery and shots fired report at about 6:55 p.m. near the market.",
+            "Between 7:20 and 7:40 p.m., Alderton police received numerous calls about a robbery and shots fired near the market.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Time);
+        Assert.Equal(DiscrepancyRelation.Contradiction, d.Relation);
+        Assert.Equal(["about 6:55 p.m.", "7:20 and 7:40 p.m."], d.Mentions.Select(m => m.Text));
+        Assert.Equal("19:20-19:40", d.Mentions[1].Value);
+    }
+
+    [Fact]
+    public void Find_ClockTimeInsideAStretchOfTime_IsNoTimeFlag()
+    {
+        Assert.DoesNotContain(Find(
+            "Between 7:20 p.m. to 7:40 p.m., Alderton police received numerous calls about shots fired near the market.",
+            "Alderton police received the first of many calls about shots fired near the market at 7:25 p.m.").Discrepancies, x => x.Kind == DiscrepancyKind.Time);
+    }
+
+    [Fact]
+    public void Find_ReportGivingBothTimes_TellsOfTwoHappenings_NotADisagreement()
+    {
+        // The second report gives the first one's 6:55 as well as 6:30: the 6:30 of the others is another happening.
+        var report = Find(
+            "The first report of shots fired came in at about 6:55 p.m. near the market in Alderton, officers said.",
+            "Officers were called to the house around 6:30 p.m. after a shooting. He fled and fired at a driver around 6:55 p.m. near the market.",
+            "The shooting began at 6:30 p.m. when officers found a man shot several times in a house in Alderton.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Time);
+    }
 }
