@@ -711,7 +711,7 @@ internal static class CountComparer
         // "nine other club-goers were injured": the people hurt besides the dead, whoever they were.
         if (injuredBesides)
         {
-            return ("injured|person|", 1);
+            return (Graded("injured", q, words) + "|person|", 1);
         }
 
         string head = Singular(q.Head.ToLowerInvariant());
@@ -779,10 +779,15 @@ internal static class CountComparer
         if (firstNounWord.Length > 3 && !firstNounWord.EndsWith("ing", StringComparison.Ordinal) && Role(firstNounWord) is "killed" or "injured" && IsHarm(firstNounWord)
             && (q.Noun.IndexOf(' ', StringComparison.Ordinal) < 0 || (FactLexicon.Find(q.Head).Classes & WordClass.Person) == 0))
         {
-            return (Role(firstNounWord) + "|person|", 1);
+            return (Graded(Role(firstNounWord)!, q, words) + "|person|", 1);
         }
 
         string role = RoleOf(q, words) ?? string.Empty;
+        if (role is "killed" or "injured" or "shot")
+        {
+            role = Graded(role, q, words);
+        }
+
         // "Two people were arrested", "Four men have been arrested", "three suspects were charged": whoever is arrested is counted whole.
         if (role is "arrested" or "charged" && (head is "suspect" || (FactLexicon.Find(q.Head).Classes & WordClass.Person) != 0))
         {
@@ -863,7 +868,7 @@ internal static class CountComparer
                 CasualtyOutcome.Injured => "injured",
                 _ => "shot",
             };
-            return (role + "|person|", 1);
+            return (Graded(role, q, words) + "|person|", 1);
         }
 
         return null;
@@ -1175,6 +1180,49 @@ internal static class CountComparer
         }
 
         return false;
+    }
+
+    /// <summary>Adverbs that grade a harm: the people hurt that badly are a part of all those hurt.</summary>
+    private static readonly HashSet<string> Serious = new(StringComparer.Ordinal) { "critically", "seriously", "severely", "gravely", "badly" };
+
+    private static readonly HashSet<string> Slight = new(StringComparer.Ordinal) { "slightly", "lightly", "minorly", "superficially" };
+
+    /// <summary>
+    /// The role of a harm figure with the grade its statement gives the harm: "two were critically injured" counts
+    /// the badly hurt ("injured-serious"), a part of the injured, so it is compared only with figures of that grade;
+    /// "fatally shot two", "was mortally wounded" count the dead ("killed"). The role unchanged when no grading adverb
+    /// stands right before a harm word within the amount's statement (two words before it to six after, one sentence).
+    /// </summary>
+    private static string Graded(string role, Quantity q, SentenceContexts words)
+    {
+        var all = words.Words;
+        int first = words.WordAt(q.Start);
+        int last = words.WordAt(Math.Max(q.End, q.NounEnd)) + 6;
+        for (int k = Math.Max(0, first - 2); k + 1 < all.Count && k < last; k++)
+        {
+            if (!SameSentence(q, all[k].Start) || !SameSentence(q, all[k + 1].Start) || !IsHarm(all[k + 1].Word))
+            {
+                continue;
+            }
+
+            string w = all[k].Word;
+            if (w is "fatally" or "mortally")
+            {
+                return "killed";
+            }
+
+            if (Serious.Contains(w))
+            {
+                return role + "-serious";
+            }
+
+            if (Slight.Contains(w))
+            {
+                return role + "-slight";
+            }
+        }
+
+        return role;
     }
 
     private static bool IsHarm(string word) => (FactLexicon.Find(word).Classes & (WordClass.Killed | WordClass.Injured | WordClass.Shot)) != 0;

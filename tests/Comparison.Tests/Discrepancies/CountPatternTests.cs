@@ -235,4 +235,32 @@ public class CountPatternTests
         Assert.True(near.Confidence < stated.Confidence, $"near {near.Confidence}, stated {stated.Confidence}");
         Assert.True(near.Confidence < DiscrepancyFinderOptions.Default.MinConfidence, $"near {near.Confidence}");
     }
+
+    [Fact]
+    public void Find_PeopleHurtBadlyAgainstAllThePeopleHurt_IsNoFlag()
+    {
+        // The critically injured are a part of the injured: four of them among nine hurt is no disagreement.
+        var report = Find(All,
+            FireLead + "Four people were critically injured when the roof fell in, the fire chief said.",
+            FireLead + "Nine people were injured when the roof fell in, the fire chief said.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
+
+    [Fact]
+    public void Find_PeopleHurtBadlyInBothReports_AreCompared()
+    {
+        var report = Find(All,
+            FireLead + "Four were seriously injured when the roof fell in, the fire chief said.",
+            FireLead + "Two were critically injured when the roof fell in, the fire chief said.");
+        Assert.Equal(["Four", "Two"], NumberFlag(report).Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_PeopleFatallyShot_AreComparedWithTheDead()
+    {
+        var report = Find(All,
+            FireLead + "A guard fatally shot two men who had broken in during the fire, police said.",
+            FireLead + "A guard shot and killed three men who had broken in during the fire, police said.");
+        Assert.Equal(["two", "three"], NumberFlag(report).Mentions.Select(m => m.Text));
+    }
 }
