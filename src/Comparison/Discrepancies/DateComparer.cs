@@ -116,6 +116,8 @@ internal static class DateComparer
                 Mentions = mentions.MoveToImmutable(),
             });
         }
+
+        DateSlots.Compare(facts, discrepancies);
     }
 
     /// <summary>Whether the date follows a stamp word on its line ("Published: Saturday", "Updated: 10:13 AM"): when the page was written, not when it happened.</summary>

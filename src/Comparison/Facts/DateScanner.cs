@@ -204,7 +204,18 @@ internal static class DateScanner
             end += 2;
         }
 
-        if (day == 0 && year == 0)
+        // A part of a month ("early March", "mid March", "at the end of February"): ten days or so, not the whole month.
+        int part = 0;
+        if (day == 0 && !weekOf)
+        {
+            (part, int partFirst) = PartOfMonth(c, first);
+            if (part != 0)
+            {
+                first = partFirst;
+            }
+        }
+
+        if (day == 0 && year == 0 && part == 0)
         {
             // A bare month: only after a preposition that makes it a time ("in January", "for January", "since March").
             if (!(c.Is(first - 1, "in") || c.Is(first - 1, "for") || c.Is(first - 1, "since") || c.Is(first - 1, "until") || c.Is(first - 1, "by")
@@ -242,8 +253,9 @@ internal static class DateScanner
         {
             if (day == 0)
             {
-                f = new DateOnly(year, month, 1);
-                l = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+                int days = DateTime.DaysInMonth(year, month);
+                f = new DateOnly(year, month, part switch { 2 => 11, 3 => 21, _ => 1 });
+                l = new DateOnly(year, month, part switch { 1 => 10, 2 => 20, _ => days });
             }
             else
             {
@@ -263,6 +275,42 @@ internal static class DateScanner
         });
         c.Claim(first, end);
         return end;
+    }
+
+    /// <summary>
+    /// The part of a month written before it: 1 for its start ("early March", "the beginning of March"), 2 for its
+    /// middle ("mid March", "the middle of March"), 3 for its end ("late March", "the end of March"), else 0; with the
+    /// first token of those words.
+    /// </summary>
+    private static (int Part, int First) PartOfMonth(ScanContext c, int month)
+    {
+        if (c.Is(month - 1, "early"))
+        {
+            return (1, month - 1);
+        }
+
+        if (c.Is(month - 1, "mid"))
+        {
+            return (2, month - 1);
+        }
+
+        if (c.Is(month - 1, "late"))
+        {
+            return (3, month - 1);
+        }
+
+        if (!c.Is(month - 1, "of"))
+        {
+            return (0, month);
+        }
+
+        int part = c.Is(month - 2, "beginning") || c.Is(month - 2, "start") ? 1 : c.Is(month - 2, "middle") ? 2 : c.Is(month - 2, "end") ? 3 : 0;
+        if (part == 0)
+        {
+            return (0, month);
+        }
+
+        return (part, c.Is(month - 3, "the") ? month - 3 : month - 2);
     }
 
     /// <summary>The year that puts month/day nearest the reference date; a future clause prefers dates on or after it, a past one dates on or before it.</summary>

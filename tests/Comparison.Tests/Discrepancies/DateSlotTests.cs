@@ -1,0 +1,111 @@
+using Comparison.Discrepancies;
+using Comparison.Documents;
+using Comparison.Facts;
+
+namespace Comparison.Tests.Discrepancies;
+
+/// <summary>Dates compared by slot (the predicate of their clause and what it names), on made-up reports.</summary>
+public class DateSlotTests
+{
+    private static readonly FactExtractor Extractor = new();
+
+    private static List<Discrepancy> SlotFlags(params Document[] documents)
+    {
+        var flags = new List<Discrepancy>();
+        DateSlots.Compare([.. documents.Select(d => Extractor.Extract(d))], flags);
+        return flags;
+    }
+
+    [Fact]
+    public void MonthAgainstAFullDateOfTheSameAction_IsAContradiction()
+    {
+        var flags = SlotFlags(
+            new Document("a", "The former treasurer Ana Rivera pleaded guilty to fraud in March 2011.\nShe was sentenced later."),
+            new Document("b", "Rivera was charged in 2010.\nOn February 3, 2011, Rivera pleaded guilty to two counts of fraud."));
+        var flag = Assert.Single(flags);
+        Assert.Equal(DiscrepancyKind.Date, flag.Kind);
+        Assert.Equal(DiscrepancyRelation.Contradiction, flag.Relation);
+        Assert.Equal(["March 2011", "February 3, 2011"], flag.Mentions.Select(m => m.Text));
+        Assert.True(flag.Confidence >= 0.7);
+    }
+
+    [Fact]
+    public void DifferentWeekdaysForGoingToOnePlace_AreAContradictionWithoutPublicationDates()
+    {
+        var flags = SlotFlags(
+            new Document("a", "The singer, 41, checked into Oakwood Clinic on Monday for treatment."),
+            new Document("b", "The singer went to Oakwood Clinic on Thursday, her manager said."));
+        var flag = Assert.Single(flags);
+        Assert.Equal(["Monday", "Thursday"], flag.Mentions.Select(m => m.Value));
+    }
+
+    [Fact]
+    public void TheEndOfAMonth_IsItsLastDays()
+    {
+        var facts = Extractor.Extract(new Document("a", "The mayor will step down at the end of April 2020, officials said."));
+        var end = Assert.Single(facts.Dates, d => d.Text.Contains("April", StringComparison.Ordinal));
+        Assert.Equal("the end of April 2020", end.Text);
+        Assert.Equal(new DateOnly(2020, 4, 21), end.First);
+        Assert.Equal(new DateOnly(2020, 4, 30), end.Last);
+        var early = Assert.Single(Extractor.Extract(new Document("b", "Work resumes in early May 2020.")).Dates);
+        Assert.Equal(new DateOnly(2020, 5, 1), early.First);
+        Assert.Equal(new DateOnly(2020, 5, 10), early.Last);
+    }
+
+    [Fact]
+    public void ALaterReportWithAnotherDay_IsAnUpdate()
+    {
+        var report = new DiscrepancyFinder().Find(
+        [
+            new Document("a", "Governor Ellen Park will leave office at the end of June, her office announced.") { Published = new DateOnly(2020, 3, 2) },
+            new Document("b", "Governor Ellen Park will be leaving office on May 1, weeks earlier than planned.") { Published = new DateOnly(2020, 3, 5) },
+        ]);
+        var flag = Assert.Single(report.Discrepancies, d => d.Kind == DiscrepancyKind.Date);
+        Assert.Equal(DiscrepancyRelation.Update, flag.Relation);
+        Assert.Equal(["a", "b"], flag.Mentions.Select(m => m.Document));
+    }
+
+    [Fact]
+    public void ReportingDatesQuotedDatesAndDatelessClauses_HaveNoSlot()
+    {
+        var published = new DateOnly(2019, 5, 10);
+        Assert.Empty(SlotFlags(
+            new Document("a", "Police said Tuesday that the bridge on Elm Road reopened.") { Published = published },
+            new Document("b", "Police said Wednesday that the bridge on Elm Road reopened.") { Published = published }));
+        Assert.Empty(SlotFlags(
+            new Document("a", "\"We reopened the Elm Road bridge on Monday,\" the mayor said.") { Published = published },
+            new Document("b", "\"We reopened the Elm Road bridge on Thursday,\" the mayor said.") { Published = published }));
+    }
+
+    [Fact]
+    public void DifferentPeopleEarlierHappeningsAndDatesQualifyingANoun_AreNotOneSlot()
+    {
+        var published = new DateOnly(2019, 5, 10);
+        Assert.Empty(SlotFlags(
+            new Document("a", "Tom Baker was wounded in the shooting on Monday.") { Published = published },
+            new Document("b", "Lisa Grant was wounded in the shooting on Thursday.") { Published = published }));
+        Assert.Empty(SlotFlags(
+            new Document("a", "Carl Mendez had previously been arrested on drug charges in January.") { Published = published },
+            new Document("b", "Carl Mendez was arrested on drug charges in March.") { Published = published }));
+        Assert.Empty(SlotFlags(
+            new Document("a", "Deputies arrested Carl Mendez in the March 3 robbery at Hill Bank.") { Published = published },
+            new Document("b", "Deputies arrested Carl Mendez on Monday at Hill Bank.") { Published = published }));
+    }
+
+    [Fact]
+    public void APronounStandsForTheLastNamedSubject()
+    {
+        var published = new DateOnly(2019, 5, 10);
+        Assert.Empty(SlotFlags(
+            new Document("a", "Officers arrested Mark Stone Lee at the scene. Lee was held overnight, and he posted bond and was released from jail Sunday.") { Published = published },
+            new Document("b", "Records show Dana Ruth Fox faces charges. Fox was booked that night. She was released on bond on April 2.") { Published = published }));
+    }
+
+    [Theory]
+    [InlineData("leaving", "leave")]
+    [InlineData("leaves", "leave")]
+    [InlineData("pleaded", "pled")]
+    [InlineData("admitted", "admit")]
+    [InlineData("went", "go")]
+    public void Lemma_JoinsFormsOfOneVerb(string form, string other) => Assert.Equal(DateSlots.Lemma(other), DateSlots.Lemma(form));
+}
