@@ -14,6 +14,12 @@ internal enum PlaceRole
 
     /// <summary>The street that crosses a named street where it happened ("on Idaho Street near Lozier Street").</summary>
     CrossStreet,
+
+    /// <summary>A hospital where the people hurt were taken; the anchor is the hospital's own words (<see cref="PlaceScanner.Hospitals"/>).</summary>
+    Hospital,
+
+    /// <summary>The kind of building on a named street ("a halfway house on Norman Street"); the value is the kind (<see cref="PlaceScanner.BuildingKind"/>).</summary>
+    Building,
 }
 
 /// <summary>
@@ -56,6 +62,15 @@ internal static partial class PlaceScanner
 
     [GeneratedRegex(@"\b(" + Place + @" (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.?|Parkway|Highway)) (?:near|at) (" + Place + @")", RegexOptions.CultureInvariant)]
     private static partial Regex Cross();
+
+    /// <summary>A kind of building a report can tell apart from another: no plain "home" or "house", which any of them is.</summary>
+    private const string BuildingWords = @"(single-family (?:home|house)|halfway house|group home|boarding house|rooming house|mobile home|trailer|apartment (?:complex|building)|apartment|duplex|town ?house|condominium|condo|motel|hotel)";
+
+    [GeneratedRegex(@"\b" + BuildingWords + @"s? (?:at|on|along|in the \d{1,6} block of) (?:\d{1,6} )?(" + Place + @")", RegexOptions.CultureInvariant)]
+    private static partial Regex Building();
+
+    [GeneratedRegex(@"\b" + BuildingWords + @"s?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex BuildingKinds();
 
     /// <summary>How many characters before a venue's area the venue's name may stand.</summary>
     private const int LookBack = 48;
@@ -124,8 +139,71 @@ internal static partial class PlaceScanner
             found.Add(Make(facts, cross.Index, cross.Index + cross.Length, PlaceRole.CrossStreet, anchor));
         }
 
+        foreach (Match m in Building().Matches(text))
+        {
+            if (Trim(m.Groups[2]) is not { } street || !IsPlace(street.Value) || Distinctive(street.Value) is not { Length: > 0 } anchor)
+            {
+                continue;
+            }
+
+            Group kind = m.Groups[1];
+            found.Add(Make(facts, kind.Index, kind.Index + kind.Length, PlaceRole.Building, anchor) with { Value = BuildingKind(kind.Value) });
+        }
+
         found.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Role.CompareTo(y.Role));
         return [.. found];
+    }
+
+    [GeneratedRegex(@"\b((?:(?:[A-Z][a-z]+|[A-Z]\.|St\.|Jr\.)[ -])+)(?:Hospital|Medical Center)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Hospital();
+
+    /// <summary>
+    /// The hospitals a document names ("John H. Stroger Jr. Hospital", "Great River Medical Center"), in text order, each with
+    /// its own words as <see cref="AnchoredPlace.Anchor"/> ("stroger") and its name, lower-cased, as the value.
+    /// </summary>
+    public static ImmutableArray<AnchoredPlace> Hospitals(DocumentFacts facts)
+    {
+        var found = ImmutableArray.CreateBuilder<AnchoredPlace>();
+        foreach (Match m in Hospital().Matches(facts.Document.Text))
+        {
+            var own = Distinctive(m.Groups[1].Value.Replace('-', ' '));
+            if (own.Length > 0)
+            {
+                found.Add(Make(facts, m.Index, m.Index + m.Length, PlaceRole.Hospital, own));
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    /// <summary>The kind of building a name stands for: "apartment" of "apartment complex", "townhouse" of "town house".</summary>
+    internal static string BuildingKind(string words)
+    {
+        string w = words.ToLowerInvariant();
+        return w switch
+        {
+            _ when w.StartsWith("single-family", StringComparison.Ordinal) => "single-family home",
+            _ when w.StartsWith("apartment", StringComparison.Ordinal) => "apartment",
+            "boarding house" => "rooming house",
+            "trailer" => "mobile home",
+            "town house" => "townhouse",
+            "condominium" => "condo",
+            _ => w,
+        };
+    }
+
+    /// <summary>Whether the text names a building of the kind anywhere.</summary>
+    internal static bool MentionsBuilding(string text, string kind)
+    {
+        foreach (Match m in BuildingKinds().Matches(text))
+        {
+            if (BuildingKind(m.Groups[1].Value) == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The place as compared: words lower-cased, abbreviations of street types and compass points written out.</summary>

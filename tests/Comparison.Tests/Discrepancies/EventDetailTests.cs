@@ -151,4 +151,36 @@ public class EventDetailTests
             "The shooting began at 6:30 p.m. when officers found a man shot several times in a house in Alderton.");
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Time);
     }
+
+    [Fact]
+    public void Find_TwoKindsOfBuildingOnOneStreet_IsAPlaceFlag_ButAPlainHomeIsNot()
+    {
+        var report = Find(
+            "It happened on the porch of a single-family home at 40 Larkmoor Street in Easton just after noon, police said.",
+            "The shooting occurred around 12:15 p.m. Saturday at a group home on Larkmoor Street, police said.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+        Assert.Equal(["single-family home", "group home"], d.Mentions.Select(m => m.Text));
+        Assert.DoesNotContain(Find(
+            "It happened on the porch of a single-family home at 40 Larkmoor Street in Easton just after noon, police said.",
+            "The shooting occurred around 12:15 p.m. Saturday at a home on Larkmoor Street, police said.").Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+    }
+
+    [Fact]
+    public void Find_HospitalListsThatDifferInOne_IsAPlaceFlag()
+    {
+        var report = Find(
+            "Two victims were taken to Brennan Hospital, one to Holloway Memorial Hospital and the fourth to Fairmead Hospital, police said.",
+            "Paramedics took two of the men to Brennan Hospital, one to Holloway Memorial Hospital and one to Ostrander Hospital.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+        Assert.Equal(["Fairmead Hospital", "Ostrander Hospital"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_HospitalNamedWithoutTheWordHospital_IsNoPlaceFlag()
+    {
+        // The first report names Ostrander too, as "taken to Ostrander"; a neighbourhood of the name would not count.
+        Assert.DoesNotContain(Find(
+            "Two victims were taken to Brennan Hospital and one to Fairmead Hospital; a fourth was taken to Ostrander, police said.",
+            "Paramedics took two of the men to Brennan Hospital and one to Ostrander Hospital, fire officials said.").Discrepancies, x => x.Kind == DiscrepancyKind.Place);
+    }
 }
