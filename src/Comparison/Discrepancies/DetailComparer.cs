@@ -18,6 +18,7 @@ internal static class DetailComparer
     public static void Compare(IReadOnlyList<DocumentFacts> facts, SentenceContexts[] contexts, List<Discrepancy> discrepancies)
     {
         CompareAges(facts, discrepancies);
+        CompareAgeLists(facts, discrepancies);
         TimeComparer.Compare(facts, contexts, discrepancies);
         CompareStreets(facts, discrepancies);
         PlaceComparer.Compare(facts, discrepancies);
@@ -83,6 +84,66 @@ internal static class DetailComparer
             double confidence = named ? 0.85 : Restated(facts, items, chosen) ? 0.8 : first.Unit != "year" ? 0.75 : !nouns ? 0.55 : byRole ? 0.75 : 0.65;
             Add(discrepancies, facts, DiscrepancyKind.Age, "age of " + first.Person, DiscrepancyRelation.Contradiction, confidence, mentions, a => a is AgeMention m ? m.Age : null);
         }
+    }
+
+    /// <summary>
+    /// Compares the lists of ages two reports give for the same unnamed people ("two women -- 68 and 48-years-old", "the
+    /// women killed, who were 61 and 48 years old"): lists of one noun and one length that agree on all ages but one
+    /// disagree on that one person's age.
+    /// </summary>
+    private static void CompareAgeLists(IReadOnlyList<DocumentFacts> facts, List<Discrepancy> discrepancies)
+    {
+        var lists = new ImmutableArray<ImmutableArray<AgeMention>>[facts.Count];
+        for (int d = 0; d < facts.Count; d++)
+        {
+            lists[d] = EventDetailScanner.AgeLists(facts[d]);
+        }
+
+        var flagged = new HashSet<(int, int, int, int)>();
+        for (int a = 0; a < facts.Count; a++)
+        {
+            for (int b = a + 1; b < facts.Count; b++)
+            {
+                foreach (var la in lists[a])
+                {
+                    foreach (var lb in lists[b])
+                    {
+                        if (la.Length != lb.Length || la[0].Person != lb[0].Person
+                            || OnlyOther(la, lb) is not { } x || OnlyOther(lb, la) is not { } y || !flagged.Add((a, x.Age, b, y.Age)))
+                        {
+                            continue;
+                        }
+
+                        string value(AgeMention m) => m.Age.ToString(CultureInfo.InvariantCulture);
+                        Add(discrepancies, facts, DiscrepancyKind.Age, "age of one of the " + x.Person, DiscrepancyRelation.Contradiction, 0.75,
+                            [(a, x, value(x)), (b, y, value(y))], f => f is AgeMention m ? m.Age : null);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The one age of <paramref name="list"/> that <paramref name="other"/> lacks (ages counted with their repeats), or null when none or several.</summary>
+    private static AgeMention? OnlyOther(ImmutableArray<AgeMention> list, ImmutableArray<AgeMention> other)
+    {
+        var left = other.Select(m => m.Age).ToList();
+        AgeMention? only = null;
+        foreach (AgeMention m in list)
+        {
+            if (left.Remove(m.Age))
+            {
+                continue;
+            }
+
+            if (only is not null)
+            {
+                return null;
+            }
+
+            only = m;
+        }
+
+        return only;
     }
 
     /// <summary>

@@ -81,6 +81,74 @@ internal static partial class EventDetailScanner
     [GeneratedRegex(@"\b((?:[A-Z][a-z]+ ){1,2})(Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.?|Court|Place|Parkway|Circle|Terrace|Trail)(?= |,|\.|;|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Street();
 
+    [GeneratedRegex(@"(?<!,\s*)\b(\d{1,3})(?:, (\d{1,3}))*,? and (\d{1,3})[- ]years?[- ]old\b|\bage[sd]? (\d{1,3})(?:, (\d{1,3}))*,? and (\d{1,3})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AgeList();
+
+    /// <summary>The nouns that name the people of a list of ages ("two women -- 68 and 48-years-old", "two men, ages 47 and 48").</summary>
+    private static readonly HashSet<string> ListNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "men", "women", "boys", "girls", "children", "teens", "teenagers", "brothers", "sisters", "victims", "people", "suspects",
+    };
+
+    /// <summary>
+    /// The lists of ages a document gives for several unnamed people ("the bodies of two women -- 68 and 48-years-old", "two
+    /// men, ages 47 and 48"), in text order: each list holds one <see cref="AgeMention"/> per age, whose
+    /// <see cref="AgeMention.Person"/> is the plural noun that stands before the list in its sentence. A list with no such
+    /// noun is left out, and so is a figure after a name and a comma ("Paul Smith, 24, and 20-year-old ..."): that is a name's age.
+    /// </summary>
+    public static ImmutableArray<ImmutableArray<AgeMention>> AgeLists(DocumentFacts facts)
+    {
+        string text = facts.Document.Text;
+        var lists = ImmutableArray.CreateBuilder<ImmutableArray<AgeMention>>();
+        foreach (Match m in AgeList().Matches(text))
+        {
+            int g = m.Groups[1].Success ? 1 : 4;
+            var values = new List<Capture> { m.Groups[g].Captures[0] };
+            values.AddRange(m.Groups[g + 1].Captures);
+            values.Add(m.Groups[g + 2].Captures[0]);
+            var first = With(facts, Make(facts, values[0].Index, values[0].Length, "person", false, 0, "year"));
+            if (ListNoun(text, first.SentenceStart, m.Index) is not { } noun)
+            {
+                continue;
+            }
+
+            var ages = ImmutableArray.CreateBuilder<AgeMention>(values.Count);
+            foreach (Capture c in values)
+            {
+                int age = int.Parse(c.Value, CultureInfo.InvariantCulture);
+                if (age is < 1 or > 110)
+                {
+                    break;
+                }
+
+                ages.Add(Make(facts, c.Index, c.Length, noun, false, age, "year"));
+            }
+
+            if (ages.Count == values.Count)
+            {
+                lists.Add(ages.MoveToImmutable());
+            }
+        }
+
+        return lists.ToImmutable();
+    }
+
+    /// <summary>The last plural noun of people in the 50 characters before <paramref name="end"/> (within the sentence), lower-cased, or null.</summary>
+    private static string? ListNoun(string text, int sentenceStart, int end)
+    {
+        int from = Math.Max(sentenceStart, end - 50);
+        string[] words = text[from..end].Split([' ', ',', '-', '\u2014', '\u2013'], StringSplitOptions.RemoveEmptyEntries);
+        for (int w = words.Length - 1; w >= 0; w--)
+        {
+            if (ListNouns.Contains(words[w]))
+            {
+                return words[w].ToLowerInvariant();
+            }
+        }
+
+        return null;
+    }
+
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     /// <summary>The ages a document gives, in text order.</summary>
@@ -100,12 +168,18 @@ internal static partial class EventDetailScanner
             found.Add(Make(facts, m.Groups[2].Index, m.Groups[2].Length, person, true, age, "year"));
         }
 
+        var listed = new HashSet<int>();
+        foreach (var list in AgeLists(facts))
+        {
+            listed.Add(list[^1].Start);
+        }
+
         foreach (Match m in YearOld().Matches(text))
         {
             int age = ParseSmall(m.Groups[1].Value);
-            if (age < 0)
+            if (age < 0 || listed.Contains(m.Index))
             {
-                continue;
+                continue; // the last age of a list ("68 and 48-years-old") is no one person's
             }
 
             string unit = m.Groups[2].Value;

@@ -183,4 +183,26 @@ public class EventDetailTests
             "Two victims were taken to Brennan Hospital and one to Fairmead Hospital; a fourth was taken to Ostrander, police said.",
             "Paramedics took two of the men to Brennan Hospital and one to Ostrander Hospital, fire officials said.").Discrepancies, x => x.Kind == DiscrepancyKind.Place);
     }
+
+    [Fact]
+    public void Find_ListsOfAgesThatDifferInOne_IsAnAgeFlag()
+    {
+        var report = Find(
+            "He faces murder charges after police found the bodies of two women -- 72 and 39-years-old -- inside a Vellmar Street apartment.",
+            "The names of the women killed, who were 66 and 39 years old, have not been released, police said on Monday.");
+        var d = Assert.Single(report.Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+        Assert.Equal(["72", "66"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_ListsOfAgesOfOtherPeopleOrANamesAge_AreNoAgeFlag()
+    {
+        // Men against women, and "Dale Corrin, 24, and 20-year-old ..." gives two named people's ages, no list.
+        Assert.DoesNotContain(Find(
+            "Police found the bodies of two women -- 72 and 39-years-old -- inside a Vellmar Street apartment.",
+            "Two men, ages 66 and 39, were arrested at a Vellmar Street apartment, police said on Monday.").Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+        Assert.DoesNotContain(Find(
+            "Dale Corrin, 24, and 20-year-old Carl Moyes were arrested in Fenwick, police said of the two men.",
+            "Two men, ages 24 and 21, were arrested in Fenwick last Wednesday, police said.").Discrepancies, x => x.Kind == DiscrepancyKind.Age);
+    }
 }
