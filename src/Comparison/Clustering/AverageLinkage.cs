@@ -122,6 +122,162 @@ internal static class AverageLinkage
         return root;
     }
 
+    /// <summary>
+    /// Attaches small clusters to larger ones: a cluster of at most <paramref name="maxSize"/> items joins the larger
+    /// cluster it is most similar to on average (over all cross pairs, non-edges counting 0) when that average reaches
+    /// <paramref name="threshold"/> and exceeds its average to every other cluster by at least <paramref name="margin"/>,
+    /// unless its first dated item is more than <paramref name="window"/> days older than that cluster's first.
+    /// </summary>
+    /// <remarks>
+    /// Every small cluster is judged against the clustering given, and the attachments are applied together (a small
+    /// cluster whose chosen cluster joins a larger one goes along), so the result does not depend on the order of the
+    /// clusters.
+    /// Sums follow the order of <paramref name="edges"/>. O(n + E) time and memory, E for the edges that touch a small
+    /// cluster only.
+    /// </remarks>
+    /// <param name="cluster">For each item, the smallest item index of its cluster (as <see cref="Cluster"/> returns).</param>
+    /// <param name="edges">The similarities the clustering was made from.</param>
+    /// <param name="maxSize">The most items of a cluster that may be attached; 0 attaches none.</param>
+    /// <param name="threshold">The least average similarity to the cluster joined.</param>
+    /// <param name="margin">The least lead of that average over the average to any other cluster.</param>
+    /// <param name="days">Each item's publication day, or null (none is dated).</param>
+    /// <param name="window">How many days before a cluster's first dated item a dated small cluster may start and still join it.</param>
+    /// <returns>For each item, the smallest item index of its cluster afterwards.</returns>
+    public static int[] AttachFragments(int[] cluster, IReadOnlyList<SimilarPair> edges, int maxSize, double threshold, double margin, int?[]? days = null, double window = 0)
+    {
+        int count = cluster.Length;
+        var size = new int[count];
+        foreach (int c in cluster)
+        {
+            size[c]++;
+        }
+
+        // Each cluster's first publication day (int.MaxValue when none of its items is dated).
+        var first = new int[count];
+        Array.Fill(first, int.MaxValue);
+        if (days is not null)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (days[i] is int day)
+                {
+                    first[cluster[i]] = Math.Min(first[cluster[i]], day);
+                }
+            }
+        }
+
+        // The edges leaving each small cluster, grouped by that cluster (counted, then placed, in edge order).
+        var start = new int[count + 1];
+        foreach (SimilarPair edge in edges)
+        {
+            int a = cluster[edge.First], b = cluster[edge.Second];
+            if (a != b)
+            {
+                start[a] += size[a] <= maxSize ? 1 : 0;
+                start[b] += size[b] <= maxSize ? 1 : 0;
+            }
+        }
+
+        int total = 0;
+        for (int c = 0; c < count; c++)
+        {
+            (start[c], total) = (total, total + start[c]);
+        }
+
+        start[count] = total;
+        if (total == 0)
+        {
+            return cluster;
+        }
+
+        var other = new int[total];
+        var similarity = new double[total];
+        var fill = (int[])start.Clone();
+        foreach (SimilarPair edge in edges)
+        {
+            int a = cluster[edge.First], b = cluster[edge.Second];
+            if (a != b)
+            {
+                if (size[a] <= maxSize)
+                {
+                    other[fill[a]] = b;
+                    similarity[fill[a]++] = edge.Similarity;
+                }
+
+                if (size[b] <= maxSize)
+                {
+                    other[fill[b]] = a;
+                    similarity[fill[b]++] = edge.Similarity;
+                }
+            }
+        }
+
+        var joins = new int[count];
+        var sums = new Dictionary<int, double>();
+        for (int c = 0; c < count; c++)
+        {
+            joins[c] = c;
+            if (start[c] == start[c + 1])
+            {
+                continue;
+            }
+
+            sums.Clear();
+            for (int k = start[c]; k < start[c + 1]; k++)
+            {
+                sums[other[k]] = sums.GetValueOrDefault(other[k]) + similarity[k];
+            }
+
+            // The best cluster (ties to the smaller index) and the best average of the others.
+            int best = -1;
+            double bestAverage = double.NegativeInfinity, runnerUp = 0;
+            foreach ((int target, double sum) in sums)
+            {
+                double average = sum / ((double)size[c] * size[target]);
+                if (average > bestAverage || (average == bestAverage && target < best))
+                {
+                    runnerUp = best >= 0 ? Math.Max(runnerUp, bestAverage) : runnerUp;
+                    (best, bestAverage) = (target, average);
+                }
+                else
+                {
+                    runnerUp = Math.Max(runnerUp, average);
+                }
+            }
+
+            // Reports of an event follow it: a small cluster that starts well before the event's first report tells of an
+            // earlier one (follow-ups, however late, may join).
+            bool notEarlier = first[c] == int.MaxValue || first[best] == int.MaxValue || first[c] >= first[best] - window;
+            if (size[best] > size[c] && bestAverage >= threshold && bestAverage - runnerUp >= margin && notEarlier)
+            {
+                joins[c] = best;
+            }
+        }
+
+        // A cluster joins a larger one, so following the joins ends (a small cluster whose choice moves on follows it).
+        var result = new int[count];
+        var smallest = new int[count];
+        Array.Fill(smallest, int.MaxValue);
+        for (int i = 0; i < count; i++)
+        {
+            int r = cluster[i];
+            while (joins[r] != r)
+            {
+                r = joins[r];
+            }
+
+            result[i] = r;
+            smallest[result[i]] = Math.Min(smallest[result[i]], i);
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = smallest[result[i]];
+        }
+
+        return result;
+    }
+
     private readonly record struct Entry(int A, int B, double Average, int VersionA, int VersionB);
 
     // Highest average first; ties by the smaller first index, then the smaller second index.

@@ -16,6 +16,10 @@ namespace Comparison.Clustering;
 /// weighted cosines plus the publication-time term. Average linkage then merges clusters while the mean similarity
 /// over all their cross pairs (non-candidates count 0) reaches <see cref="EventClustererOptions.Threshold"/>.
 /// Average linkage, not single link: one similar pair of documents cannot chain two look-alike events together.
+/// Afterwards a small cluster (at most <see cref="EventClustererOptions.MaxFragmentSize"/> documents) joins the larger
+/// cluster it is most similar to when that average reaches <see cref="EventClustererOptions.FragmentThreshold"/> and
+/// clearly beats every other cluster (by <see cref="EventClustererOptions.FragmentMargin"/>): a report that resembles
+/// its event's reports only moderately, and nothing else, is not left alone.
 /// </para>
 /// <para>
 /// Every document lands in exactly one cluster. The result depends neither on the order of the input (documents
@@ -66,6 +70,7 @@ public sealed class EventClusterer
 
         List<SimilarPair> edges = CandidateEdges(features, cancellationToken);
         int[] cluster = AverageLinkage.Cluster(features.Count, edges, Options.Threshold);
+        cluster = AverageLinkage.AttachFragments(cluster, edges, Options.MaxFragmentSize, Options.FragmentThreshold, Options.FragmentMargin, features.Days, Options.TimeWindowDays);
         return ClusterDescriber.Describe(cluster, edges, features);
     }
 

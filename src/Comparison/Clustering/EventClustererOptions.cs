@@ -64,6 +64,34 @@ public sealed record EventClustererOptions
     /// </summary>
     public double Threshold { get; init; } = 0.22;
 
+    /// <summary>
+    /// The most documents a small cluster left by the average linkage may have to be attached afterwards to a larger
+    /// cluster (see <see cref="FragmentThreshold"/>); 0 attaches none. Default 3.
+    /// </summary>
+    /// <remarks>
+    /// A report told from another angle (a first bulletin, a follow-up, a page with much unrelated text) is often
+    /// only moderately similar to some of its event's other reports, so its average falls just short of
+    /// <see cref="Threshold"/> and it stays alone, although it resembles no other cluster at all. A small cluster
+    /// joins the larger cluster it is most similar to on average when that average reaches
+    /// <see cref="FragmentThreshold"/> and exceeds the average to every other cluster by at least
+    /// <see cref="FragmentMargin"/>: its best cluster is both close enough and clearly the only candidate. A dated small
+    /// cluster whose first report is more than <see cref="TimeWindowDays"/> older than that cluster's first stays
+    /// apart: reports follow their event (a follow-up, however late, may join).
+    /// </remarks>
+    public int MaxFragmentSize { get; init; } = 3;
+
+    /// <summary>
+    /// The least average similarity (over all cross pairs, non-candidates counting 0) at which a small cluster of at
+    /// most <see cref="MaxFragmentSize"/> documents joins a larger one after the average linkage. Default 0.14.
+    /// </summary>
+    public double FragmentThreshold { get; init; } = 0.14;
+
+    /// <summary>
+    /// How much the average similarity of a small cluster to the cluster it joins must exceed its average to any other
+    /// cluster (see <see cref="MaxFragmentSize"/>). Default 0.05.
+    /// </summary>
+    public double FragmentMargin { get; init; } = 0.05;
+
     /// <summary>The most threads used for feature extraction and search; 0 means one per processor. Default 0.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 
@@ -126,6 +154,13 @@ public sealed record EventClustererOptions
             throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "Threshold must be a positive finite number.");
         }
 
+        if (MaxFragmentSize < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFragmentSize), MaxFragmentSize, "MaxFragmentSize must be at least 0 (0 = no attachment).");
+        }
+
+        NonNegative(FragmentThreshold, nameof(FragmentThreshold));
+        NonNegative(FragmentMargin, nameof(FragmentMargin));
         if (MaxDegreeOfParallelism < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 0 (0 = one per processor).");

@@ -13,7 +13,7 @@ public class EventClustererQualityTests
     public void Cluster_RealCorpora_MeetQualityFloor()
     {
         string data = Seeds.SharedData ?? throw new InvalidOperationException("../shared/data is missing");
-        foreach ((string file, double floor) in new[] { ("basil.jsonl", 0.9), ("newswcl50.jsonl", 0.9) })
+        foreach ((string file, double floor) in new[] { ("basil.jsonl", 0.9), ("newswcl50.jsonl", 0.9), ("ecbplus-dev.jsonl", 0.88), ("gva-dev.jsonl", 0.82) })
         {
             var documents = DocumentReader.Read(Path.Combine(data, file)).ToList();
             EventClustering result = new EventClusterer().Cluster(documents);

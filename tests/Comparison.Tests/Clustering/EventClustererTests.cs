@@ -78,6 +78,42 @@ public class EventClustererTests
         }
     }
 
+    // Three made-up events of three close reports each, and a fourth report of the fire that speaks mostly of its
+    // aftermath: only moderately similar to the fire's reports (about 0.18 each), not at all to the others.
+    private static readonly Document[] Aftermath =
+    [
+        new("a1", "A fire destroyed the Hartwell Paper warehouse on Quarry Road in Millbrook early Sunday, fire chief Dana Okafor said. Crews from three stations fought the blaze for six hours. No one was hurt, but the building, which stored rolls of newsprint, collapsed. Investigators from the state fire marshal's office are looking into the cause. Okafor said the sprinkler system had been shut off for repairs.") { Title = "Fire destroys Millbrook paper warehouse" },
+        new("a2", "Flames tore through the Hartwell Paper warehouse in Millbrook on Sunday morning. Fire chief Dana Okafor said firefighters from three stations needed six hours to bring the blaze under control. The warehouse on Quarry Road held newsprint and collapsed during the fire. No injuries were reported. The state fire marshal is investigating, and Okafor said the sprinklers were off for repairs.") { Title = "Blaze levels Hartwell Paper warehouse" },
+        new("a3", "The state fire marshal is investigating Sunday's fire at the Hartwell Paper warehouse on Quarry Road in Millbrook. Chief Dana Okafor said the sprinkler system had been turned off for repairs when the fire started. Three stations responded, and the blaze burned for six hours before the newsprint warehouse collapsed. Nobody was injured.") { Title = "Millbrook warehouse fire under investigation" },
+        new("a4", "Residents near the industrial park were asked to keep their windows closed because of smoke from the Hartwell Paper fire, the county health department said. The advisory was lifted in the evening. Schools will open as usual, the district said, and the road stays closed while crews clear debris in Millbrook.") { Title = "Update" },
+        new("b1", "Ashford closed the Elm Street bridge over the Tamsin River on Tuesday after inspectors found cracks in two steel beams, city engineer Paul Whitcombe said. Drivers will be detoured through Mill Lane for at least three months. The bridge carries about 9,000 vehicles a day. Repairs are expected to cost the city several million dollars.") { Title = "Ashford closes Elm Street bridge after inspection" },
+        new("b2", "Inspectors found cracks in two steel beams of the Elm Street bridge in Ashford, and the city closed it on Tuesday. City engineer Paul Whitcombe said the detour through Mill Lane would last at least three months. About 9,000 vehicles cross the Tamsin River bridge each day, and repairs could cost millions.") { Title = "Cracked beams shut Tamsin River bridge" },
+        new("b3", "The Elm Street bridge across the Tamsin River in Ashford will be closed for at least three months, city engineer Paul Whitcombe said Tuesday, after cracks turned up in two of its steel beams. Traffic, about 9,000 vehicles a day, goes through Mill Lane instead. The repair bill may reach several million dollars.") { Title = "Elm Street bridge closed for months" },
+        new("c1", "The Corland school board voted 5-2 on Monday to start high school classes at 8:45 a.m. next fall, board president Irene Vasquez said. Parents had asked for a later start for years. Bus routes will be redrawn, and the district expects to spend more on transportation.") { Title = "Corland school board approves later start" },
+        new("c2", "High schools in Corland will start at 8:45 a.m. from next fall after the school board approved the change 5-2 on Monday. Board president Irene Vasquez said bus routes would be redrawn and transportation costs would rise. Parents had pushed for the later start for years.") { Title = "Later school start wins in Corland" },
+        new("c3", "Corland's school board on Monday backed an 8:45 a.m. start for its high schools beginning next fall, in a 5-2 vote. Irene Vasquez, the board president, said the district would redraw bus routes and expects higher transportation spending. Parents had campaigned for the change for years.") { Title = "Corland board backs 8:45 start" },
+    ];
+
+    [Fact]
+    public void Cluster_ReportCloseOnlyToItsEvent_JoinsItAfterTheLinkage()
+    {
+        EventClustering result = new EventClusterer().Cluster(Aftermath);
+        Assert.Equal(3, result.Clusters.Length);
+        Assert.Equal(["a1", "a2", "a3", "a4"], result.Clusters[result.ClusterOf("a1")].DocumentIds.AsEnumerable());
+        Assert.Equal(["b1", "b2", "b3"], result.Clusters[result.ClusterOf("b1")].DocumentIds.AsEnumerable());
+        Assert.Equal(["c1", "c2", "c3"], result.Clusters[result.ClusterOf("c1")].DocumentIds.AsEnumerable());
+
+        // Without the attachment the average linkage alone leaves it out (its average is below Threshold).
+        EventClustering alone = new EventClusterer(new EventClustererOptions { MaxFragmentSize = 0 }).Cluster(Aftermath);
+        Assert.Equal(4, alone.Clusters.Length);
+        Assert.Equal(["a4"], alone.Clusters[alone.ClusterOf("a4")].DocumentIds.AsEnumerable());
+        Assert.Equal(["a1", "a2", "a3"], alone.Clusters[alone.ClusterOf("a1")].DocumentIds.AsEnumerable());
+
+        // A stricter attachment threshold leaves it out too.
+        EventClustering strict = new EventClusterer(new EventClustererOptions { FragmentThreshold = 0.21 }).Cluster(Aftermath);
+        Assert.Equal(["a4"], strict.Clusters[strict.ClusterOf("a4")].DocumentIds.AsEnumerable());
+    }
+
     [Fact]
     public void Cluster_EmptyAndSingle_EveryDocumentInOneCluster()
     {
@@ -106,6 +142,9 @@ public class EventClustererTests
     [InlineData(nameof(EventClustererOptions.MaxDocumentFrequency))]
     [InlineData(nameof(EventClustererOptions.LeadWeight))]
     [InlineData(nameof(EventClustererOptions.MaxDegreeOfParallelism))]
+    [InlineData(nameof(EventClustererOptions.MaxFragmentSize))]
+    [InlineData(nameof(EventClustererOptions.FragmentThreshold))]
+    [InlineData(nameof(EventClustererOptions.FragmentMargin))]
     public void Constructor_BadOption_NamesTheProperty(string property)
     {
         EventClustererOptions options = property switch
@@ -115,6 +154,9 @@ public class EventClustererTests
             nameof(EventClustererOptions.TimeDecayDays) => new() { TimeDecayDays = double.NaN },
             nameof(EventClustererOptions.MaxDocumentFrequency) => new() { MaxDocumentFrequency = 1.5 },
             nameof(EventClustererOptions.LeadWeight) => new() { LeadWeight = 0 },
+            nameof(EventClustererOptions.MaxFragmentSize) => new() { MaxFragmentSize = -1 },
+            nameof(EventClustererOptions.FragmentThreshold) => new() { FragmentThreshold = -0.1 },
+            nameof(EventClustererOptions.FragmentMargin) => new() { FragmentMargin = double.PositiveInfinity },
             _ => new() { MaxDegreeOfParallelism = -1 },
         };
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new EventClusterer(options));
