@@ -22,7 +22,7 @@ internal static class DateComparer
                 // October 22, 2016": the full date says which Saturday).
                 if (m.First is { } f && m.Last is { } l && l.DayNumber - f.DayNumber <= 2
                     && m.Kind is DateMentionKind.Absolute or DateMentionKind.Weekday or DateMentionKind.RelativeDay
-                    && !Stamp(text, m.Start) && !(m.Kind == DateMentionKind.Weekday && InsideFullDate(facts[d], m)))
+                    && !Stamp(text, m.Start, m.End) && !(m.Kind == DateMentionKind.Weekday && InsideFullDate(facts[d], m)))
                 {
                     items[d].Add(m);
                 }
@@ -120,9 +120,23 @@ internal static class DateComparer
         DateSlots.Compare(facts, discrepancies);
     }
 
-    /// <summary>Whether the date follows a stamp word on its line ("Published: Saturday", "Updated: 10:13 AM"): when the page was written, not when it happened.</summary>
-    private static bool Stamp(string text, int start)
+    /// <summary>
+    /// Whether the date follows a stamp word on its line ("Published: Saturday", "Updated: 10:13 AM"), or opens a line
+    /// that holds nothing else or a stamp ("23 July 2013 Last updated at 13:42 GMT"): when the page was written, not
+    /// when it happened.
+    /// </summary>
+    private static bool Stamp(string text, int start, int end)
     {
+        int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.IndexOf('\n', end);
+        var rest = text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end).Trim();
+        if (text.AsSpan(lineStart, start - lineStart).Trim().IsEmpty
+            && (rest.IsEmpty || rest.StartsWith("last updated", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("updated", StringComparison.OrdinalIgnoreCase)
+                || rest.StartsWith("published", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("posted", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
         int from = Math.Max(0, start - 24);
         int line = text.LastIndexOf('\n', Math.Max(0, start - 1));
         from = Math.Max(from, line + 1);

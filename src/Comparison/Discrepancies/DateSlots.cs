@@ -49,7 +49,7 @@ internal static class DateSlots
     };
 
     /// <summary>A date with its slot: the lemmas of its clause's verbs and the stems of its other content words.</summary>
-    internal sealed record Slot(DateMention Date, string[] Verbs, string[] Anchors, string[] Subject, bool Moves);
+    internal sealed record Slot(DateMention Date, string[] Verbs, string[] Anchors, string[] Subject, string[] Names, bool Moves);
 
     public static void Compare(IReadOnlyList<DocumentFacts> facts, List<Discrepancy> discrepancies)
     {
@@ -66,11 +66,14 @@ internal static class DateSlots
             for (int b = a + 1; b < facts.Count; b++)
             {
                 var keys = new SortedDictionary<string, (Slot X, Slot Y)>(StringComparer.Ordinal);
+                // A weekday means one of the days before (or after) its report was written: reports written a week or more
+                // apart cannot be held to the same week.
+                bool apart = facts[a].Document.Published is { } pa && facts[b].Document.Published is { } pb && Math.Abs(pa.DayNumber - pb.DayNumber) > 6;
                 foreach (Slot x in slots[a])
                 {
                     foreach (Slot y in slots[b])
                     {
-                        if (SharedKey(x, y) is not { } key || keys.ContainsKey(key))
+                        if ((apart && (x.Date.Kind == DateMentionKind.Weekday || y.Date.Kind == DateMentionKind.Weekday)) || SharedKey(x, y) is not { } key || keys.ContainsKey(key))
                         {
                             continue;
                         }
@@ -147,8 +150,24 @@ internal static class DateSlots
     /// <summary>The verb two slots share ("" for two verbs of motion), or null when they are not one slot.</summary>
     internal static string? SharedKey(Slot x, Slot y)
     {
-        // Two named subjects with no word in common are two people ("Tavon Tanner was wounded Monday", "a girl was wounded Thursday").
-        if (SharedAnchors(x, y) == 0 || (x.Subject.Length > 0 && y.Subject.Length > 0 && !x.Subject.Any(w => Array.IndexOf(y.Subject, w) >= 0)))
+        // One subject: the same person or thing did it (or had it done); two subjects with no word in common are two
+        // people ("Tavon Tanner was wounded Monday", "a girl was wounded Thursday"), and a subject not found is no match.
+        if (SharedAnchors(x, y) == 0 || !x.Subject.Any(w => Array.IndexOf(y.Subject, w) >= 0))
+        {
+            return null;
+        }
+
+        // Subjects that name two different people ("Chargers receiver Vincent Jackson", "Chargers lineman Jamal Williams").
+        if (x.Names.Length > 0 && y.Names.Length > 0 && !x.Names.Any(w => Array.IndexOf(y.Names, w) >= 0))
+        {
+            return null;
+        }
+
+        // Beside the subject, what the clause names must meet when both name something ("signed DeShawn Wynn on
+        // Tuesday" and "signed Joique Bell on Wednesday" are two signings).
+        var xs = x.Anchors.Where(a => Array.IndexOf(x.Subject, a) < 0).ToArray();
+        var ys = y.Anchors.Where(a => Array.IndexOf(y.Subject, a) < 0).ToArray();
+        if (xs.Length > 0 && ys.Length > 0 && !xs.Any(a => Array.IndexOf(ys, a) >= 0))
         {
             return null;
         }
@@ -169,8 +188,28 @@ internal static class DateSlots
     /// <summary>Whether two dates cannot both be right: resolved days that do not overlap, or two different weekdays, days or months as written.</summary>
     internal static bool Conflict(DateMention a, DateMention b)
     {
+        // One weekday, or one month and day, written alike: resolved apart only by when each report was written.
+        if ((a.Kind == DateMentionKind.Weekday && b.Kind == DateMentionKind.Weekday && a.Ordinal == b.Ordinal)
+            || (a.Kind == DateMentionKind.Absolute && b.Kind == DateMentionKind.Absolute && a.Ordinal == b.Ordinal && a.Day == b.Day && a.Day > 0))
+        {
+            return false;
+        }
+
         if (a.First is { } af && a.Last is { } al && b.First is { } bf && b.Last is { } bl)
         {
+            // "late Monday night" and "early Tuesday morning" may be one hour.
+            if ((bf.DayNumber - al.DayNumber == 1 || af.DayNumber - bl.DayNumber == 1) && (DayPart(a) || DayPart(b)))
+            {
+                return false;
+            }
+
+            // A weekday said as a date of another week than the other report's weekday: one of them is another happening.
+            if ((a.Kind == DateMentionKind.Weekday && b.Kind == DateMentionKind.Absolute && (int)bf.DayOfWeek == a.Ordinal)
+                || (b.Kind == DateMentionKind.Weekday && a.Kind == DateMentionKind.Absolute && (int)af.DayOfWeek == b.Ordinal))
+            {
+                return false;
+            }
+
             return al < bf || bl < af;
         }
 
@@ -191,6 +230,11 @@ internal static class DateSlots
 
         return false;
     }
+
+    private static bool DayPart(DateMention m) =>
+        m.Text.Contains("night", StringComparison.OrdinalIgnoreCase) || m.Text.Contains("morning", StringComparison.OrdinalIgnoreCase)
+        || m.Text.Contains("evening", StringComparison.OrdinalIgnoreCase) || m.Text.Contains("early", StringComparison.OrdinalIgnoreCase)
+        || m.Text.Contains("late", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A weekday written without "last", "next" or "this" before it (which week those mean depends on the day of writing).</summary>
     private static bool Plain(DateMention m) => !m.Text.Contains(' ', StringComparison.Ordinal) || char.IsUpper(m.Text[0]);
@@ -224,7 +268,7 @@ internal static class DateSlots
 
             if (SlotOf(facts, tokens, first, last) is { } slot)
             {
-                slots.Add(new Slot(m, slot.Verbs, slot.Anchors, slot.Subject, slot.Verbs.Any(Motion.Contains)));
+                slots.Add(new Slot(m, slot.Verbs, slot.Anchors, slot.Subject.Words, slot.Subject.Head is { } head ? [head] : [], slot.Verbs.Any(Motion.Contains)));
             }
         }
 
@@ -237,10 +281,25 @@ internal static class DateSlots
     /// name makes the weekday a holiday ("Easter Sunday"); the clause tells of an earlier happening ("had previously
     /// been arrested", "on unrelated charges").
     /// </summary>
-    private static (string[] Verbs, string[] Anchors, string[] Subject)? SlotOf(DocumentFacts facts, List<FactToken> tokens, int first, int last)
+    private static (string[] Verbs, string[] Anchors, (string[] Words, string? Head) Subject)? SlotOf(DocumentFacts facts, List<FactToken> tokens, int first, int last)
     {
         string text = facts.Document.Text;
         int sentence = tokens[first].Sentence;
+        int line = tokens[first].Start == 0 ? 0 : text.LastIndexOf('\n', tokens[first].Start - 1) + 1;
+        var opening = text.AsSpan(line, tokens[first].Start - line);
+        if (opening.StartsWith("Photo", StringComparison.OrdinalIgnoreCase) || opening.StartsWith("Image", StringComparison.OrdinalIgnoreCase)
+            || opening.StartsWith("File photo", StringComparison.OrdinalIgnoreCase) || opening.StartsWith("Video", StringComparison.OrdinalIgnoreCase))
+        {
+            return null; // a caption: when the picture was taken
+        }
+
+        ReadOnlySpan<char> written = text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start);
+        if (written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("\u2019s", StringComparison.Ordinal)
+            || (last + 1 < tokens.Count && tokens[last + 1].Start == tokens[last].End && text[tokens[last + 1].Start] is '\'' or '\u2019'))
+        {
+            return null; // "Thursday's announcement"
+        }
+
         if (first > 0 && tokens[first - 1].Sentence == sentence && tokens[first - 1].Kind == FactTokenKind.Word)
         {
             FactToken before = tokens[first - 1];
@@ -259,8 +318,10 @@ internal static class DateSlots
             left--;
         }
 
+        // "signed Wynn on Tuesday and Bell today": what follows "and" is another happening's.
         int right = last;
-        while (right + 1 < tokens.Count && right - last < Reach && tokens[right + 1].Sentence == sentence && !Boundary(text, tokens[right + 1], comma: true))
+        while (right + 1 < tokens.Count && right - last < Reach && tokens[right + 1].Sentence == sentence && !Boundary(text, tokens[right + 1], comma: true)
+            && !text.AsSpan(tokens[right + 1].Start, tokens[right + 1].Length).Equals("and", StringComparison.OrdinalIgnoreCase))
         {
             right++;
         }
@@ -281,10 +342,16 @@ internal static class DateSlots
             }
         }
 
-        // The nearest verb: before the date, or after it when the date opens the clause.
+        // The nearest verb: before the date, or after it when the date opens the clause. A form of "be" nearer than any
+        // verb makes the date what something is ("The last message was in July"), not when a happening took place.
         int nearest = -1;
         for (int k = first - 1; k >= left && nearest < 0; k--)
         {
+            if ((tokens[k].Classes & WordClass.Auxiliary) != 0)
+            {
+                return null;
+            }
+
             nearest = IsVerb(text, tokens, k) ? k : -1;
         }
 
@@ -345,9 +412,10 @@ internal static class DateSlots
 
     /// <summary>
     /// The words of the subject of the verb at token v (left of its auxiliaries and adverbs: "Mr. Mattis, 68, will
-    /// leave" gives "mattis"), a pronoun standing for the last person named before it; empty when not found.
+    /// leave" gives "mattis"), a pronoun standing for the last person named before it; empty when not found. The head
+    /// is the name right before the verb, if any ("receiver Vincent Jackson was arrested" gives "jackson").
     /// </summary>
-    private static string[] Subject(DocumentFacts facts, List<FactToken> tokens, int v)
+    private static (string[] Words, string? Head) Subject(DocumentFacts facts, List<FactToken> tokens, int v)
     {
         string text = facts.Document.Text;
         int k = v - 1;
@@ -360,7 +428,7 @@ internal static class DateSlots
 
         if (k < 0 || tokens[k].Sentence != tokens[v].Sentence || (tokens[k].Kind != FactTokenKind.Word && !IsMark(text, tokens[k], ',')))
         {
-            return [];
+            return ([], null);
         }
 
         // A second verb of one subject ("he posted bond and was released Sunday"): the subject of the first.
@@ -374,7 +442,7 @@ internal static class DateSlots
                 }
             }
 
-            return [];
+            return ([], null);
         }
 
         if ((tokens[k].Classes & WordClass.Pronoun) != 0)
@@ -382,19 +450,12 @@ internal static class DateSlots
             string pronoun = text.Substring(tokens[k].Start, tokens[k].Length).ToLowerInvariant();
             if (pronoun is not ("he" or "she"))
             {
-                return [];
+                return ([], null);
             }
 
             // The nearest surname before it in a subject's place (before a verb): a word the report gives elsewhere as the
             // last word of a full name ("Fred LaRue ... LaRue became ... he").
-            var surnames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (EntityMention e in facts.Entities)
-            {
-                if (e.Kind is EntityKind.Person or EntityKind.Other && e.Text.Contains(' ', StringComparison.Ordinal))
-                {
-                    surnames.Add(e.Key);
-                }
-            }
+            var surnames = Surnames(facts);
 
             for (int p = k - 1; p >= 0 && p >= k - (6 * Reach); p--)
             {
@@ -402,14 +463,19 @@ internal static class DateSlots
                 if (t.Kind == FactTokenKind.Word && t.Capitalized && surnames.Contains(text.Substring(t.Start, t.Length))
                     && (IsVerb(text, tokens, p + 1) || (tokens[p + 1].Classes & WordClass.Auxiliary) != 0))
                 {
-                    return [SentenceContexts.Stem(text.AsSpan(t.Start, t.Length))];
+                    string stem = SentenceContexts.Stem(text.AsSpan(t.Start, t.Length));
+                    return ([stem], stem);
                 }
             }
 
-            return [];
+            return ([], null);
         }
 
+        // A subject is one known person or thing: a name, or a noun with "the" or a possessive ("The actress, 33,"); "a
+        // 17-year-old boy", "Four men", "Charges" may be anyone of their kind, so they give no subject.
         var words = new List<string>();
+        string? head = null;
+        bool definite = false;
         for (int n = 0; k >= 0 && n < 8 && tokens[k].Sentence == tokens[v].Sentence; k--, n++)
         {
             FactToken t = tokens[k];
@@ -419,18 +485,45 @@ internal static class DateSlots
                 continue; // "Mr. Mattis, 68, will leave", "actress and former reporter Tara Reid checked"
             }
 
+            if ((t.Classes & WordClass.NumberWord) != 0)
+            {
+                return ([], null);
+            }
+
             if (t.Kind != FactTokenKind.Word || (t.Classes & (WordClass.Stop | WordClass.Verb | WordClass.Reporting)) != 0 || ClauseWords.Contains(text.Substring(t.Start, t.Length)))
             {
+                ReadOnlySpan<char> w = text.AsSpan(t.Start, t.Length);
+                definite = w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("his", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("her", StringComparison.OrdinalIgnoreCase) || w.Equals("their", StringComparison.OrdinalIgnoreCase) || w.Equals("its", StringComparison.OrdinalIgnoreCase);
                 break;
             }
 
             if ((t.Classes & WordClass.Title) == 0)
             {
                 words.Add(SentenceContexts.Stem(text.AsSpan(t.Start, t.Length)));
+                if (words.Count == 1 && t.Capitalized && (!t.SentenceStart || (t.Classes & WordClass.CommonCapital) == 0))
+                {
+                    head = words[0];
+                }
             }
         }
 
-        return [.. words];
+        return head is null && !definite ? ([], null) : ([.. words], head);
+    }
+
+    /// <summary>The last words of the full names (two words or more) of a document: the surnames a pronoun or a subject may give.</summary>
+    private static HashSet<string> Surnames(DocumentFacts facts)
+    {
+        var surnames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (EntityMention e in facts.Entities)
+        {
+            if (e.Kind is EntityKind.Person or EntityKind.Other && e.Text.Contains(' ', StringComparison.Ordinal))
+            {
+                surnames.Add(e.Key);
+            }
+        }
+
+        return surnames;
     }
 
     private static bool IsMark(string text, FactToken t, char c) => t.Kind == FactTokenKind.Punctuation && text[t.Start] == c;

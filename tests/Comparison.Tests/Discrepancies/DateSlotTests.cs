@@ -93,6 +93,39 @@ public class DateSlotTests
     }
 
     [Fact]
+    public void AnyoneOfAKind_AWeekdayResolvedAcrossWeeks_AndNightIntoMorning_AreNoConflict()
+    {
+        var published = new DateOnly(2019, 5, 10);
+        Assert.Empty(SlotFlags(
+            new Document("a", "A 17-year-old boy was shot in the Elm Park neighborhood Tuesday night.") { Published = published },
+            new Document("b", "A 17-year-old boy was shot in the Elm Park neighborhood Thursday night.") { Published = published }));
+        Assert.Empty(SlotFlags(
+            new Document("a", "Lee Kim was arrested on Sunday at the harbor.") { Published = new DateOnly(2019, 5, 6) },
+            new Document("b", "Lee Kim was arrested on Sunday at the harbor.") { Published = new DateOnly(2019, 5, 16) }));
+        Assert.Empty(SlotFlags(
+            new Document("a", "Lee Kim was arrested on Sunday at the harbor.") { Published = new DateOnly(2019, 5, 6) },
+            new Document("b", "Lee Kim was arrested on Friday at the harbor.") { Published = new DateOnly(2019, 5, 20) }));
+        Assert.Empty(SlotFlags(
+            new Document("a", "Sam Ortiz was charged late Monday night with arson.") { Published = published },
+            new Document("b", "Sam Ortiz was charged early Tuesday morning with arson.") { Published = published }));
+        Assert.Single(SlotFlags(
+            new Document("a", "Sam Ortiz was charged Monday with arson.") { Published = published },
+            new Document("b", "Sam Ortiz was charged Wednesday with arson.") { Published = published }));
+    }
+
+    [Fact]
+    public void WhatSomethingWasAndWhenAPictureWasTaken_AreNoHappening()
+    {
+        var published = new DateOnly(2019, 5, 10);
+        Assert.Empty(SlotFlags(
+            new Document("a", "The last payment Dana Fox received from the fund was in July.") { Published = published },
+            new Document("b", "Dana Fox received a payment from the fund on September 20, 2018.") { Published = published }));
+        Assert.Empty(SlotFlags(
+            new Document("a", "Photo taken Monday, March 17, 2014 by Ann Lee.\nCrews cleared the road.") { Published = published },
+            new Document("b", "Photo taken Tuesday, May 17, 2016 by Ann Lee.\nCrews cleared the road.") { Published = published }));
+    }
+
+    [Fact]
     public void APronounStandsForTheLastNamedSubject()
     {
         var published = new DateOnly(2019, 5, 10);
