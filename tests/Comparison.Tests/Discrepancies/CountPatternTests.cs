@@ -263,4 +263,39 @@ public class CountPatternTests
             FireLead + "A guard shot and killed three men who had broken in during the fire, police said.");
         Assert.Equal(["two", "three"], NumberFlag(report).Mentions.Select(m => m.Text));
     }
+
+    /// <summary>A lead of five sentences on a quake, so that the figures after it are no lead figures.</summary>
+    private const string QuakeLead = "A strong earthquake shook the mountain valley early on Tuesday. Power lines fell across the main road. "
+        + "Schools stayed closed for the day. The regional governor flew over the area by helicopter. Aid trucks left the capital at noon. ";
+
+    [Fact]
+    public void Find_ThingsEveryReportIntroducesWithABareNumeral_AreShownAtTheDefaultThreshold()
+    {
+        var report = Find(Finder,
+            QuakeLead + "State radio said three strong aftershocks rattled the valley overnight.",
+            QuakeLead + "The main shock was followed by at least four aftershocks, a geologist at the university said.");
+        var d = NumberFlag(report);
+        Assert.Equal(["three", "at least four"], d.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Find_ThingsOneReportRefersBackToWithADeterminer_RankBelowTheDefaultThreshold()
+    {
+        // "the two suspects" are a group told of before (those in custody, say), not the report's count of all of them.
+        var report = Find(All,
+            QuakeLead + "Police said three suspects fled from the looted pharmacy in a grey van.",
+            QuakeLead + "Detectives questioned the two suspects about the looting on Wednesday morning.");
+        var d = NumberFlag(report);
+        Assert.True(d.Confidence < DiscrepancyFinderOptions.Default.MinConfidence, $"confidence {d.Confidence}");
+    }
+
+    [Fact]
+    public void Find_LeadSentenceGivingTwoValuesOfASlot_DoesNotOpposeItsFirstValueToAnotherReport()
+    {
+        // "one count of robbery and five counts of assault": two things under "counts"; the other report's five agrees with one of them.
+        var report = Find(All,
+            "The two men face one count of robbery and five counts of assault, according to court records.",
+            "Prosecutors filed five counts against each of the brothers on Monday after a hearing that lasted most of the day.");
+        Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
+    }
 }
