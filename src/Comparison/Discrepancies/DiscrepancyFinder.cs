@@ -113,7 +113,7 @@ public sealed class DiscrepancyFinder
         var shown = new List<Discrepancy>(discrepancies.Count);
         foreach (Discrepancy d in discrepancies)
         {
-            if (d.Confidence >= Options.MinConfidence && OneMentionPerDocument(d) is { } single)
+            if (d.Confidence >= Options.MinConfidence && OneMentionPerDocument(d, facts, index) is { } single)
             {
                 shown.Add(Updates.Order(single, facts, index));
             }
@@ -191,23 +191,36 @@ public sealed class DiscrepancyFinder
 
     /// <summary>
     /// The flag with the first mention of each document only (a flag speaks of one slot, which a document states
-    /// once), or null when fewer than two documents remain or they all say the same.
+    /// once), or null when fewer than two documents remain or nothing a reader can see differs: they all write the
+    /// same value, a name only in its typography ("O’Neill" and "O'Neill", "Calderón" and "Calderon"), a date or a
+    /// time in the same words ("Monday" in two reports published a week apart), or every report the same sentence.
     /// </summary>
-    private static Discrepancy? OneMentionPerDocument(Discrepancy d)
+    private static Discrepancy? OneMentionPerDocument(Discrepancy d, IReadOnlyList<DocumentFacts> facts, Dictionary<string, int> index)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var values = new HashSet<string>(StringComparer.Ordinal);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var sentences = new HashSet<string>(StringComparer.Ordinal);
         var kept = ImmutableArray.CreateBuilder<DiscrepancyMention>(d.Mentions.Length);
         foreach (DiscrepancyMention m in d.Mentions)
         {
             if (seen.Add(m.Document))
             {
                 kept.Add(m);
-                values.Add(d.Kind is DiscrepancyKind.Quote or DiscrepancyKind.Attribution ? m.Value + "\u0000" + m.Text : m.Value);
+                values.Add(d.Kind switch
+                {
+                    DiscrepancyKind.Quote or DiscrepancyKind.Attribution => m.Value + "\u0000" + m.Text,
+                    DiscrepancyKind.Name => Typography.Fold(m.Value),
+                    _ => m.Value,
+                });
+                written.Add(Typography.Fold(m.Text));
+                string text = facts[index[m.Document]].Document.Text;
+                sentences.Add(Typography.Fold(text[m.SentenceStart..m.SentenceEnd]));
             }
         }
 
-        if (kept.Count < 2 || values.Count < 2)
+        if (kept.Count < 2 || values.Count < 2 || sentences.Count == 1
+            || (written.Count == 1 && d.Kind is DiscrepancyKind.Date or DiscrepancyKind.Time))
         {
             return null;
         }

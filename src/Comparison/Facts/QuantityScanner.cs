@@ -412,6 +412,18 @@ internal static class QuantityScanner
     }
 
     /// <summary>Numbers that are not amounts: years, times, ages between commas, addresses, names (Route 66), "one of".</summary>
+    /// <summary>Whether the number is either side of "N of M" with no lower-case word after M.</summary>
+    private static bool IsPositionInSequence(ScanContext c, int i, int last)
+    {
+        bool NoNounAfter(int k) => k >= c.Count || !c.SameSentence(k - 1, k) || c.Tok[k].Kind != FactTokenKind.Word || c.Tok[k].Capitalized;
+        if (c.Is(last + 1, "of") && last + 2 < c.Count && c.Tok[last + 2].Kind == FactTokenKind.Number && c.SameSentence(i, last + 2))
+        {
+            return NoNounAfter(last + 3);
+        }
+
+        return i >= 2 && c.Is(i - 1, "of") && c.Tok[i - 2].Kind == FactTokenKind.Number && c.SameSentence(i - 2, i) && NoNounAfter(last + 1);
+    }
+
     private static bool IsExcluded(ScanContext c, int i, int last, double value)
     {
         var t = c.Tok[i];
@@ -434,6 +446,12 @@ internal static class QuantityScanner
             {
                 return true;
             }
+        }
+
+        // "Image 4 of 9", "page 2 of 3": a place in a sequence, when no counted noun follows ("two of three victims" counts).
+        if (t.Kind == FactTokenKind.Number && IsPositionInSequence(c, i, last))
+        {
+            return true;
         }
 
         // "John Smith, 25, of Chicago": an age.

@@ -1,0 +1,41 @@
+using System.Text;
+using Comparison.Text;
+using Comparison.Text.Unicode;
+
+namespace Comparison.Discrepancies;
+
+/// <summary>
+/// What a reader compares when two reports write the same words: the letters, without case, accents, the kind of
+/// quote or apostrophe, periods or the width of white space ("O’Neill" and "O'Neill", "Calderón" and "Calderon",
+/// "St. Louis" and "St Louis" read the same).
+/// </summary>
+internal static class Typography
+{
+    /// <summary>The text folded to what a reader compares: case-folded, accents and periods removed, quotes unified, white space collapsed.</summary>
+    public static string Fold(string text)
+    {
+        string normalized = TextNormalizer.Normalize(text).Text;
+        var folded = new StringBuilder(normalized.Length);
+        Span<int> parts = stackalloc int[UnicodeTables.MaxExpansion];
+        for (int i = 0; i < normalized.Length; i++)
+        {
+            int codePoint = normalized[i];
+            if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+            {
+                codePoint = char.ConvertToUtf32(normalized[i], normalized[i + 1]);
+                i++;
+            }
+
+            int count = UnicodeTables.AppendDecomposed(codePoint, parts, 0);
+            for (int p = 0; p < count; p++)
+            {
+                if (parts[p] != '.' && UnicodeTables.CombiningClass(parts[p]) == 0)
+                {
+                    folded.Append(char.ConvertFromUtf32(parts[p]));
+                }
+            }
+        }
+
+        return folded.ToString();
+    }
+}
