@@ -48,7 +48,7 @@ internal static class DetailComparer
             // Unnamed people linked by their role: a report that gives that role two ages speaks of two people (two
             // victims), and then no age of the role stands for one person.
             bool byRole = group.Exists(k => !items[k].Age.Named && roles[k] != AgeRole.Unknown);
-            if (byRole && TwoAgesInOneDocument(group, items))
+            if (byRole && (TwoAgesInOneDocument(group, items) || SeveralUnnamedOfRole(group, items, roles)))
             {
                 continue;
             }
@@ -346,6 +346,32 @@ internal static class DetailComparer
     };
 
     /// <summary>Whether one document gives two different ages in the group.</summary>
+    /// <summary>
+    /// Whether a report of the group gives unnamed people of the group's role two or more ages, whatever their nouns
+    /// ("a 25-year-old", "a 59-year-old man" and "his 60-year-old wife" were shot): an unnamed age then picks out no one
+    /// person another report could be speaking of.
+    /// </summary>
+    private static bool SeveralUnnamedOfRole(List<int> group, List<(int Document, AgeMention Age)> items, AgeRole[] roles)
+    {
+        foreach (int g in group)
+        {
+            if (roles[g] == AgeRole.Unknown || items[g].Age.Named)
+            {
+                continue;
+            }
+
+            for (int k = 0; k < items.Count; k++)
+            {
+                if (items[k].Document == items[g].Document && roles[k] == roles[g] && !items[k].Age.Named && items[k].Age.Age != items[g].Age.Age)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool TwoAgesInOneDocument(List<int> group, List<(int Document, AgeMention Age)> items)
     {
         foreach (int x in group)

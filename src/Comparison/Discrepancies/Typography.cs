@@ -7,7 +7,7 @@ namespace Comparison.Discrepancies;
 /// <summary>
 /// What a reader compares when two reports write the same words: the letters, without case, accents, the kind of
 /// quote or apostrophe, periods or the width of white space ("O’Neill" and "O'Neill", "Calderón" and "Calderon",
-/// "St. Louis" and "St Louis" read the same).
+/// "St. Louis" and "St Louis", "Mt Cook" and "Mount Cook", "Aoraki-Mount" and "Aoraki Mount" read the same).
 /// </summary>
 internal static class Typography
 {
@@ -29,13 +29,30 @@ internal static class Typography
             int count = UnicodeTables.AppendDecomposed(codePoint, parts, 0);
             for (int p = 0; p < count; p++)
             {
-                if (parts[p] != '.' && UnicodeTables.CombiningClass(parts[p]) == 0)
+                if (parts[p] is '-' or '\u2010' or '\u2011')
+                {
+                    folded.Append(' ');
+                }
+                else if (parts[p] != '.' && UnicodeTables.CombiningClass(parts[p]) == 0)
                 {
                     folded.Append(char.ConvertFromUtf32(parts[p]));
                 }
             }
         }
 
-        return folded.ToString();
+        // Abbreviated words of place names read as the words ("Mt Cook" and "Mount Cook", "Ft Worth" and "Fort Worth").
+        string[] words = folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int w = 0; w < words.Length; w++)
+        {
+            words[w] = words[w] switch
+            {
+                "mt" => "mount",
+                "ft" => "fort",
+                "pt" => "point",
+                _ => words[w],
+            };
+        }
+
+        return string.Join(' ', words);
     }
 }
