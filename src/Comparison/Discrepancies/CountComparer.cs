@@ -634,8 +634,9 @@ internal static class CountComparer
 
         // When nothing else names the slot, a figure every report introduces with a bare numeral ("three aftershocks were
         // felt", "at least four aftershocks") is the report's own count of the things; "the two suspects", "her two children"
-        // refer back to a group told of before or belonging to someone, often another group than the other report's.
-        if (!named && chosen.TrueForAll(m => IntroducesTheThings(facts[m.Document].Document.Text, m.Quantity)))
+        // refer back to a group told of before or belonging to someone, often another group than the other report's; a vague
+        // word ("hundreds of workers", "hundreds of thousands") is no count at all.
+        if (!named && chosen.TrueForAll(m => !IsVague(m.Quantity) && IntroducesTheThings(facts[m.Document].Document.Text, m.Quantity)))
         {
             c += BareNumeralBonus;
         }

@@ -298,4 +298,14 @@ public class CountPatternTests
             "Prosecutors filed five counts against each of the brothers on Monday after a hearing that lasted most of the day.");
         Assert.DoesNotContain(report.Discrepancies, x => x.Kind == DiscrepancyKind.Number);
     }
+
+    [Fact]
+    public void Find_VagueWordsForThingsWithoutARole_RankBelowTheDefaultThreshold()
+    {
+        var report = Find(All,
+            QuakeLead + "Hundreds of volunteers from the capital filled sandbags along the river on Wednesday.",
+            QuakeLead + "By the evening thousands of volunteers had signed up at the town hall to help.");
+        var d = NumberFlag(report);
+        Assert.True(d.Confidence < DiscrepancyFinderOptions.Default.MinConfidence, $"confidence {d.Confidence}");
+    }
 }
