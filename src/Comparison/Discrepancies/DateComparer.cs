@@ -69,7 +69,7 @@ internal static class DateComparer
 
                     var a = items[group[x].Document][group[x].Index];
                     var b = items[group[y].Document][group[y].Index];
-                    if (a.First != b.First || a.Last != b.Last)
+                    if ((a.First != b.First || a.Last != b.Last) && !DateSlots.WrittenAlike(a, b))
                     {
                         differ = true;
                         if (a.Last < b.First || b.Last < a.First)
@@ -142,7 +142,8 @@ internal static class DateComparer
         from = Math.Max(from, line + 1);
         var before = text.AsSpan(from, start - from);
         return before.Contains("published", StringComparison.OrdinalIgnoreCase) || before.Contains("updated", StringComparison.OrdinalIgnoreCase)
-            || before.Contains("posted", StringComparison.OrdinalIgnoreCase) || before.Contains("modified", StringComparison.OrdinalIgnoreCase);
+            || before.Contains("posted", StringComparison.OrdinalIgnoreCase) || before.Contains("modified", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("date:", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether a weekday is the first word of a full date of the same document ("Saturday, October 22").</summary>

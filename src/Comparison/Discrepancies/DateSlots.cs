@@ -185,12 +185,39 @@ internal static class DateSlots
 
     private static int SharedAnchors(Slot x, Slot y) => x.Anchors.Count(a => Array.IndexOf(y.Anchors, a) >= 0);
 
+    /// <summary>
+    /// Whether two mentions give one weekday, one day relative to the writing ("tonight"), or one month and day, or a
+    /// weekday and a date on that weekday: they resolve apart only when the reports were written (or reprinted) on
+    /// different days, which is no disagreement.
+    /// </summary>
+    internal static bool WrittenAlike(DateMention a, DateMention b) =>
+        WeekdayOfDate(a, b) || WeekdayOfDate(b, a) || (a.Kind == b.Kind && a.Ordinal == b.Ordinal
+        && (a.Kind is DateMentionKind.Weekday or DateMentionKind.RelativeDay
+            || (a.Kind == DateMentionKind.Absolute && a.Day == b.Day && a.Day > 0 && !(YearWritten(a) && YearWritten(b) && a.First?.Year != b.First?.Year))));
+
+    /// <summary>A weekday against a date that falls on that weekday ("Friday", "Jan. 22"): which week the weekday means depends on when it was written.</summary>
+    private static bool WeekdayOfDate(DateMention weekday, DateMention date) =>
+        weekday.Kind == DateMentionKind.Weekday && date.Kind == DateMentionKind.Absolute && date.First is { } d && date.IsSingleDay && (int)d.DayOfWeek == weekday.Ordinal;
+
+    private static bool YearWritten(DateMention m)
+    {
+        int run = 0;
+        foreach (char c in m.Text)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether two dates cannot both be right: resolved days that do not overlap, or two different weekdays, days or months as written.</summary>
     internal static bool Conflict(DateMention a, DateMention b)
     {
-        // One weekday, or one month and day, written alike: resolved apart only by when each report was written.
-        if ((a.Kind == DateMentionKind.Weekday && b.Kind == DateMentionKind.Weekday && a.Ordinal == b.Ordinal)
-            || (a.Kind == DateMentionKind.Absolute && b.Kind == DateMentionKind.Absolute && a.Ordinal == b.Ordinal && a.Day == b.Day && a.Day > 0))
+        if (WrittenAlike(a, b))
         {
             return false;
         }
@@ -199,13 +226,6 @@ internal static class DateSlots
         {
             // "late Monday night" and "early Tuesday morning" may be one hour.
             if ((bf.DayNumber - al.DayNumber == 1 || af.DayNumber - bl.DayNumber == 1) && (DayPart(a) || DayPart(b)))
-            {
-                return false;
-            }
-
-            // A weekday said as a date of another week than the other report's weekday: one of them is another happening.
-            if ((a.Kind == DateMentionKind.Weekday && b.Kind == DateMentionKind.Absolute && (int)bf.DayOfWeek == a.Ordinal)
-                || (b.Kind == DateMentionKind.Weekday && a.Kind == DateMentionKind.Absolute && (int)af.DayOfWeek == b.Ordinal))
             {
                 return false;
             }

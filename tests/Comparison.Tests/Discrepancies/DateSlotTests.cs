@@ -134,6 +134,30 @@ public class DateSlotTests
             new Document("b", "Records show Dana Ruth Fox faces charges. Fox was booked that night. She was released on bond on April 2.") { Published = published }));
     }
 
+    [Fact]
+    public void OneWeekdayInAReprintOfALaterDay_IsNoDiscrepancy()
+    {
+        const string text = "Jo Park was arrested on Friday after a month on the run. Officials will hold a briefing tonight.";
+        var report = new DiscrepancyFinder().Find(
+        [
+            new Document("a", text) { Published = new DateOnly(2015, 2, 25) },
+            new Document("b", text) { Published = new DateOnly(2015, 3, 9) },
+        ]);
+        Assert.DoesNotContain(report.Discrepancies, d => d.Kind == DiscrepancyKind.Date);
+        var changed = new DiscrepancyFinder().Find(
+        [
+            new Document("a", text) { Published = new DateOnly(2015, 2, 25) },
+            new Document("b", text.Replace("Friday", "Monday", StringComparison.Ordinal)) { Published = new DateOnly(2015, 2, 25) },
+        ]);
+        Assert.Contains(changed.Discrepancies, d => d.Kind == DiscrepancyKind.Date);
+        var weekdayAndDate = new DiscrepancyFinder().Find(
+        [
+            new Document("a", "DATE: January 29, 2016 9:11 AM\nThe fire was reported near Elm Road at about 7 p.m. Friday.") { Published = new DateOnly(2016, 1, 29) },
+            new Document("b", "DATE: February 2, 2016 8:05 AM\nThe fire was reported near Elm Road at about 7 p.m. Jan. 22.") { Published = new DateOnly(2016, 2, 2) },
+        ]);
+        Assert.DoesNotContain(weekdayAndDate.Discrepancies, d => d.Kind == DiscrepancyKind.Date);
+    }
+
     [Theory]
     [InlineData("leaving", "leave")]
     [InlineData("leaves", "leave")]
