@@ -123,7 +123,7 @@ internal static class CountComparer
                 Subject = SubjectOf(key, chosen),
                 Relation = relation,
                 Severity = relation == DiscrepancyRelation.Contradiction ? DiscrepancySeverity.High : DiscrepancySeverity.Medium,
-                Confidence = Math.Round(Math.Clamp(Confidence(facts, key, chosen, similarity, relation) + (sharedName ? 0.05 : otherNames && !IsSpeed(key) ? -0.25 : 0), 0, 1), 3),
+                Confidence = Math.Round(Math.Clamp(Confidence(key, chosen, similarity, relation) + (sharedName ? 0.05 : otherNames && !IsSpeed(key) ? -0.25 : 0), 0, 1), 3),
                 Mentions = mentions.MoveToImmutable(),
             });
         }
@@ -573,7 +573,7 @@ internal static class CountComparer
     /// and similar sentences raise it; many documents that all give different values (different things under
     /// one noun) lower it.
     /// </summary>
-    private static double Confidence(IReadOnlyList<DocumentFacts> facts, string key, List<(int Document, Quantity Quantity, double Scale)> chosen, double similarity, DiscrepancyRelation relation)
+    private static double Confidence(string key, List<(int Document, Quantity Quantity, double Scale)> chosen, double similarity, DiscrepancyRelation relation)
     {
         string role = key[..key.IndexOf('|', StringComparison.Ordinal)];
         double c = 0.4 + (0.3 * similarity);
@@ -632,15 +632,6 @@ internal static class CountComparer
             c -= 0.05;
         }
 
-        // When nothing else names the slot, a figure every report introduces with a bare numeral ("three aftershocks were
-        // felt", "at least four aftershocks") is the report's own count of the things; "the two suspects", "her two children"
-        // refer back to a group told of before or belonging to someone, often another group than the other report's; a vague
-        // word ("hundreds of workers", "hundreds of thousands") is no count at all.
-        if (!named && chosen.TrueForAll(m => !IsVague(m.Quantity) && IntroducesTheThings(facts[m.Document].Document.Text, m.Quantity)))
-        {
-            c += BareNumeralBonus;
-        }
-
         // Every report states the role of its figure itself ("ten others were injured", "injured 10", "80 wounded"): one
         // statement made by each, not a figure that only stands near a word of the role ("three victims were taken to hospitals").
         if (role.Length > 0 && chosen.TrueForAll(m => StatesRole(m.Quantity, role)))
@@ -649,47 +640,6 @@ internal static class CountComparer
         }
 
         return Math.Clamp(c, 0, 1);
-    }
-
-    /// <summary>How much more likely a role-less flag is real when every report introduces its things with a bare numeral.</summary>
-    private const double BareNumeralBonus = 0.15;
-
-    /// <summary>Words before a numeral that make its phrase refer to a group already known or someone's own.</summary>
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    {
-        "the", "these", "those", "this", "that", "his", "her", "their", "its", "our", "my", "your", "all", "both", "each", "every", "any", "whose",
-    };
-
-    /// <summary>
-    /// Whether an amount introduces what it counts with a bare numeral: no determiner or possessive right before it
-    /// ("three strong aftershocks", not "the two suspects", "her two young children", "Smith's three goals").
-    /// </summary>
-    private static bool IntroducesTheThings(string text, Quantity q)
-    {
-        int end = q.Start;
-        while (end > q.SentenceStart && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        int start = end;
-        while (start > q.SentenceStart && (char.IsLetter(text[start - 1]) || text[start - 1] is '\'' or '\u2019'))
-        {
-            start--;
-        }
-
-        if (start == end)
-        {
-            return true;
-        }
-
-        var word = text.AsSpan(start, end - start);
-        if (word.Length > 2 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S')
-        {
-            return false;
-        }
-
-        return !Determiners.Contains(word.ToString().ToLowerInvariant());
     }
 
     /// <summary>How much more likely a flag is real when every report states the role of its figure itself.</summary>
