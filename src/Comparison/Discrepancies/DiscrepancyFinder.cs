@@ -193,7 +193,8 @@ public sealed class DiscrepancyFinder
     /// The flag with the first mention of each document only (a flag speaks of one slot, which a document states
     /// once), or null when fewer than two documents remain or nothing a reader can see differs: they all write the
     /// same value, a name only in its typography ("O’Neill" and "O'Neill", "Calderón" and "Calderon"), a date or a
-    /// time in the same words ("Monday" in two reports published a week apart), or every report the same sentence.
+    /// time in the same words ("Monday" in two reports published a week apart), every report the same sentence, or
+    /// every report the same text (a copy cannot disagree with itself, whichever two of its figures were paired).
     /// </summary>
     private static Discrepancy? OneMentionPerDocument(Discrepancy d, IReadOnlyList<DocumentFacts> facts, Dictionary<string, int> index)
     {
@@ -201,6 +202,7 @@ public sealed class DiscrepancyFinder
         var values = new HashSet<string>(StringComparer.Ordinal);
         var written = new HashSet<string>(StringComparer.Ordinal);
         var sentences = new HashSet<string>(StringComparer.Ordinal);
+        var texts = new HashSet<string>(StringComparer.Ordinal);
         var kept = ImmutableArray.CreateBuilder<DiscrepancyMention>(d.Mentions.Length);
         foreach (DiscrepancyMention m in d.Mentions)
         {
@@ -215,11 +217,12 @@ public sealed class DiscrepancyFinder
                 });
                 written.Add(Typography.Fold(m.Text));
                 string text = facts[index[m.Document]].Document.Text;
+                texts.Add(text);
                 sentences.Add(Typography.Fold(text[m.SentenceStart..m.SentenceEnd]));
             }
         }
 
-        if (kept.Count < 2 || values.Count < 2 || sentences.Count == 1
+        if (kept.Count < 2 || values.Count < 2 || sentences.Count == 1 || texts.Count == 1
             || (written.Count == 1 && d.Kind is DiscrepancyKind.Date or DiscrepancyKind.Time))
         {
             return null;
