@@ -202,7 +202,8 @@ public sealed class DiscrepancyFinder
         var values = new HashSet<string>(StringComparer.Ordinal);
         var written = new HashSet<string>(StringComparer.Ordinal);
         var sentences = new HashSet<string>(StringComparer.Ordinal);
-        var texts = new HashSet<string>(StringComparer.Ordinal);
+        string? firstText = null;
+        bool sameText = true;
         var kept = ImmutableArray.CreateBuilder<DiscrepancyMention>(d.Mentions.Length);
         foreach (DiscrepancyMention m in d.Mentions)
         {
@@ -217,12 +218,14 @@ public sealed class DiscrepancyFinder
                 });
                 written.Add(Typography.Fold(m.Text));
                 string text = facts[index[m.Document]].Document.Text;
-                texts.Add(text);
+                // Equal lengths are rare between different reports, so this seldom reads a text through.
+                firstText ??= text;
+                sameText &= string.Equals(firstText, text, StringComparison.Ordinal);
                 sentences.Add(Typography.Fold(text[m.SentenceStart..m.SentenceEnd]));
             }
         }
 
-        if (kept.Count < 2 || values.Count < 2 || sentences.Count == 1 || texts.Count == 1
+        if (kept.Count < 2 || values.Count < 2 || sentences.Count == 1 || sameText
             || (written.Count == 1 && d.Kind is DiscrepancyKind.Date or DiscrepancyKind.Time))
         {
             return null;

@@ -35,7 +35,14 @@ internal static class Typography
                 }
                 else if (parts[p] != '.' && UnicodeTables.CombiningClass(parts[p]) == 0)
                 {
-                    folded.Append(char.ConvertFromUtf32(parts[p]));
+                    if (parts[p] < 0x10000)
+                    {
+                        folded.Append((char)parts[p]);
+                    }
+                    else
+                    {
+                        folded.Append(char.ConvertFromUtf32(parts[p]));
+                    }
                 }
             }
         }
